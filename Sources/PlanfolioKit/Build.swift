@@ -1,0 +1,79 @@
+import Foundation
+
+/// What a build or check was asked to do.
+public struct BuildOptions: Sendable {
+    public var input: String = "Plans"
+    public var output: String = "Output"
+    /// The theme folder; nil means `Theme` when it exists.
+    public var theme: String?
+    public var today: Day
+    public var config = SiteConfig()
+    /// Treat warnings as errors.
+    public var strict = false
+    /// False for `check`: everything but writing.
+    public var write = true
+
+    public init(today: Day) {
+        self.today = today
+    }
+}
+
+/// What a build did, for the command line to report and turn into an exit code.
+public struct BuildReport: Sendable {
+    /// Sorted by file and line; with `strict`, warnings are already errors.
+    public var diagnostics: [Diagnostic]
+    public var documentsRead: Int
+    public var pagesWritten: Int
+    public var wrote: Bool
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Runs the stages in order: load, parse, link, render, write. Only this
+/// type knows the order; every stage is a function from values to values.
+public enum Build {
+    public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
+        let loaded = try InputLoader.load(input: options.input)
+        let themePath = options.theme ?? "Theme"
+        let themeFiles = try ThemeFiles.load(from: themePath)
+        var (report, files) = site(from: loaded, theme: themeFiles, themePath: themePath, options: options)
+        if options.write && !report.hasErrors {
+            try SiteWriter.write(files, to: options.output)
+            report.wrote = true
+            report.pagesWritten = files.count(where: { $0.path.hasSuffix(".html") })
+        }
+        return report
+    }
+
+    /// The whole build in memory: what `run` does short of touching the disk.
+    public static func site(from loaded: LoadedInput, theme themeFiles: ThemeFiles, themePath: String = "Theme",
+                            options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
+        var diagnostics = loaded.diagnostics
+        let parsed = ConcurrentMap.map(loaded.files) { DocumentParser.parse($0) }
+        var documents: [Document] = []
+        for (document, found) in parsed {
+            diagnostics += found
+            if let document { documents.append(document) }
+        }
+        let (portfolio, linkDiagnostics) = Linker.link(documents)
+        diagnostics += linkDiagnostics
+
+        let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)
+        diagnostics += themeDiagnostics
+
+        if options.strict {
+            diagnostics = diagnostics.map { diagnostic in
+                var strict = diagnostic
+                strict.severity = .error
+                return strict
+            }
+        }
+        diagnostics.sort()
+        var files: [OutputFile] = []
+        if !diagnostics.hasErrors, let theme {
+            files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme)
+        }
+        let report = BuildReport(diagnostics: diagnostics, documentsRead: loaded.files.count, pagesWritten: 0, wrote: false)
+        return (report, files)
+    }
+}

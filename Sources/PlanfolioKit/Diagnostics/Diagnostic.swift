@@ -1,0 +1,57 @@
+/// A problem found in the input, with where it is.
+///
+/// Every stage returns these as values instead of throwing, so one run can
+/// report every problem in the portfolio, not only the first.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case warning, error
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    /// The file as the user would open it: the input path they gave joined with the path inside it.
+    public var file: String
+    /// 1-based; problems with a whole file are reported at line 1.
+    public var line: Int
+    /// 1-based column where known.
+    public var column: Int?
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+
+    public init(file: String, line: Int, column: Int? = nil, severity: Severity, code: DiagnosticCode, message: String) {
+        self.file = file
+        self.line = max(1, line)
+        self.column = column
+        self.severity = severity
+        self.code = code
+        self.message = message
+    }
+
+    public static func error(_ code: DiagnosticCode, _ message: String, file: String, line: Int, column: Int? = nil) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: .error, code: code, message: message)
+    }
+
+    public static func warning(_ code: DiagnosticCode, _ message: String, file: String, line: Int, column: Int? = nil) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: .warning, code: code, message: message)
+    }
+
+    /// `FILE:LINE: error|warning: message`, the form compilers use and editors understand.
+    public var description: String {
+        "\(file):\(line): \(severity.rawValue): \(message)"
+    }
+
+    /// Sorted by file, then line, so output never depends on which thread finished first.
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        if a.file != b.file { return a.file < b.file }
+        if a.line != b.line { return a.line < b.line }
+        if (a.column ?? 0) != (b.column ?? 0) { return (a.column ?? 0) < (b.column ?? 0) }
+        if a.code != b.code { return a.code.number < b.code.number }
+        return a.message < b.message
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { count(where: { $0.severity == .error }) }
+    public var warningCount: Int { count(where: { $0.severity == .warning }) }
+    public var hasErrors: Bool { contains(where: { $0.severity == .error }) }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Reads the input folder: the only stage that reads documents from disk.
+///
+/// Walks the folder in sorted order, skips `README.md` notes and hidden
+/// files, refuses symbolic links that lead outside the folder, and turns
+/// files that are too large or not UTF-8 into diagnostics, so that the rest
+/// of the portfolio is still checked.
+public enum InputLoader {
+    public static let maxFileSize = 8 * 1024 * 1024
+
+    /// - Parameter input: the input folder as the user gave it; diagnostics name files under it.
+    public static func load(input: String) throws(PlanfolioError) -> LoadedInput {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw PlanfolioError("input folder '\(input)' does not exist or is not a folder")
+        }
+        let rootReal = URL(fileURLWithPath: input).resolvingSymlinksInPath().path
+        var entries: [(path: String, absolute: String)] = []
+        var diagnostics: [Diagnostic] = []
+        var visited: Set<String> = [rootReal]
+        try walk(directory: input, relative: "", rootReal: rootReal, display: input,
+                 entries: &entries, diagnostics: &diagnostics, visited: &visited)
+        entries.sort { $0.path < $1.path }
+
+        var files: [SourceFile] = []
+        var assets: [String] = []
+        for entry in entries {
+            let name = (entry.path as NSString).lastPathComponent
+            let display = displayPath(input: input, path: entry.path)
+            guard isMarkdown(name) else {
+                assets.append(entry.path)
+                continue
+            }
+            if name.lowercased() == "readme.md" { continue }
+            let attributes = try? fileManager.attributesOfItem(atPath: entry.absolute)
+            if let size = attributes?[.size] as? NSNumber, size.intValue > maxFileSize {
+                diagnostics.append(.error(.fileTooLarge, "file is larger than 8 MiB (\(size.intValue) bytes)", file: display, line: 1))
+                continue
+            }
+            guard let data = fileManager.contents(atPath: entry.absolute) else {
+                diagnostics.append(.error(.unreadableFile, "file cannot be read", file: display, line: 1))
+                continue
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(.error(.unreadableFile, "file is not valid UTF-8", file: display, line: 1))
+                continue
+            }
+            files.append(SourceFile(path: entry.path, displayPath: display, text: text))
+        }
+        return LoadedInput(files: files, assets: assets, diagnostics: diagnostics)
+    }
+
+    public static func displayPath(input: String, path: String) -> String {
+        if input == "." || input.isEmpty { return path }
+        return input.hasSuffix("/") ? input + path : input + "/" + path
+    }
+
+    static func isMarkdown(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
+    private static func walk(
+        directory: String, relative: String, rootReal: String, display: String,
+        entries: inout [(path: String, absolute: String)], diagnostics: inout [Diagnostic],
+        visited: inout Set<String>
+    ) throws(PlanfolioError) {
+        let fileManager = FileManager.default
+        let names: [String]
+        do {
+            names = try fileManager.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw PlanfolioError("cannot read folder '\(directory)': \(error.localizedDescription)")
+        }
+        for name in names where !name.hasPrefix(".") {
+            let absolute = (directory as NSString).appendingPathComponent(name)
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var target = absolute
+            if let type = try? fileManager.attributesOfItem(atPath: absolute)[.type] as? FileAttributeType,
+               type == .typeSymbolicLink {
+                let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                guard real == rootReal || real.hasPrefix(rootReal + "/") else {
+                    diagnostics.append(.warning(.symlinkOutsideInput,
+                        "symbolic link leads outside the input folder and is not followed",
+                        file: displayPath(input: display, path: path), line: 1))
+                    continue
+                }
+                target = real
+            }
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: target, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                let real = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
+                guard visited.insert(real).inserted else { continue }
+                try walk(directory: target, relative: path, rootReal: rootReal, display: display,
+                         entries: &entries, diagnostics: &diagnostics, visited: &visited)
+            } else {
+                entries.append((path, target))
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import PlanfolioMarkdown
+
+/// Turns one source file into a `Document`: front matter, body, and for plans
+/// the template's Assessment Information.
+///
+/// Rules about a single document live here; rules that need the whole
+/// portfolio (unique ids, references) live in Link.
+public enum DocumentParser {
+    /// The spec's id pattern: `[A-Za-z0-9][A-Za-z0-9._-]*`. Ids become file names, so
+    /// nothing else may pass.
+    public static func isValidID(_ id: String) -> Bool {
+        guard let first = id.utf8.first, isAlphanumeric(first), id.utf8.count <= 128 else { return false }
+        return id.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+
+    /// `FAF-YYYY-MM-NNN`, the template's "FAF-yyyy-mm-number".
+    public static func followsAssessmentConvention(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "FAF", parts[1].count == 4, parts[2].count == 2, !parts[3].isEmpty,
+              parts[1...].allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let month = Int(parts[2]), (1...12).contains(month) else { return false }
+        return true
+    }
+
+    public static func parse(_ file: SourceFile) -> (Document?, [Diagnostic]) {
+        let path = file.displayPath
+        var diagnostics: [Diagnostic] = []
+        let split = FrontMatterSplitter.split(file.text)
+        if split.unterminated {
+            return (nil, [.error(.unterminatedFrontMatter, "front matter starts with '---' on line 1 but has no closing '---' line", file: path, line: 1)])
+        }
+        var frontMatter = FrontMatter()
+        if let yaml = split.yaml {
+            let decoded = FrontMatterDecoder.decode(yaml, firstLine: split.yamlFirstLine, file: path)
+            frontMatter = decoded.0
+            diagnostics += decoded.1
+        }
+        let body = MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine)
+
+        // Kind: front matter, else the top folder.
+        var kind: DocumentKind?
+        if let given = frontMatter.kind {
+            kind = DocumentKind(rawValue: given.value.lowercased())
+            if kind == nil {
+                diagnostics.append(.error(.unknownKind, "kind '\(given.value)' is not one of plan, investigation, assessment", file: path, line: given.line))
+            }
+        } else if let folder = file.topFolder, let fromFolder = DocumentKind(folder: folder) {
+            kind = fromFolder
+        } else {
+            diagnostics.append(.error(.unknownKind,
+                "cannot tell what kind of document this is: give 'kind: plan|investigation|assessment' or put it under plans/, investigations/ or assessments/",
+                file: path, line: 1))
+        }
+
+        // A plan's Assessment Information fills what front matter leaves out.
+        if kind == .plan {
+            let info = AssessmentInformation.read(from: body)
+            func merge(_ key: String, _ front: inout Located<String>?, _ template: Located<String>?, _ label: String) {
+                guard let template else { return }
+                guard let given = front else {
+                    front = template
+                    return
+                }
+                if given.value != template.value {
+                    diagnostics.append(.error(.conflictingValue,
+                        "'\(key)' is '\(given.value)' in front matter (line \(given.line)) but **\(label)** is '\(template.value)' (line \(template.line))",
+                        file: path, line: template.line))
+                }
+            }
+            merge("id", &frontMatter.id, info.planID, "Remediation Plan ID")
+            merge("system", &frontMatter.system, info.systemName, "System Name")
+            merge("assessment", &frontMatter.assessment, info.assessmentID, "Assessment ID")
+            merge("investigation", &frontMatter.investigation, info.investigationID, "Related Investigation ID")
+            merge("owner", &frontMatter.owner, info.planOwner, "Plan Owner")
+            if let dateText = info.date {
+                if let day = Day(dateText.value) {
+                    if let given = frontMatter.date {
+                        if given.value != day {
+                            diagnostics.append(.error(.conflictingValue,
+                                "'date' is \(given.value) in front matter (line \(given.line)) but **Date** is \(day) (line \(dateText.line))",
+                                file: path, line: dateText.line))
+                        }
+                    } else {
+                        frontMatter.date = Located(day, line: dateText.line)
+                    }
+                } else {
+                    diagnostics.append(.error(.invalidDate, "**Date** is '\(dateText.value)', not a date of the form YYYY-MM-DD", file: path, line: dateText.line))
+                }
+            }
+        }
+
+        guard let idValue = frontMatter.id else {
+            diagnostics.append(.error(.missingID, kind == .plan
+                ? "document has no id: give 'id' in front matter or **Remediation Plan ID** in Assessment Information"
+                : "document has no id: give 'id' in front matter", file: path, line: 1))
+            return (nil, diagnostics)
+        }
+        guard isValidID(idValue.value) else {
+            diagnostics.append(.error(.invalidID,
+                "id '\(idValue.value)' is not valid: it must start with a letter or digit and hold only letters, digits, '.', '_' and '-'",
+                file: path, line: idValue.line))
+            return (nil, diagnostics)
+        }
+        guard let kind else { return (nil, diagnostics) }
+        if kind == .assessment && !followsAssessmentConvention(idValue.value) {
+            diagnostics.append(.warning(.idConvention, "assessment id '\(idValue.value)' does not follow the convention FAF-YYYY-MM-NNN", file: path, line: idValue.line))
+        }
+
+        let title = frontMatter.title?.value ?? MarkdownQueries.firstTitle(in: body) ?? idValue.value
+        var document = Document(id: idValue.value, kind: kind, title: title, source: file.path, displayPath: path, body: body)
+        document.idLine = idValue.line
+        document.system = frontMatter.system?.value
+        document.date = frontMatter.date?.value
+        document.updated = frontMatter.updated?.value
+        document.owner = frontMatter.owner?.value
+        document.status = frontMatter.status
+        document.tags = frontMatter.tags
+        document.references = References(assessment: frontMatter.assessment, investigation: frontMatter.investigation, supersedes: frontMatter.supersedes)
+        document.metrics = frontMatter.metrics
+        document.extra = frontMatter.extra
+        if kind == .plan && !frontMatter.metrics.isEmpty, let first = frontMatter.metrics.first {
+            diagnostics.append(.warning(.invalidMetric, "metrics belong on assessments and investigations; a plan's are ignored", file: path, line: first.line))
+            document.metrics = []
+        }
+        diagnostics += BodyChecks.check(body, file: path)
+        return (document, diagnostics)
+    }
+}

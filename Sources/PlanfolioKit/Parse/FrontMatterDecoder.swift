@@ -1,0 +1,188 @@
+import Foundation
+import Yams
+
+/// Decodes front matter YAML into `FrontMatter`, reporting each bad key at its line.
+public enum FrontMatterDecoder {
+    /// - Parameters:
+    ///   - yaml: the text between the `---` lines.
+    ///   - firstLine: the file line the YAML starts on (Yams counts from 1 within the text).
+    public static func decode(_ yaml: String, firstLine: Int, file: String) -> (FrontMatter, [Diagnostic]) {
+        var frontMatter = FrontMatter()
+        var diagnostics: [Diagnostic] = []
+        let offset = firstLine - 1
+        func line(_ node: Node) -> Int { (node.mark?.line ?? 1) + offset }
+        func error(_ code: DiagnosticCode, _ message: String, _ node: Node) {
+            diagnostics.append(.error(code, message, file: file, line: line(node)))
+        }
+
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let yamlError as YamlError {
+            let (message, at) = describe(yamlError)
+            diagnostics.append(.error(at.code, "front matter is not valid YAML: \(message)", file: file, line: (at.line ?? 1) + offset))
+            return (frontMatter, diagnostics)
+        } catch {
+            diagnostics.append(.error(.frontMatterSyntax, "front matter is not valid YAML: \(error)", file: file, line: firstLine))
+            return (frontMatter, diagnostics)
+        }
+        guard let root else { return (frontMatter, diagnostics) }  // empty front matter
+        guard case .mapping(let mapping) = root else {
+            error(.invalidValue, "front matter must be a mapping of keys to values", root)
+            return (frontMatter, diagnostics)
+        }
+
+        func string(_ key: String, _ node: Node) -> Located<String>? {
+            guard case .scalar(let scalar) = node else {
+                error(.invalidValue, "'\(key)' must be a single value, not a list or mapping", node)
+                return nil
+            }
+            if isNull(scalar) { return nil }
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : Located(text, line: line(node))
+        }
+        func day(_ key: String, _ node: Node) -> Located<Day>? {
+            guard let text = string(key, node) else { return nil }
+            guard let day = Day(text.value) else {
+                error(.invalidDate, "'\(key)' is '\(text.value)', not a date of the form YYYY-MM-DD", node)
+                return nil
+            }
+            return Located(day, line: text.line)
+        }
+
+        for (keyNode, value) in mapping {
+            guard case .scalar(let keyScalar) = keyNode else {
+                error(.invalidValue, "front matter keys must be plain names", keyNode)
+                continue
+            }
+            let key = keyScalar.string
+            switch key {
+            case "kind": frontMatter.kind = string(key, value)
+            case "id": frontMatter.id = string(key, value)
+            case "title": frontMatter.title = string(key, value)
+            case "system": frontMatter.system = string(key, value)
+            case "date": frontMatter.date = day(key, value)
+            case "updated": frontMatter.updated = day(key, value)
+            case "owner": frontMatter.owner = string(key, value)
+            case "status": frontMatter.status = string(key, value)
+            case "assessment": frontMatter.assessment = string(key, value)
+            case "investigation": frontMatter.investigation = string(key, value)
+            case "supersedes": frontMatter.supersedes = string(key, value)
+            case "tags":
+                switch value {
+                case .sequence(let items):
+                    for item in items {
+                        if let tag = string("tags", item) { frontMatter.tags.append(tag.value) }
+                    }
+                case .scalar:
+                    // A single tag written without a list is accepted as a one-item list.
+                    if let tag = string(key, value) { frontMatter.tags.append(tag.value) }
+                default:
+                    error(.invalidValue, "'tags' must be a list of words", value)
+                }
+            case "metrics":
+                guard case .sequence(let items) = value else {
+                    if case .scalar(let scalar) = value, isNull(scalar) { continue }
+                    error(.invalidValue, "'metrics' must be a list of {name, group, value, threshold, baseline, limit}", value)
+                    continue
+                }
+                for item in items {
+                    if let metric = decodeMetric(item, line: line, report: { code, message, node in error(code, message, node) }) {
+                        frontMatter.metrics.append(metric)
+                    }
+                }
+            default:
+                frontMatter.extra.append((key, extraValue(value)))
+            }
+        }
+        return (frontMatter, diagnostics)
+    }
+
+    private static func decodeMetric(_ node: Node, line: (Node) -> Int, report: (DiagnosticCode, String, Node) -> Void) -> Metric? {
+        guard case .mapping(let fields) = node else {
+            report(.invalidMetric, "each metric must be a mapping {name, group, value, threshold, baseline, limit}", node)
+            return nil
+        }
+        var name: String?, group: String?, limitText: String?
+        var value: Double?, threshold: Double?, baseline: Double?
+        var ok = true
+        for (keyNode, valueNode) in fields {
+            let key = keyNode.scalar?.string ?? ""
+            let text = valueNode.scalar?.string.trimmingCharacters(in: .whitespaces)
+            func number() -> Double? {
+                guard let text, let number = Double(text), number.isFinite else {
+                    report(.invalidMetric, "metric '\(key)' must be a number, not '\(text ?? "a list or mapping")'", valueNode)
+                    ok = false
+                    return nil
+                }
+                return number
+            }
+            switch key {
+            case "name": name = text
+            case "group": group = text
+            case "value": value = number()
+            case "threshold": threshold = number()
+            case "baseline":
+                if let scalar = valueNode.scalar, isNull(scalar) { continue }
+                baseline = number()
+            case "limit": limitText = text
+            default:
+                report(.invalidMetric, "unknown metric field '\(key)' (expected name, group, value, threshold, baseline, limit)", keyNode)
+                ok = false
+            }
+        }
+        guard ok else { return nil }
+        guard let name, !name.isEmpty else {
+            report(.invalidMetric, "metric has no 'name'", node)
+            return nil
+        }
+        guard let value else {
+            report(.invalidMetric, "metric '\(name)' has no 'value'", node)
+            return nil
+        }
+        guard let threshold else {
+            report(.invalidMetric, "metric '\(name)' has no 'threshold'", node)
+            return nil
+        }
+        var limit = Metric.defaultLimit(forName: name)
+        if let limitText {
+            guard let parsed = Metric.Limit(rawValue: limitText) else {
+                report(.invalidMetric, "metric '\(name)' has limit '\(limitText)'; expected 'max' or 'min'", node)
+                return nil
+            }
+            limit = parsed
+        }
+        return Metric(name: name, group: group ?? "", value: value, threshold: threshold,
+                      baseline: baseline, limit: limit, line: line(node))
+    }
+
+    /// YAML's null: an empty value, `~` or `null`, unquoted.
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private static func extraValue(_ node: Node) -> ExtraValue {
+        switch node {
+        case .scalar(let scalar): return .string(scalar.string)
+        case .sequence(let items): return .list(items.map(extraValue))
+        case .mapping(let mapping): return .map(mapping.map { ($0.key.scalar?.string ?? "", extraValue($0.value)) })
+        case .alias: return .string("")
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> (String, (code: DiagnosticCode, line: Int?)) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let text = [problem, context?.text].compactMap { $0 }.joined(separator: " ")
+            return (text, (.frontMatterSyntax, mark.line))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return ("key \(keys) is given more than once", (.duplicateKey, context.mark.line))
+        case .reader(let problem, _, _, _):
+            return (problem, (.frontMatterSyntax, nil))
+        default:
+            return ("\(error)", (.frontMatterSyntax, nil))
+        }
+    }
+}

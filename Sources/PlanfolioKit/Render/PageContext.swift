@@ -1,0 +1,47 @@
+/// What every page's template receives, whatever the page.
+///
+/// Template data is built as `[String: Any]` because swift-mustache reads
+/// dictionaries directly (and reflects structs slowly). Each key is listed in
+/// `docs/theme.md`; values are Strings, Bools, Ints, arrays and nested
+/// `[String: Any]` dictionaries only.
+struct PageContext {
+    var site: SiteInfo
+    /// The page's path under the site, e.g. `plans/RP-2026-007.html`.
+    var path: String
+    var title: String
+    /// Which top navigation entry is current: `index`, `plans`, ...
+    var section: String
+
+    struct SiteInfo {
+        var title: String
+        var today: Day
+        var generator: String
+    }
+
+    /// `../` repeated for each folder the page is in, so every link is relative.
+    var root: String {
+        String(repeating: "../", count: path.count(where: { $0 == "/" }))
+    }
+
+    static let navigation: [(key: String, label: String, href: String)] = [
+        ("index", "Dashboard", "index.html"),
+        ("plans", "Plans", "plans.html"),
+        ("investigations", "Investigations", "investigations.html"),
+        ("assessments", "Assessments", "assessments.html"),
+    ]
+
+    func dictionary(merging page: [String: Any]) -> [String: Any] {
+        var context: [String: Any] = [
+            "siteTitle": site.title,
+            "pageTitle": title,
+            "root": root,
+            "today": site.today.description,
+            "generator": site.generator,
+            "nav": Self.navigation.map { entry -> [String: Any] in
+                ["label": entry.label, "href": root + entry.href, "current": entry.key == section]
+            },
+        ]
+        for (key, value) in page { context[key] = value }
+        return context
+    }
+}

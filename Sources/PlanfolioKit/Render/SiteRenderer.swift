@@ -1,0 +1,42 @@
+import Foundation
+import PlanfolioMarkdown
+
+/// The Render stage: every page of the site, as files in memory.
+///
+/// Pages are independent, so they are rendered on all cores; the result is
+/// sorted by path, so it never depends on scheduling.
+public enum SiteRenderer {
+    public static let generator = "planfolio 0.1.0"
+
+    public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme) -> [OutputFile] {
+        let site = PageContext.SiteInfo(title: config.title, today: today, generator: generator)
+        @Sendable func page(_ path: String, title: String, section: String, template: String, _ build: (String) -> [String: Any]) -> OutputFile {
+            let context = PageContext(site: site, path: path, title: title, section: section)
+            let html = theme.render(template, context.dictionary(merging: build(context.root)))
+            return OutputFile(path: path, text: html)
+        }
+
+        var files: [OutputFile] = []
+        files.append(page("index.html", title: "Dashboard", section: "index", template: "index") { root in
+            DashboardPage.context(portfolio: portfolio, root: root)
+        })
+        for kind in DocumentKind.allCases {
+            files.append(page("\(kind.folder).html", title: kind.pluralDisplayName, section: kind.folder, template: "list") { root in
+                ListPage.context(kind: kind, portfolio: portfolio, root: root)
+            })
+        }
+
+        let documents = portfolio.documents
+        let documentPages = ConcurrentMap.map(documents) { document -> OutputFile in
+            let body = HTMLRenderer().render(document.body)
+            return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
+                DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
+            }
+        }
+        files += documentPages
+        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "assets/" + path, contents: bytes))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

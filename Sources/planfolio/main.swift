@@ -1,0 +1,3 @@
+import PlanfolioCLI
+
+PlanfolioCommand.main()
