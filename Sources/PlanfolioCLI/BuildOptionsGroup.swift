@@ -19,6 +19,9 @@ struct BuildOptionsGroup: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "How to print problems: text, json (JSON lines), github (Actions annotations) or sarif (SARIF 2.1.0).")
+    var diagnostics: DiagnosticFormat = .text
+
     func buildOptions(write: Bool) throws(PlanfolioError) -> PlanfolioKit.BuildOptions {
         let day = try Today.resolve(option: today, environment: ProcessInfo.processInfo.environment)
         var options = PlanfolioKit.BuildOptions(today: day)
@@ -31,44 +34,14 @@ struct BuildOptionsGroup: ParsableArguments {
     }
 }
 
-/// Exit codes, as the spec gives them.
-enum ExitStatus {
-    static let documentErrors: Int32 = 1
-    static let usageOrIO: Int32 = 2
-}
-
-/// Runs a build or check, prints its diagnostics and summary, and exits with the spec's code.
-func runBuild(_ group: BuildOptionsGroup, write: Bool) throws {
-    let report: BuildReport
-    do {
-        let options = try group.buildOptions(write: write)
-        report = try Build.run(options)
-    } catch let error as PlanfolioError {
-        FileHandle.standardError.write(Data("planfolio: error: \(error.message)\n".utf8))
-        throw ExitCode(ExitStatus.usageOrIO)
-    }
-    var text = ""
-    for diagnostic in report.diagnostics { text += diagnostic.description + "\n" }
-    let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
-    if report.wrote {
-        text += "planfolio: \(report.documentsRead) documents read, \(report.pagesWritten) pages written to \(group.output), \(errors) errors, \(warnings) warnings\n"
-    } else if report.hasErrors {
-        text += "planfolio: \(report.documentsRead) documents read, \(errors) errors, \(warnings) warnings; nothing written\n"
-    } else {
-        text += "planfolio: \(report.documentsRead) documents checked, \(errors) errors, \(warnings) warnings\n"
-    }
-    FileHandle.standardError.write(Data(text.utf8))
-    if report.hasErrors { throw ExitCode(ExitStatus.documentErrors) }
-}
-
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site from the documents.")
     @OptionGroup var options: BuildOptionsGroup
-    func run() throws { try runBuild(options, write: true) }
+    func run() throws { try BuildRunner.run(options, write: true) }
 }
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Check the documents and report problems; write nothing.")
     @OptionGroup var options: BuildOptionsGroup
-    func run() throws { try runBuild(options, write: false) }
+    func run() throws { try BuildRunner.run(options, write: false) }
 }

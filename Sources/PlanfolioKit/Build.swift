@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// False for `check`: everything but writing.
     public var write = true
+    /// Told how far the build is, for a progress line; nil for none. (Issue 8.)
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(today: Day) {
         self.today = today
@@ -25,6 +27,8 @@ public struct BuildReport: Sendable {
     public var documentsRead: Int
     public var pagesWritten: Int
     public var wrote: Bool
+    /// Of the files written, how many were identical to the previous site's and kept as they were.
+    public var filesUnchanged = 0
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -33,12 +37,18 @@ public struct BuildReport: Sendable {
 /// type knows the order; every stage is a function from values to values.
 public enum Build {
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
+        options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
         let loaded = try InputLoader.load(input: options.input)
+        options.progress?(BuildProgress(stage: .checking, done: 0, total: loaded.files.count))
         let themePath = options.theme ?? "Theme"
         let themeFiles = try ThemeFiles.load(from: themePath)
         var (report, files) = site(from: loaded, theme: themeFiles, themePath: themePath, options: options)
         if options.write && !report.hasErrors {
-            try SiteWriter.write(files, to: options.output)
+            let progress = options.progress
+            let written = try SiteWriter.write(files, to: options.output) { done, total in
+                progress?(BuildProgress(stage: .writing, done: done, total: total))
+            }
+            report.filesUnchanged = written.unchanged
             report.wrote = true
             report.pagesWritten = files.count(where: { $0.path.hasSuffix(".html") })
         }
@@ -71,6 +81,7 @@ public enum Build {
         diagnostics.sort()
         var files: [OutputFile] = []
         if !diagnostics.hasErrors, let theme {
+            options.progress?(BuildProgress(stage: .rendering, done: 0, total: portfolio.documents.count))
             files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme)
         }
         let report = BuildReport(diagnostics: diagnostics, documentsRead: loaded.files.count, pagesWritten: 0, wrote: false)

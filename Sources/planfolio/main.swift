@@ -1,3 +1,3 @@
 import PlanfolioCLI
 
-PlanfolioCommand.main()
+PlanfolioCommand.runAndExit()

@@ -2,68 +2,114 @@ import Foundation
 
 /// The Write stage: puts a finished site in place without ever leaving a broken one.
 ///
-/// The site is written to a staging folder beside the output and swapped in
-/// only when complete, so a failed or killed build leaves the last good site
-/// as it was. An existing output folder without planfolio's marker file was
-/// not written by planfolio and is never deleted.
+/// 1. An existing output folder without planfolio's `.planfolio` marker was
+///    not written by planfolio and is never touched (a `PlanfolioError`, exit 2).
+/// 2. Staging and old folders left beside the output by builds that died
+///    are removed (and an old site is put back if a build died mid-swap).
+/// 3. The site is written to a staging folder beside the output. A file whose
+///    bytes equal the current output's file is hard-linked from it instead of
+///    written, so its inode and modification time carry over and rsync-style
+///    deploys copy only what changed.
+/// 4. The staging folder is swapped with the output in one atomic rename
+///    (`renameat2(RENAME_EXCHANGE)` on Linux), then the old site is removed.
+///
+/// A build killed at any point leaves the output folder either the old site
+/// or the new one, whole; the old site's files are never opened for writing.
 public enum SiteWriter {
     public static let markerName = ".planfolio"
+    public static let markerText = "This folder was written by planfolio; it replaces it on every build.\n"
 
-    public static func write(_ files: [OutputFile], to output: String) throws(PlanfolioError) {
+    /// Called every `progressInterval` files with (files done, files in all).
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+    static let progressInterval = 200
+
+    @discardableResult
+    public static func write(_ files: [OutputFile], to output: String, progress: Progress? = nil) throws(PlanfolioError) -> WriteResult {
         let fileManager = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
-        let parent = outputURL.deletingLastPathComponent()
-        let name = outputURL.lastPathComponent
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: outputURL.path, isDirectory: &isDirectory)
-        if exists {
-            let marker = outputURL.appendingPathComponent(markerName).path
-            guard isDirectory.boolValue, fileManager.fileExists(atPath: marker) else {
-                throw PlanfolioError("output folder '\(output)' exists but was not written by planfolio (no \(markerName) marker inside); refusing to replace it")
-            }
+        let outputPath = outputURL.path
+        let parent = outputURL.deletingLastPathComponent().path
+        let names = StagingName(outputName: outputURL.lastPathComponent)
+
+        for file in files where !isSafeRelativePath(file.path) {
+            throw PlanfolioError("refusing to write '\(file.path)': it would land outside the output folder")
         }
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw PlanfolioError("cannot create '\(parent.path)': \(error.localizedDescription)")
+            throw PlanfolioError("cannot create '\(parent)': \(error.localizedDescription)")
         }
-        let token = "\(ProcessInfo.processInfo.processIdentifier)"
-        let staging = parent.appendingPathComponent(".\(name).planfolio-staging-\(token)")
-        let old = parent.appendingPathComponent(".\(name).planfolio-old-\(token)")
-        try? fileManager.removeItem(at: staging)
+        LeftoverCleaner.clean(parent: parent, outputPath: outputPath, names: names)
+
+        let exists = try checkOutputIsOurs(outputPath, as: output)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = (parent as NSString).appendingPathComponent(names.staging(pid: pid))
+        try? fileManager.removeItem(atPath: staging)
+
+        var result = WriteResult()
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try POSIXFile.makeDirectory(staging)
+            // The marker first: every staging folder is recognisable as planfolio's from its first moment.
+            let marker = OutputFile(path: markerName, text: markerText)
             var madeFolders: Set<String> = [""]
-            for file in files {
-                guard isSafeRelativePath(file.path) else {
-                    throw PlanfolioError("refusing to write '\(file.path)': it would land outside the output folder")
-                }
+            let all = [marker] + files
+            for (index, file) in all.enumerated() {
                 let folder = (file.path as NSString).deletingLastPathComponent
                 if madeFolders.insert(folder).inserted {
-                    try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                    try fileManager.createDirectory(atPath: (staging as NSString).appendingPathComponent(folder),
+                                                    withIntermediateDirectories: true)
                 }
-                try Data(file.contents).write(to: staging.appendingPathComponent(file.path))
+                let target = (staging as NSString).appendingPathComponent(file.path)
+                let previous = exists ? (outputPath as NSString).appendingPathComponent(file.path) : nil
+                if try FileStager.stage(file.contents, at: target, reusing: previous) {
+                    result.unchanged += 1
+                } else {
+                    result.written += 1
+                }
+                if let progress, index % progressInterval == 0 || index == all.count - 1 {
+                    progress(index + 1, all.count)
+                }
             }
-            try Data("This folder was written by planfolio; it replaces it on every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(markerName))
         } catch let error as PlanfolioError {
-            try? fileManager.removeItem(at: staging)
+            try? fileManager.removeItem(atPath: staging)
             throw error
         } catch {
-            try? fileManager.removeItem(at: staging)
+            try? fileManager.removeItem(atPath: staging)
             throw PlanfolioError("cannot write the site: \(error.localizedDescription)")
         }
-        do {
-            if exists { try fileManager.moveItem(at: outputURL, to: old) }
-            try fileManager.moveItem(at: staging, to: outputURL)
-            if exists { try? fileManager.removeItem(at: old) }
-        } catch {
-            if exists && !fileManager.fileExists(atPath: outputURL.path) {
-                try? fileManager.moveItem(at: old, to: outputURL)
+
+        if exists {
+            try FolderSwap.exchange(staging, outputPath, oldParking: (parent as NSString).appendingPathComponent(names.old(pid: pid)))
+            // `staging` now holds the old site (or, after the fallback, the old parking folder does).
+            try? fileManager.removeItem(atPath: staging)
+            try? fileManager.removeItem(atPath: (parent as NSString).appendingPathComponent(names.old(pid: pid)))
+        } else {
+            guard rename(staging, outputPath) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? fileManager.removeItem(atPath: staging)
+                throw PlanfolioError("cannot move the new site into '\(output)': \(reason)")
             }
-            try? fileManager.removeItem(at: staging)
-            throw PlanfolioError("cannot move the new site into '\(output)': \(error.localizedDescription)")
         }
+        return result
+    }
+
+    /// Whether the output exists; throws when it exists but is not a folder planfolio wrote.
+    static func checkOutputIsOurs(_ path: String, as given: String) throws(PlanfolioError) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFLNK {
+            throw PlanfolioError("output '\(given)' is a symbolic link; planfolio replaces its output folder whole, so give the real folder with --output")
+        }
+        guard type == S_IFDIR else {
+            throw PlanfolioError("output '\(given)' exists and is not a folder; refusing to replace it")
+        }
+        var markerInfo = stat()
+        guard lstat((path as NSString).appendingPathComponent(markerName), &markerInfo) == 0,
+              markerInfo.st_mode & S_IFMT == S_IFREG else {
+            throw PlanfolioError("output folder '\(given)' exists but was not written by planfolio (no \(markerName) marker inside); refusing to replace it. Move it away or choose another --output")
+        }
+        return true
     }
 
     /// A relative path with no `..`, no empty or absolute parts.

@@ -1,0 +1,33 @@
+import PlanfolioKit
+
+/// The one line printed on standard error at the end of every build or check.
+///
+/// `planfolio: 13 documents read, 17 pages written to Output (9 files unchanged), 0 errors, 2 warnings, 0.41 s`
+enum BuildSummary {
+    static func line(_ report: BuildReport, output: String, seconds: Double) -> String {
+        let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
+        var parts = ["\(report.documentsRead) \(plural(report.documentsRead, "document")) read"]
+        if report.wrote {
+            parts.append("\(report.pagesWritten) \(plural(report.pagesWritten, "page")) written to \(output) (\(report.filesUnchanged) files unchanged)")
+        } else if report.hasErrors {
+            parts.append("nothing written")
+        } else {
+            parts.append("nothing written (check)")
+        }
+        parts.append("\(errors) \(plural(errors, "error"))")
+        parts.append("\(warnings) \(plural(warnings, "warning"))")
+        parts.append(formatSeconds(seconds) + " s")
+        return "planfolio: " + parts.joined(separator: ", ")
+    }
+
+    /// Two decimals, always, without Foundation's locale-dependent formatting.
+    static func formatSeconds(_ seconds: Double) -> String {
+        let hundredths = Int((max(0, seconds) * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+
+    private static func plural(_ count: Int, _ word: String) -> String {
+        count == 1 ? word : word + "s"
+    }
+}

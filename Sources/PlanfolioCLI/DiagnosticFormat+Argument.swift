@@ -1,0 +1,5 @@
+import ArgumentParser
+import PlanfolioKit
+
+/// `--diagnostics text|json|github|sarif`.
+extension DiagnosticFormat: ExpressibleByArgument {}

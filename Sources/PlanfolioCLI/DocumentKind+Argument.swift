@@ -1,0 +1,5 @@
+import ArgumentParser
+import PlanfolioKit
+
+/// `planfolio new plan|investigation|assessment`.
+extension DocumentKind: ExpressibleByArgument {}

@@ -1,0 +1,59 @@
+/// The one place that says, in one line, what each diagnostic code means.
+///
+/// SARIF's rule descriptions, `docs/diagnostics.md` and `--help` texts read
+/// these; a test checks that every code is explained in the docs.
+extension DiagnosticCode {
+    /// One sentence, no trailing period, suitable as a SARIF `shortDescription`.
+    public var summary: String {
+        switch self {
+        case .unreadableFile: "A file cannot be read, or is not valid UTF-8 text"
+        case .fileTooLarge: "A file is larger than the 8 MiB limit"
+        case .symlinkOutsideInput: "A symbolic link leads outside the input folder and is not followed"
+        case .unknownKind: "The kind of a document cannot be told or is not plan, investigation or assessment"
+        case .frontMatterSyntax: "The YAML front matter is not valid YAML"
+        case .unterminatedFrontMatter: "The front matter opens with '---' but never closes"
+        case .invalidValue: "A value has the wrong type or form, or a link uses a scheme that is not allowed"
+        case .missingID: "A document has no id"
+        case .invalidID: "An id does not match [A-Za-z0-9][A-Za-z0-9._-]*"
+        case .duplicateID: "Two documents have the same id"
+        case .invalidDate: "A date is not a real calendar date written YYYY-MM-DD"
+        case .unknownReference: "A reference names an id that no document has"
+        case .wrongReferenceKind: "A reference names a document of the wrong kind"
+        case .supersedesCycle: "Documents supersede each other in a cycle"
+        case .idConvention: "An assessment id does not follow the FAF-YYYY-MM-NNN convention"
+        case .conflictingValue: "Front matter and the Assessment Information list give two different values"
+        case .templatePlaceholder: "A bracketed placeholder from the template was left in the document"
+        case .missingSection: "A section of the remediation plan template is missing"
+        case .missingColumn: "A template table lacks a required column"
+        case .unknownPhaseStatus: "A phase status is not planned, in progress, done or blocked"
+        case .duplicateIntervention: "Two interventions in a plan have the same number"
+        case .unknownStatus: "An explicit status is not one the document's kind allows"
+        case .signatureInFuture: "An approval signature is dated after the build date"
+        case .missingApprovalRow: "A required approval role has no row in the Approval table"
+        case .remoteImage: "An image is on another site; it is shown as a link, never loaded"
+        case .rawHTML: "Raw HTML in a document is not published"
+        case .missingLinkedFile: "A relative link points to a file that is not in the input folder"
+        case .configError: "planfolio.yml has an unknown key or a value of the wrong type"
+        case .themeError: "A theme template is missing or does not compile"
+        case .invalidMetric: "A metric entry is incomplete or has a value that is not a number"
+        case .duplicateKey: "A front matter key is given twice"
+        }
+    }
+
+    /// The severity a code is reported with unless `--strict` raises it.
+    public var defaultSeverity: Diagnostic.Severity {
+        switch self {
+        case .symlinkOutsideInput, .idConvention, .templatePlaceholder, .missingSection,
+             .missingApprovalRow, .remoteImage, .rawHTML, .invalidMetric, .missingLinkedFile:
+            .warning
+        default:
+            .error
+        }
+    }
+
+    /// `PF012 unknown-reference`: the title CI annotations show.
+    public var title: String { "\(rawValue) \(name)" }
+
+    /// The anchor of this code's section in `docs/diagnostics.md`, e.g. `pf012-unknown-reference`.
+    public var docsAnchor: String { "\(rawValue.lowercased())-\(name)" }
+}

@@ -1,0 +1,26 @@
+/// The names of the folders a build keeps beside the output while it works:
+/// `.Output.planfolio-staging-PID` (the new site being written) and
+/// `.Output.planfolio-old-PID` (the old site while it is swapped out, only
+/// where an atomic exchange is not available).
+///
+/// The process id in the name lets a later build tell folders of a build
+/// that died (and may be removed) from those of one still running.
+struct StagingName: Sendable {
+    var outputName: String
+
+    func staging(pid: Int32) -> String { ".\(outputName).planfolio-staging-\(pid)" }
+    func old(pid: Int32) -> String { ".\(outputName).planfolio-old-\(pid)" }
+
+    enum Role: Equatable { case staging, old }
+
+    /// The role and process id a folder name stands for, or nil when it is not one of ours.
+    func parse(_ name: String) -> (role: Role, pid: Int32)? {
+        for (role, prefix) in [(Role.staging, ".\(outputName).planfolio-staging-"), (Role.old, ".\(outputName).planfolio-old-")]
+        where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = Int32(digits), pid > 0 else { return nil }
+            return (role, pid)
+        }
+        return nil
+    }
+}
