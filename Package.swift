@@ -42,6 +42,6 @@ let package = Package(
         .executableTarget(name: "planfolio", dependencies: ["PlanfolioCLI"]),
         .testTarget(name: "PlanfolioMarkdownTests", dependencies: ["PlanfolioMarkdown"]),
         .testTarget(name: "PlanfolioKitTests", dependencies: ["PlanfolioKit"]),
-        .testTarget(name: "PlanfolioCLITests", dependencies: ["PlanfolioCLI", "PlanfolioKit"]),
+        .testTarget(name: "PlanfolioCLITests", dependencies: ["PlanfolioCLI", "PlanfolioKit", .product(name: "Yams", package: "Yams")]),
     ]
 )

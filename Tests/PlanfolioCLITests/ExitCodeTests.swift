@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// Exit codes of the built binary: 0 no error, 1 document errors (nothing written), 2 usage / I/O / environment.
+@Suite struct ExitCodeTests {
+    @Test func sampleChecksCleanWithStrict() throws {
+        let folder = try TemporaryFolder()
+        try folder.copySample()
+        let result = try BuiltBinary.run(["check", "--strict", "--today", Portfolios.today], in: folder.url)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("0 errors, 0 warnings"))
+    }
+
+    @Test func warningsExitZeroUnlessStrict() throws {
+        let folder = try TemporaryFolder()
+        try Portfolios.warningOnly(in: folder)
+        let plain = try BuiltBinary.run(["build", "--today", Portfolios.today], in: folder.url)
+        #expect(plain.status == 0, "\(plain.standardError)")
+        #expect(plain.standardError.contains("warning:"))
+        #expect(FileManager.default.fileExists(atPath: folder.path("Output/index.html").path))
+
+        let before = folder.tree("Output")
+        let strict = try BuiltBinary.run(["build", "--strict", "--today", "2026-09-21"], in: folder.url)
+        #expect(strict.status == 1, "\(strict.standardError)")
+        #expect(strict.standardError.contains("error: raw HTML"))
+        #expect(strict.standardError.contains("nothing written"))
+        #expect(folder.tree("Output") == before, "a failed build must leave the last good site as it was")
+    }
+
+    @Test func documentErrorsExitOneAndWriteNothing() throws {
+        let folder = try TemporaryFolder()
+        try Portfolios.withErrors(in: folder)
+        let result = try BuiltBinary.run(["build", "--today", Portfolios.today], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Plans/assessments/bad.md:3: error:"))
+        #expect(result.standardError.contains("2 errors, 1 warning"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output").path))
+        let check = try BuiltBinary.run(["check", "--today", Portfolios.today], in: folder.url)
+        #expect(check.status == 1)
+    }
+
+    @Test(arguments: [
+        (["build", "--no-such-option"], "Unknown option"),
+        (["frobnicate"], "Unexpected argument"),
+        (["build", "--diagnostics", "xml"], "diagnostics"),
+        (["build", "--today", "2026-02-30"], "--today"),
+        (["build", "--input", "Missing"], "does not exist"),
+        (["build", "--theme", "NoTheme"], "theme folder 'NoTheme' does not exist"),
+    ])
+    func usageAndEnvironmentFailuresExitTwo(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        try Portfolios.warningOnly(in: folder)
+        let result = try BuiltBinary.run(arguments, in: folder.url)
+        #expect(result.status == 2, "\(arguments): \(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output").path))
+    }
+
+    @Test func brokenThemeExitsTwo() throws {
+        let folder = try TemporaryFolder()
+        try Portfolios.warningOnly(in: folder)
+        try FileManager.default.removeItem(at: folder.path("Theme/templates/document.mustache"))
+        let result = try BuiltBinary.run(["build", "--today", Portfolios.today], in: folder.url)
+        #expect(result.status == 2, "\(result.standardError)")
+    }
+
+    @Test func helpExitsZero() throws {
+        let folder = try TemporaryFolder()
+        let result = try BuiltBinary.run(["build", "--help"], in: folder.url)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("--diagnostics"))
+        #expect(result.standardOutput.contains("--strict"))
+    }
+}
