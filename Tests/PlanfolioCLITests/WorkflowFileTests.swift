@@ -29,7 +29,8 @@ import Yams
             let joined = script.replacingOccurrences(of: "\\\n", with: " ")
             for line in joined.split(separator: "\n") {
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-                guard let start = words.firstIndex(where: { $0 == "planfolio" || $0.hasSuffix("/planfolio") }) else { continue }
+                // The command itself: `planfolio` first on the line, or a path to the binary (not `--product planfolio`).
+                guard let start = words.indices.first(where: { words[$0].hasSuffix("/planfolio") || (words[$0] == "planfolio" && $0 == 0) }) else { continue }
                 calls.append(Array(words[(start + 1)...]).prefix { !["|", "||", "&&", ">", ";"].contains($0) }.map { $0 })
             }
         }

@@ -104,6 +104,9 @@ public enum SiteWriter {
         guard type == S_IFDIR else {
             throw PlanfolioError("output '\(given)' exists and is not a folder; refusing to replace it")
         }
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: path), entries.isEmpty {
+            return true // An empty folder holds nothing to lose (e.g. made by `mkdir Output` or a CI step).
+        }
         var markerInfo = stat()
         guard lstat((path as NSString).appendingPathComponent(markerName), &markerInfo) == 0,
               markerInfo.st_mode & S_IFMT == S_IFREG else {

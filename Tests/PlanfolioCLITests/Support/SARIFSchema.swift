@@ -13,9 +13,9 @@ enum SARIFSchema {
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }()
 
-    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map { "\($0)/python3" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// The first `python3` on PATH, the one `.ci/run` installs `jsonschema` into.
+    static let python: String? = ((ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
+        + ["/usr/bin/python3", "/usr/local/bin/python3"]).first { FileManager.default.isExecutableFile(atPath: $0) }
 
     static let script = """
     import json, sys

@@ -64,6 +64,13 @@ import Testing
         #expect(try folder.entries() == ["Output"])
     }
 
+    @Test func acceptsAnEmptyFolder() throws {
+        let folder = try Folder()
+        try FileManager.default.createDirectory(atPath: folder.output, withIntermediateDirectories: true)
+        try SiteWriter.write(site, to: folder.output)
+        #expect(folder.text("Output/index.html") == "home")
+    }
+
     @Test func refusesAFileAndASymlink() throws {
         let folder = try Folder()
         FileManager.default.createFile(atPath: folder.output, contents: Data("x".utf8))
@@ -101,7 +108,8 @@ import Testing
             try FileManager.default.createDirectory(atPath: path + "/plans", withIntermediateDirectories: true)
         }
         try SiteWriter.write(site, to: folder.output)
-        #expect(try folder.entries() == ["Output", names.staging(pid: 1)])
+        let entries = try folder.entries()
+        #expect(entries == [names.staging(pid: 1), "Output"], "dead: \(dead)")
     }
 
     @Test func putsBackAnOldSiteParkedByABuildThatDiedMidSwap() throws {
