@@ -21,7 +21,6 @@ public enum SiteWriter {
 
     /// Called every `progressInterval` files with (files done, files in all).
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
-    static let progressInterval = 200
 
     @discardableResult
     public static func write(_ files: [OutputFile], to output: String, progress: Progress? = nil) throws(PlanfolioError) -> WriteResult {
@@ -31,6 +30,7 @@ public enum SiteWriter {
         let parent = outputURL.deletingLastPathComponent().path
         let names = StagingName(outputName: outputURL.lastPathComponent)
 
+        progress?(0, files.count)
         for file in files where !isSafeRelativePath(file.path) {
             throw PlanfolioError("refusing to write '\(file.path)': it would land outside the output folder")
         }
@@ -51,25 +51,17 @@ public enum SiteWriter {
             try POSIXFile.makeDirectory(staging)
             // The marker first: every staging folder is recognisable as planfolio's from its first moment.
             let marker = OutputFile(path: markerName, text: markerText)
+            _ = try FileStager.stage(marker.contents, at: (staging as NSString).appendingPathComponent(markerName),
+                                     reusing: exists ? (outputPath as NSString).appendingPathComponent(markerName) : nil)
             var madeFolders: Set<String> = [""]
-            let all = [marker] + files
-            for (index, file) in all.enumerated() {
+            for file in files {
                 let folder = (file.path as NSString).deletingLastPathComponent
                 if madeFolders.insert(folder).inserted {
                     try fileManager.createDirectory(atPath: (staging as NSString).appendingPathComponent(folder),
                                                     withIntermediateDirectories: true)
                 }
-                let target = (staging as NSString).appendingPathComponent(file.path)
-                let previous = exists ? (outputPath as NSString).appendingPathComponent(file.path) : nil
-                if try FileStager.stage(file.contents, at: target, reusing: previous) {
-                    result.unchanged += 1
-                } else {
-                    result.written += 1
-                }
-                if let progress, index % progressInterval == 0 || index == all.count - 1 {
-                    progress(index + 1, all.count)
-                }
             }
+            result = try FileStager.stageAll(files, into: staging, reusing: exists ? outputPath : nil, progress: progress)
         } catch let error as PlanfolioError {
             try? fileManager.removeItem(atPath: staging)
             throw error
