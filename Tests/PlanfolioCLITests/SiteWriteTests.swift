@@ -84,5 +84,29 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".planfolio-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
         #expect(folder.tree("Output") != oldSite)
+
+        // While the large portfolio is here: on a terminal, a long build shows a progress line.
+        try progressLineOnATerminal(in: folder)
+    }
+
+    /// Runs a build under `script`, which gives it a pseudo-terminal, and looks for the progress line.
+    func progressLineOnATerminal(in folder: TemporaryFolder) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), let binary = BuiltBinary.url else {
+            print("SKIPPED: the terminal progress check needs /usr/bin/script (util-linux)")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(binary.path)' build --today 2026-07-10", "/dev/null"]
+        process.currentDirectoryURL = folder.url
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text.suffix(500))")
+        #expect(text.contains("\r\u{1B}[2Kplanfolio: writing "), "no progress line on a terminal: \(text.suffix(500))")
+        #expect(text.contains("files unchanged)"))
     }
 }
