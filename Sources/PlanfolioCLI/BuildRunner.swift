@@ -22,6 +22,10 @@ enum BuildRunner {
         } catch {
             progress.finish()
             FileHandle.standardError.write(Data("planfolio: error: \(error.message)\n".utf8))
+            if group.diagnostics == .github {
+                // Shown on the workflow run's summary, so the failure is not buried in the log.
+                print("::error title=planfolio::" + GitHubDiagnosticFormatter.escapeData(error.message))
+            }
             throw ExitCode(ExitStatus.usageOrIO)
         }
         progress.finish()

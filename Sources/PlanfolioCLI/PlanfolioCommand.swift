@@ -7,6 +7,7 @@ public struct PlanfolioCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "planfolio",
         abstract: "Builds a browsable site from a portfolio of AI-fairness remediation plans.",
+        version: ToolInfo.version,
         subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )

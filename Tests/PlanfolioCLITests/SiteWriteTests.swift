@@ -13,6 +13,10 @@ import Testing
         #expect(folder.tree("Output") == ["/precious.txt": Data("not planfolio's".utf8)])
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
         #expect(!siblings.contains { $0.contains("planfolio-staging") })
+
+        let github = try BuiltBinary.run(["build", "--diagnostics", "github", "--today", Portfolios.today], in: folder.url)
+        #expect(github.status == 2)
+        #expect(github.standardOutput.hasPrefix("::error title=planfolio::output folder 'Output' exists but was not written by planfolio"), "\(github.standardOutput)")
     }
 
     @Test func unchangedFilesKeepTheirInode() throws {
