@@ -1,0 +1,141 @@
+import PlanfolioMarkdown
+
+/// Reads the remediation plan template's sections into `PlanSections`.
+///
+/// Part of the Parse stage: DocumentParser calls it for every plan. It finds
+/// the template's sections by heading text, reads their tables by column
+/// name and their `**Label**: value` lines, and reports what a reader of the
+/// plan would want fixed: placeholders left from the template, missing
+/// sections, missing columns, bad dates and statuses. It never fails: a plan
+/// that is only half written still yields what could be read.
+struct PlanTemplateReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    /// The template's sections, each with the subsections it holds; a missing
+    /// section is warned about once, not once more for each subsection.
+    static let templateSections: [(name: String, subsections: [String])] = [
+        ("Assessment Information", []),
+        ("Problem Summary", []),
+        ("Remediation Goals", []),
+        ("Proposed Intervention(s)", []),
+        ("Implementation Plan", ["Phases and Milestones", "Responsibilities"]),
+        ("Validation Strategy", ["Pre-Deployment Validation", "Post-Deployment Validation"]),
+        ("Rollback Plan", ["Rollback Criteria", "Rollback Procedure", "Rollback Owner"]),
+        ("Communication Plan", []),
+        ("Approval", []),
+    ]
+
+    /// Other spellings a section may be found under.
+    static let alternativeNames: [String: [String]] = [
+        "Proposed Intervention(s)": ["Proposed Intervention"],
+    ]
+
+    /// Section that is navigation, neither required nor checked for placeholders.
+    static let tableOfContents = "Table of Contents"
+
+    static func read(_ body: MarkdownNode, file: String) -> (PlanSections, [Diagnostic]) {
+        var reader = PlanTemplateReader(file: file)
+        var plan = PlanSections()
+        reader.checkSections(body)
+        reader.reportPlaceholders(body)
+        plan.phases = reader.readPhases(body)
+        plan.responsibilities = reader.readResponsibilities(body)
+        plan.interventions = reader.readInterventions(body)
+        plan.validationPeriod = reader.readValidationPeriod(body)
+        (plan.hasApprovalTable, plan.approvals) = reader.readApprovals(body)
+        return (plan, reader.diagnostics)
+    }
+
+    /// The section called `name` or one of its other spellings.
+    static func section(_ name: String, in body: MarkdownNode) -> (heading: MarkdownNode, blocks: [MarkdownNode])? {
+        for candidate in [name] + (alternativeNames[name] ?? []) {
+            if let found = MarkdownQueries.section(named: candidate, in: body) { return found }
+        }
+        return nil
+    }
+
+    // MARK: Sections and placeholders
+
+    mutating func checkSections(_ body: MarkdownNode) {
+        for (name, subsections) in Self.templateSections {
+            guard Self.section(name, in: body) != nil else {
+                diagnostics.append(.warning(.missingSection, "plan has no '\(name)' section (the template has one)", file: file, line: 1))
+                continue
+            }
+            for subsection in subsections where Self.section(subsection, in: body) == nil {
+                diagnostics.append(.warning(.missingSection, "plan has no '\(subsection)' section under '\(name)' (the template has one)", file: file, line: 1))
+            }
+        }
+    }
+
+    /// One warning per placeholder, outside the table of contents.
+    mutating func reportPlaceholders(_ body: MarkdownNode) {
+        var blocks: [MarkdownNode] = []
+        var skippingBelow: Int?
+        let contents = MarkdownQueries.normalizedHeading(Self.tableOfContents)
+        for block in body.children {
+            if case .heading(let level) = block.kind {
+                if let skip = skippingBelow, level > skip { continue }
+                skippingBelow = MarkdownQueries.normalizedHeading(block.plainText) == contents ? level : nil
+                if skippingBelow != nil { continue }
+            } else if skippingBelow != nil {
+                continue
+            }
+            blocks.append(block)
+        }
+        for placeholder in PlaceholderFinder.find(in: blocks) {
+            diagnostics.append(.warning(.templatePlaceholder,
+                "template placeholder '\(Self.shortened(placeholder.text))' is still in the plan: replace it with the real text",
+                file: file, line: placeholder.line, column: placeholder.column > 0 ? placeholder.column : nil))
+        }
+    }
+
+    /// Long placeholders (the template's instructions) cut to a readable length.
+    static func shortened(_ text: String, limit: Int = 60) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit - 2)) + "…]"
+    }
+
+    // MARK: Validation Strategy
+
+    mutating func readValidationPeriod(_ body: MarkdownNode) -> String? {
+        guard let section = Self.section("Validation Strategy", in: body) else { return nil }
+        for item in MarkdownQueries.labelledParagraphs(in: section.blocks)
+        where MarkdownQueries.normalizedHeading(item.key) == "validation period" {
+            if item.value.isEmpty || PlaceholderFinder.isOnlyPlaceholders(item.value, in: item.paragraph) { return nil }
+            return item.value
+        }
+        return nil
+    }
+
+    // MARK: Shared helpers
+
+    /// A date cell or value: nil when empty or a placeholder (already warned
+    /// about), an error when it is not `YYYY-MM-DD`.
+    mutating func day(_ text: String, isPlaceholder: Bool, what: String, line: Int) -> Day? {
+        if text.isEmpty || isPlaceholder { return nil }
+        if let day = Day(text) { return day }
+        diagnostics.append(.error(.invalidDate, "\(what) is '\(text)', not a date of the form YYYY-MM-DD", file: file, line: line))
+        return nil
+    }
+
+    /// Reports the columns a table lacks; true when it has them all.
+    @discardableResult
+    mutating func requireColumns(_ names: [String], in table: MarkdownTable, section: String) -> Bool {
+        let missing = names.filter { table.column($0) == nil }
+        guard !missing.isEmpty else { return true }
+        let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+        diagnostics.append(.error(.missingColumn,
+            "the '\(section)' table has no \(missing.count == 1 ? "column" : "columns") \(list) (it needs \(names.joined(separator: ", ")))",
+            file: file, line: table.line))
+        return false
+    }
+
+    /// The first table of a section; a warning when the section has none.
+    mutating func table(in section: (heading: MarkdownNode, blocks: [MarkdownNode]), named name: String) -> MarkdownTable? {
+        if let table = MarkdownTable.first(in: section.blocks) { return table }
+        diagnostics.append(.warning(.missingSection, "the '\(name)' section has no table, so nothing is read from it", file: file, line: section.heading.line))
+        return nil
+    }
+}
