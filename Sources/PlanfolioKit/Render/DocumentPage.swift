@@ -36,7 +36,7 @@ enum DocumentPage {
             "sections": body.headings.filter { $0.level == 2 }.map { ["text": $0.text, "anchor": $0.anchor] },
             "body": body.html,
             "source": document.source,
-        ]
+        ].merging(PlanSectionsContext.entries(for: document)) { $1 }
     }
 }
 
