@@ -94,6 +94,10 @@ public enum DocumentParser {
         }
 
         guard let idValue = frontMatter.id else {
+            // Front matter that did not parse has already been reported; no cascade.
+            if diagnostics.contains(where: { $0.code == .frontMatterSyntax || $0.code == .duplicateKey }) {
+                return (nil, diagnostics)
+            }
             diagnostics.append(.error(.missingID, kind == .plan
                 ? "document has no id: give 'id' in front matter or **Remediation Plan ID** in Assessment Information"
                 : "document has no id: give 'id' in front matter", file: path, line: 1))
