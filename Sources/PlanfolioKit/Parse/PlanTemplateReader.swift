@@ -57,16 +57,23 @@ struct PlanTemplateReader {
 
     // MARK: Sections and placeholders
 
+    /// One warning naming every template section the plan lacks, so that a
+    /// plan not written on the template gets one line of advice, not ten.
     mutating func checkSections(_ body: MarkdownNode) {
+        var missing: [String] = []
         for (name, subsections) in Self.templateSections {
             guard Self.section(name, in: body) != nil else {
-                diagnostics.append(.warning(.missingSection, "plan has no '\(name)' section (the template has one)", file: file, line: 1))
+                missing.append("'\(name)'")
                 continue
             }
             for subsection in subsections where Self.section(subsection, in: body) == nil {
-                diagnostics.append(.warning(.missingSection, "plan has no '\(subsection)' section under '\(name)' (the template has one)", file: file, line: 1))
+                missing.append("'\(subsection)' (under '\(name)')")
             }
         }
+        guard !missing.isEmpty else { return }
+        let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing[missing.count - 1]
+        diagnostics.append(.warning(.missingSection,
+            "plan has no \(list) \(missing.count == 1 ? "section" : "sections"), which the template has", file: file, line: 1))
     }
 
     /// One warning per placeholder, outside the table of contents.
