@@ -5,8 +5,13 @@ enum MarkdownQueries {
     /// Heading text normalised for matching section names: lowercased,
     /// spaces collapsed, "(s)" dropped so "Intervention(s)" matches "Interventions".
     static func normalizedHeading(_ text: String) -> String {
-        let lowered = text.lowercased().replacingOccurrences(of: "(s)", with: "s")
-        return lowered.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        // Pure Swift: Foundation's replacingOccurrences is slow on Linux, and
+        // this runs for every heading and label of every plan.
+        var words: [String] = []
+        for word in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            words.append(word.hasSuffix("(s)") ? String(word.dropLast(3)) + "s" : String(word))
+        }
+        return words.joined(separator: " ")
     }
 
     /// The blocks under the first heading whose text matches `name`, up to the
@@ -83,12 +88,12 @@ enum MarkdownQueries {
         default:
             return nil
         }
-        key = key.trimmingCharacters(in: .whitespaces)
+        key = key.trimmedWhitespace
         for child in restNodes {
             rest += child.plainText
         }
         guard rest.hasPrefix(":"), !key.isEmpty else { return nil }
-        let value = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        let value = rest.dropFirst().trimmedWhitespace
         return (key, value)
     }
 }

@@ -30,7 +30,11 @@ struct MarkdownTable {
         var isUnfilled: Bool { cells.allSatisfy { $0.text.isEmpty || $0.isPlaceholder } }
     }
 
-    var headers: [String]
+    var headers: [String] {
+        didSet { normalizedHeaders = headers.map(Self.normalized) }
+    }
+    /// `headers` as compared, computed once.
+    private(set) var normalizedHeaders: [String] = []
     var line: Int
     var rows: [Row]
 
@@ -41,7 +45,7 @@ struct MarkdownTable {
         for row in node.children {
             guard case .tableRow(let isHeader) = row.kind else { continue }
             let cells = row.children.map { cell in
-                Cell(text: cell.plainText.trimmingCharacters(in: .whitespaces),
+                Cell(text: cell.plainText.trimmedWhitespace,
                      isPlaceholder: PlaceholderFinder.isOnlyPlaceholders(cell))
             }
             if isHeader {
@@ -51,6 +55,7 @@ struct MarkdownTable {
             }
         }
         self.headers = headers
+        self.normalizedHeaders = headers.map(Self.normalized)
         self.line = node.line
         self.rows = rows
     }
@@ -71,6 +76,6 @@ struct MarkdownTable {
     /// Index of the first column named `name`, in any case and spacing.
     func column(_ name: String) -> Int? {
         let wanted = Self.normalized(name)
-        return headers.firstIndex { Self.normalized($0) == wanted }
+        return normalizedHeaders.firstIndex(of: wanted)
     }
 }

@@ -26,12 +26,24 @@ enum PlaceholderFinder {
 
     /// The placeholders in the inlines of one block (paragraph, heading, table cell).
     static func find(inInlines container: MarkdownNode, opensListItem: Bool = false) -> [Found] {
-        scan(InlineRun(container, opensListItem: opensListItem)).found
+        guard hasBracket(container) else { return [] }
+        return scan(InlineRun(container, opensListItem: opensListItem)).found
+    }
+
+    /// Whether any text below `node` has a `[`: most blocks have none, and
+    /// are then not copied character by character.
+    static func hasBracket(_ node: MarkdownNode) -> Bool {
+        switch node.kind {
+        case .text: return node.literal.utf8.contains(UInt8(ascii: "["))
+        case .code, .htmlInline, .link, .image: return false
+        default: return node.children.contains(where: hasBracket)
+        }
     }
 
     /// True when `container`'s text is one or more placeholders and nothing
     /// else, like the template's `[Date]` cell.
     static func isOnlyPlaceholders(_ container: MarkdownNode) -> Bool {
+        guard hasBracket(container) else { return false }
         let result = scan(InlineRun(container, opensListItem: false))
         return !result.found.isEmpty && result.rest.allSatisfy(\.isWhitespace)
     }

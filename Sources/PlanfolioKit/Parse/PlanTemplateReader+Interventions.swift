@@ -4,14 +4,14 @@ import PlanfolioMarkdown
 /// subsection per intervention, with its `**Target Completion Date**`,
 /// `**Estimated Duration**` and `**Description**`.
 extension PlanTemplateReader {
-    mutating func readInterventions(_ body: MarkdownNode) -> [Intervention] {
-        guard let section = Self.section("Proposed Intervention(s)", in: body) else { return [] }
+    mutating func readInterventions() -> [Intervention] {
+        guard let section = section("Proposed Intervention(s)") else { return [] }
         var interventions: [Intervention] = []
         var firstLine: [Int: Int] = [:]
         let blocks = section.blocks
         for (index, block) in blocks.enumerated() {
             guard case .heading(let level) = block.kind else { continue }
-            let text = block.plainText.trimmingCharacters(in: .whitespaces)
+            let text = block.plainText.trimmedWhitespace
             guard let (number, name) = Self.interventionHeading(text) else {
                 if text.lowercased().hasPrefix("intervention") {
                     diagnostics.append(.warning(.invalidValue,
@@ -45,10 +45,10 @@ extension PlanTemplateReader {
         var description: String?
         for item in MarkdownQueries.labelledParagraphs(in: content) {
             let placeholder = PlaceholderFinder.isOnlyPlaceholders(item.value, in: item.paragraph)
-            switch MarkdownQueries.normalizedHeading(item.key) {
-            case "target completion date" where targetText == nil:
+            switch MarkdownTable.normalized(item.key) {
+            case "targetcompletiondate" where targetText == nil:
                 targetText = (item.value, placeholder, item.paragraph.line)
-            case "estimated duration" where duration == nil && !durationPlaceholder:
+            case "estimatedduration" where duration == nil && !durationPlaceholder:
                 if placeholder { durationPlaceholder = true } else if !item.value.isEmpty { duration = item.value }
             case "description" where description == nil:
                 if !placeholder && !item.value.isEmpty { description = item.value }
@@ -79,6 +79,6 @@ extension PlanTemplateReader {
         rest = rest.dropFirst(digits.count).drop(while: \.isWhitespace)
         if rest.isEmpty { return (number, "") }
         guard let separator = rest.first, [":", "-", "–", "—", "."].contains(separator) else { return nil }
-        return (number, rest.dropFirst().trimmingCharacters(in: .whitespaces))
+        return (number, rest.dropFirst().trimmedWhitespace)
     }
 }

@@ -11,9 +11,9 @@ extension PlanTemplateReader {
     static let responsibilityColumns = ["Role", "Name/Team", "Responsibility"]
     static let approvalColumns = ["Role", "Name", "Signature", "Date"]
 
-    mutating func readPhases(_ body: MarkdownNode) -> [Phase] {
+    mutating func readPhases() -> [Phase] {
         let name = "Phases and Milestones"
-        guard let section = Self.section(name, in: body), let table = table(in: section, named: name) else { return [] }
+        guard let section = section(name), let table = table(in: section, named: name) else { return [] }
         requireColumns(Self.phaseColumns, in: table, section: name)
         let phaseColumn = table.column("Phase"), activities = table.column("Key Activities")
         let deliverable = table.column("Deliverable"), deadline = table.column("Deadline")
@@ -49,9 +49,9 @@ extension PlanTemplateReader {
         return .planned
     }
 
-    mutating func readResponsibilities(_ body: MarkdownNode) -> [Responsibility] {
+    mutating func readResponsibilities() -> [Responsibility] {
         let name = "Responsibilities"
-        guard let section = Self.section(name, in: body), let table = table(in: section, named: name) else { return [] }
+        guard let section = section(name), let table = table(in: section, named: name) else { return [] }
         requireColumns(Self.responsibilityColumns, in: table, section: name)
         let role = table.column("Role"), who = table.column("Name/Team"), duty = table.column("Responsibility")
         return table.rows.filter { !$0.isUnfilled }.map { row in
@@ -61,9 +61,9 @@ extension PlanTemplateReader {
 
     /// Whether the Approval section has a table, and its rows. An empty Date
     /// is an unsigned row; a Date that is not `YYYY-MM-DD` is an error.
-    mutating func readApprovals(_ body: MarkdownNode) -> (Bool, [ApprovalRow]) {
+    mutating func readApprovals() -> (Bool, [ApprovalRow]) {
         let name = "Approval"
-        guard let section = Self.section(name, in: body), let table = table(in: section, named: name) else { return (false, []) }
+        guard let section = section(name), let table = table(in: section, named: name) else { return (false, []) }
         requireColumns(Self.approvalColumns, in: table, section: name)
         let role = table.column("Role"), signer = table.column("Name"), signature = table.column("Signature"), date = table.column("Date")
         var rows: [ApprovalRow] = []

@@ -10,7 +10,22 @@ import PlanfolioMarkdown
 /// that is only half written still yields what could be read.
 struct PlanTemplateReader {
     let file: String
+    let body: MarkdownNode
+    /// Top-level heading text, normalised, to the index of the first block with it.
+    let headingIndex: [String: Int]
     var diagnostics: [Diagnostic] = []
+
+    init(file: String, body: MarkdownNode) {
+        self.file = file
+        self.body = body
+        var index: [String: Int] = [:]
+        for (position, block) in body.children.enumerated() {
+            guard case .heading = block.kind else { continue }
+            let key = MarkdownQueries.normalizedHeading(block.plainText)
+            if index[key] == nil { index[key] = position }
+        }
+        self.headingIndex = index
+    }
 
     /// The template's sections, each with the subsections it holds; a missing
     /// section is warned about once, not once more for each subsection.
@@ -35,22 +50,33 @@ struct PlanTemplateReader {
     static let tableOfContents = "Table of Contents"
 
     static func read(_ body: MarkdownNode, file: String) -> (PlanSections, [Diagnostic]) {
-        var reader = PlanTemplateReader(file: file)
+        var reader = PlanTemplateReader(file: file, body: body)
         var plan = PlanSections()
-        reader.checkSections(body)
-        reader.reportPlaceholders(body)
-        plan.phases = reader.readPhases(body)
-        plan.responsibilities = reader.readResponsibilities(body)
-        plan.interventions = reader.readInterventions(body)
-        plan.validationPeriod = reader.readValidationPeriod(body)
-        (plan.hasApprovalTable, plan.approvals) = reader.readApprovals(body)
+        reader.checkSections()
+        reader.reportPlaceholders()
+        plan.phases = reader.readPhases()
+        plan.responsibilities = reader.readResponsibilities()
+        plan.interventions = reader.readInterventions()
+        plan.validationPeriod = reader.readValidationPeriod()
+        (plan.hasApprovalTable, plan.approvals) = reader.readApprovals()
         return (plan, reader.diagnostics)
     }
 
-    /// The section called `name` or one of its other spellings.
-    static func section(_ name: String, in body: MarkdownNode) -> (heading: MarkdownNode, blocks: [MarkdownNode])? {
-        for candidate in [name] + (alternativeNames[name] ?? []) {
-            if let found = MarkdownQueries.section(named: candidate, in: body) { return found }
+    /// The section called `name` or one of its other spellings: its heading
+    /// and the blocks up to the next heading of the same or a higher level
+    /// (as `MarkdownQueries.section`, from an index built once per plan).
+    func section(_ name: String) -> (heading: MarkdownNode, blocks: [MarkdownNode])? {
+        for candidate in [name] + (Self.alternativeNames[name] ?? []) {
+            guard let position = headingIndex[MarkdownQueries.normalizedHeading(candidate)] else { continue }
+            let blocks = body.children
+            let heading = blocks[position]
+            guard case .heading(let level) = heading.kind else { continue }
+            var content: [MarkdownNode] = []
+            for next in blocks[(position + 1)...] {
+                if case .heading(let nextLevel) = next.kind, nextLevel <= level { break }
+                content.append(next)
+            }
+            return (heading, content)
         }
         return nil
     }
@@ -59,14 +85,14 @@ struct PlanTemplateReader {
 
     /// One warning naming every template section the plan lacks, so that a
     /// plan not written on the template gets one line of advice, not ten.
-    mutating func checkSections(_ body: MarkdownNode) {
+    mutating func checkSections() {
         var missing: [String] = []
         for (name, subsections) in Self.templateSections {
-            guard Self.section(name, in: body) != nil else {
+            guard section(name) != nil else {
                 missing.append("'\(name)'")
                 continue
             }
-            for subsection in subsections where Self.section(subsection, in: body) == nil {
+            for subsection in subsections where section(subsection) == nil {
                 missing.append("'\(subsection)' (under '\(name)')")
             }
         }
@@ -77,7 +103,7 @@ struct PlanTemplateReader {
     }
 
     /// One warning per placeholder, outside the table of contents.
-    mutating func reportPlaceholders(_ body: MarkdownNode) {
+    mutating func reportPlaceholders() {
         var blocks: [MarkdownNode] = []
         var skippingBelow: Int?
         let contents = MarkdownQueries.normalizedHeading(Self.tableOfContents)
@@ -106,10 +132,10 @@ struct PlanTemplateReader {
 
     // MARK: Validation Strategy
 
-    mutating func readValidationPeriod(_ body: MarkdownNode) -> String? {
-        guard let section = Self.section("Validation Strategy", in: body) else { return nil }
+    mutating func readValidationPeriod() -> String? {
+        guard let section = section("Validation Strategy") else { return nil }
         for item in MarkdownQueries.labelledParagraphs(in: section.blocks)
-        where MarkdownQueries.normalizedHeading(item.key) == "validation period" {
+        where MarkdownTable.normalized(item.key) == "validationperiod" {
             if item.value.isEmpty || PlaceholderFinder.isOnlyPlaceholders(item.value, in: item.paragraph) { return nil }
             return item.value
         }
