@@ -5,13 +5,31 @@ enum MarkdownQueries {
     /// Heading text normalised for matching section names: lowercased,
     /// spaces collapsed, "(s)" dropped so "Intervention(s)" matches "Interventions".
     static func normalizedHeading(_ text: String) -> String {
-        // Pure Swift: Foundation's replacingOccurrences is slow on Linux, and
-        // this runs for every heading and label of every plan.
-        var words: [String] = []
-        for word in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            words.append(word.hasSuffix("(s)") ? String(word.dropLast(3)) + "s" : String(word))
+        // Runs for every heading and label of every plan, so it works on
+        // UTF-8 bytes rather than through Foundation (slow on Linux). Only
+        // non-ASCII text needs the Unicode lowercasing first; the ASCII bytes
+        // matched below never occur inside a multi-byte character.
+        let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.lowercased()
+        var out: [UInt8] = []
+        out.reserveCapacity(source.utf8.count)
+        var pendingSpace = false
+        for byte in source.utf8 {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            let count = out.count
+            if byte == UInt8(ascii: ")"), count >= 3, out[count - 2] == UInt8(ascii: "s"), out[count - 3] == UInt8(ascii: "(") {
+                out.removeLast(3)
+                out.append(UInt8(ascii: "s"))
+            }
         }
-        return words.joined(separator: " ")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The blocks under the first heading whose text matches `name`, up to the

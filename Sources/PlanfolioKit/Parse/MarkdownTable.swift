@@ -70,7 +70,15 @@ struct MarkdownTable {
 
     /// Header text as compared: lowercased, without whitespace.
     static func normalized(_ header: String) -> String {
-        String(header.lowercased().filter { !$0.isWhitespace })
+        // ASCII (nearly every header and label) byte by byte; the rest by Character.
+        var out: [UInt8] = []
+        out.reserveCapacity(header.utf8.count)
+        for byte in header.utf8 {
+            guard byte < 0x80 else { return String(header.lowercased().filter { !$0.isWhitespace }) }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { continue }
+            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Index of the first column named `name`, in any case and spacing.

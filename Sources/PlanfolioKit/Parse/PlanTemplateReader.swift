@@ -104,18 +104,15 @@ struct PlanTemplateReader {
 
     /// One warning per placeholder, outside the table of contents.
     mutating func reportPlaceholders() {
-        var blocks: [MarkdownNode] = []
-        var skippingBelow: Int?
-        let contents = MarkdownQueries.normalizedHeading(Self.tableOfContents)
-        for block in body.children {
-            if case .heading(let level) = block.kind {
-                if let skip = skippingBelow, level > skip { continue }
-                skippingBelow = MarkdownQueries.normalizedHeading(block.plainText) == contents ? level : nil
-                if skippingBelow != nil { continue }
-            } else if skippingBelow != nil {
-                continue
+        var blocks = body.children
+        if let contents = headingIndex[MarkdownQueries.normalizedHeading(Self.tableOfContents)],
+           case .heading(let level) = blocks[contents].kind {
+            var end = contents + 1
+            while end < blocks.count {
+                if case .heading(let next) = blocks[end].kind, next <= level { break }
+                end += 1
             }
-            blocks.append(block)
+            blocks.removeSubrange(contents..<end)
         }
         for placeholder in PlaceholderFinder.find(in: blocks) {
             diagnostics.append(.warning(.templatePlaceholder,

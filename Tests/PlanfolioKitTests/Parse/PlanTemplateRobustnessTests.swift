@@ -30,3 +30,22 @@ import Testing
         #expect(diagnostics.filter { $0.code == .templatePlaceholder }.count == 1)
     }
 }
+
+@Suite struct HeadingNormalisationTests {
+    @Test(arguments: [
+        ("Proposed Intervention(s)", "proposed interventions"),
+        ("  Phases   and\tMilestones ", "phases and milestones"),
+        ("PROPOSED INTERVENTIONS", "proposed interventions"),
+        ("Source(s) (s)", "sources s"),
+        ("Étape(s) Clé", "étapes clé"),
+        ("Intervention(s)x", "interventionsx"),
+    ])
+    func headings(text: String, expected: String) {
+        #expect(MarkdownQueries.normalizedHeading(text) == expected)
+    }
+
+    @Test(arguments: [("Name / Team", "name/team"), ("Key  Activities", "keyactivities"), ("ÉTAT", "état")])
+    func headers(text: String, expected: String) {
+        #expect(MarkdownTable.normalized(text) == expected)
+    }
+}
