@@ -28,7 +28,7 @@ struct PlanTemplateReader {
     }
 
     /// The template's sections, each with the subsections it holds; a missing
-    /// section is warned about once, not once more for each subsection.
+    /// section is named once, its subsections not again.
     static let templateSections: [(name: String, subsections: [String])] = [
         ("Assessment Information", []),
         ("Problem Summary", []),
