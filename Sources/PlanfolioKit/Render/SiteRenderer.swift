@@ -37,7 +37,7 @@ public enum SiteRenderer {
 
         let documents = portfolio.documents
         let documentPages = ConcurrentMap.map(documents) { document -> OutputFile in
-            let body = HTMLRenderer().render(document.body)
+            let body = HTMLRenderer().render(document.bodyWithoutTitleHeading)
             return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
                 let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
                 return context.merging(DocumentStatusContext.context(document, status: status, bodyHTML: context["body"] as? String ?? body.html,
