@@ -43,10 +43,11 @@ enum DashboardStatus {
         let byDeadline: ((Day, String, [String: Any]), (Day, String, [String: Any])) -> Bool = { ($0.0, $0.1) < ($1.0, $1.1) }
 
         var breaches: [[String: Any]] = []
-        var openReviews = 0
+        var openByKind: [DocumentKind: Int] = [:]
         for document in portfolio.documents where document.kind != .plan {
             guard let review = status.reviews[document.id] else { continue }
-            if review.open { openReviews += 1 }
+            guard review.open else { continue }
+            openByKind[document.kind, default: 0] += 1
             for index in review.breaches {
                 let metric = document.metrics[index]
                 breaches.append([
@@ -57,13 +58,13 @@ enum DashboardStatus {
                     "group": metric.group,
                     "value": MetricChart.number(metric.value),
                     "threshold": "\(metric.limit == .min ? "at least" : "at most") \(MetricChart.number(metric.threshold))",
-                    "open": review.open ? "Open" : "Closed",
-                ])
+                                    ])
             }
         }
         let reviewCounts: [[String: Any]] = [
-            ["label": "Open assessments and investigations", "count": openReviews, "href": root + "assessments.html", "tone": "blue", "key": "open"],
-            ["label": "Metric breaches", "count": breaches.count, "href": "#pf-breaches", "tone": "red", "key": "breaches"],
+            ["label": "Open assessments", "count": openByKind[.assessment] ?? 0, "href": root + "assessments.html#open=true", "tone": "blue", "key": "open-assessments"],
+            ["label": "Open investigations", "count": openByKind[.investigation] ?? 0, "href": root + "investigations.html#open=true", "tone": "blue", "key": "open-investigations"],
+            ["label": "Breaches in open documents", "count": breaches.count, "href": "#pf-breaches", "tone": "red", "key": "breaches"],
         ]
         let overdueRows = overdue.sorted(by: byDeadline).map(\.2)
         let dueSoonRows = dueSoon.sorted(by: byDeadline).map(\.2)

@@ -63,6 +63,6 @@ enum ChartStyle {
     static func legend(_ svg: inout SVGWriter, x: inout Double, y: Double, word: String, swatch: (inout SVGWriter, Double, Double) -> Void) {
         swatch(&svg, x, y)
         svg.text("text", ["x": .n(x + 22), "y": .n(y + 11), "fill": "currentColor", "font-size": 12], word)
-        x += 30 + Double(word.count) * 7
+        x += 40 + Double(word.count) * 7.5
     }
 }

@@ -47,7 +47,7 @@ enum MetricChart {
         let low = values.min() ?? 0
         var high = values.max() ?? 1
         if high - low <= 0 { high = low + 1 }
-        let padded = high + (high - low) * 0.1
+        let padded = niceCeiling(high + (high - low) * 0.05)
         func x(_ value: Double) -> Double { x0 + (x1 - x0) * (value - low) / (padded - low) }
 
         let words = [number(metric.value), "\(metric.limit == .min ? "at least" : "at most") \(number(metric.threshold))",
@@ -55,7 +55,7 @@ enum MetricChart {
         svg.begin("g", ["class": breach ? "row row-breach" : "row"])
         svg.text("title", [:], "\(metric.name), \(metric.group): \(words.joined(separator: ", "))")
         svg.text("text", ["x": .n(labelX), "y": .n(y + 18), "fill": "currentColor", "font-weight": "600"],
-                 ChartStyle.truncate(metric.group.isEmpty ? metric.name : "\(metric.name) — \(metric.group)", 62))
+                 ChartStyle.truncate(metric.group.isEmpty ? metric.name : "\(metric.name) — \(metric.group)", 54))
         svg.text("text", ["x": .n(labelX), "y": .n(y + 36), "fill": breach ? "#9b1c1c" : "currentColor", "font-size": 12,
                           "font-weight": breach ? "700" : "400", "class": breach ? "words words-overdue" : "words"], words.joined(separator: " · "))
         svg.empty("line", ["x1": .n(x0), "y1": .n(y + 40), "x2": .n(x1), "y2": .n(y + 40), "stroke": "#d0d4da", "stroke-width": 1, "class": "grid"])
@@ -73,6 +73,18 @@ enum MetricChart {
         svg.text("text", ["x": .n(x0), "y": .n(y + 49), "fill": "currentColor", "font-size": 10, "class": "scale"], number(low))
         svg.text("text", ["x": .n(x1), "y": .n(y + 49), "fill": "currentColor", "font-size": 10, "text-anchor": "end", "class": "scale"], number(padded))
         svg.end()
+    }
+
+    /// The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten at or above `value`: a round scale end.
+    static func niceCeiling(_ value: Double) -> Double {
+        guard value > 0, value.isFinite else { return 1 }
+        var power = 1.0
+        while power * 10 <= value { power *= 10 }
+        while power > value { power /= 10 }
+        for step in [1.0, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10] where step * power >= value - 1e-12 {
+            return step * power
+        }
+        return 10 * power
     }
 
     /// Up to three decimals, trailing zeros dropped: `0.8`, `0.021`, `12`.

@@ -51,7 +51,7 @@ enum PlanTimelineChart {
         return svg.finish()
     }
 
-    static func legend(_ svg: inout SVGWriter, prefix: String) {
+    static func legend(_ svg: inout SVGWriter, prefix: String, milestones: Bool = true) {
         var x = labelX
         let entries: [(String, String, String)] = [
             ("Done", "#2e6b3f", "bar-done"), ("In progress", "url(#\(prefix)-dots)", "bar-in-progress"),
@@ -64,8 +64,10 @@ enum PlanTimelineChart {
                 svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": .string(fill), "stroke": "#1b1f24", "stroke-width": 1, "class": .string("bar " + className)])
             }
         }
-        ChartStyle.legend(&svg, x: &x, y: 4, word: "Milestone") { svg, x, y in
-            svg.empty("path", ["d": .string(diamond(x: x + 8, y: y + 7, r: 6)), "fill": "#1b1f24", "class": "mark"])
+        if milestones {
+            ChartStyle.legend(&svg, x: &x, y: 4, word: "Milestone") { svg, x, y in
+                svg.empty("path", ["d": .string(diamond(x: x + 8, y: y + 7, r: 6)), "fill": "#1b1f24", "class": "mark"])
+            }
         }
         ChartStyle.legend(&svg, x: &x, y: 4, word: "Today") { svg, x, y in
             svg.empty("line", ["x1": .n(x + 8), "y1": .n(y - 1), "x2": .n(x + 8), "y2": .n(y + 15), "stroke": "#9b1c1c", "stroke-width": 2, "stroke-dasharray": "4 3", "class": "today"])

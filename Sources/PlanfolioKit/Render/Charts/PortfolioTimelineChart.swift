@@ -41,7 +41,7 @@ enum PortfolioTimelineChart {
                             description: "\(planCount) open plans with \(phaseCount) phases, \(axis.first) to \(axis.end); \(overdue) phases overdue; today is \(today). The table after the chart has the same data.",
                             className: "chart chart-portfolio-timeline")
         ChartStyle.definitions(&svg, prefix: prefix)
-        PlanTimelineChart.legend(&svg, prefix: prefix)
+        PlanTimelineChart.legend(&svg, prefix: prefix, milestones: false)
         PlanTimelineChart.axisLines(&svg, axis: axis, top: 28, bottom: height - 20)
 
         var y = top
