@@ -27,6 +27,8 @@ def main() -> int:
     parser.add_argument("--binary", default=None, help="planfolio binary (default: build .build/debug/planfolio)")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=2000)
+    parser.add_argument("--plan-height", type=int, default=2000,
+                        help="window height for the plan page (taller shows its timeline and approval panel)")
     args = parser.parse_args()
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -44,9 +46,10 @@ def main() -> int:
         site = os.path.join(work, "site")
         subprocess.run([binary, "build", "--input", os.path.join(ROOT, "Plans"), "--output", site,
                         "--theme", os.path.join(ROOT, "Theme"), "--today", TODAY], cwd=ROOT, check=True)
-        pages = [("dashboard", "index.html"), (f"plan-{args.plan}", f"plans/{args.plan}.html"), ("timeline", "timeline.html")]
+        pages = [("dashboard", "index.html", args.height), (f"plan-{args.plan}", f"plans/{args.plan}.html", args.plan_height),
+                 ("timeline", "timeline.html", args.height)]
         profile = os.path.join(work, "profile")
-        for name, page in pages:
+        for name, page, height in pages:
             path = os.path.join(site, page)
             if not os.path.exists(path):
                 print(f"screenshot.py: {page} was not built", file=sys.stderr)
@@ -54,7 +57,7 @@ def main() -> int:
             png = os.path.abspath(os.path.join(args.out, name + ".png"))
             subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                             f"--user-data-dir={profile}", f"--screenshot={png}",
-                            f"--window-size={args.width},{args.height}", "file://" + path],
+                            f"--window-size={args.width},{height}", "file://" + path],
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
             print(png)
     return 0
