@@ -11,12 +11,13 @@ enum OpennessComputer {
         document.metrics.indices.filter { document.metrics[$0].isBreach }
     }
 
-    /// - Parameter plans: lifecycle of every plan, by id.
-    static func review(of document: Document, portfolio: Portfolio, lifecycles: [String: Lifecycle],
+    /// - Parameters:
+    ///   - referringPlans: ids of the plans that refer to the document (see `referringPlans(in:)`).
+    ///   - lifecycles: lifecycle of every plan, by id.
+    static func review(of document: Document, referringPlans: [String], lifecycles: [String: Lifecycle],
                        supersededBy: String?) -> (ReviewStatus, [Diagnostic]) {
         let breaches = breaches(of: document)
-        let related = relatedPlans(of: document, portfolio: portfolio)
-            .filter { lifecycles[$0] != .superseded }
+        let related = referringPlans.filter { lifecycles[$0] != .superseded }
         var open = related.isEmpty ? !breaches.isEmpty : related.contains { lifecycles[$0] != .completed }
         var diagnostics: [Diagnostic] = []
         if let status = document.status {
@@ -32,27 +33,28 @@ enum OpennessComputer {
         return (ReviewStatus(open: open, breaches: breaches, supersededBy: supersededBy), diagnostics)
     }
 
-    /// Ids of the plans that refer to the document, sorted: directly, or for an
-    /// assessment also through an investigation that refers to it.
-    static func relatedPlans(of document: Document, portfolio: Portfolio) -> [String] {
-        var investigations: Set<String> = []
-        if document.kind == .assessment {
-            for investigation in portfolio.documents(of: .investigation)
-            where investigation.references.assessment?.value == document.id {
-                investigations.insert(investigation.id)
+    /// For each assessment and investigation id, the ids of the plans that refer to it, sorted:
+    /// directly, or for an assessment also through an investigation that refers to it.
+    /// One pass over the portfolio, so the stage stays linear in its size.
+    static func referringPlans(in portfolio: Portfolio) -> [String: [String]] {
+        var assessmentOfInvestigation: [String: String] = [:]
+        for investigation in portfolio.documents(of: .investigation) {
+            if let assessment = investigation.references.assessment?.value {
+                assessmentOfInvestigation[investigation.id] = assessment
             }
         }
-        return portfolio.documents(of: .plan).filter { plan in
-            let references = plan.references
-            switch document.kind {
-            case .assessment:
-                return references.assessment?.value == document.id
-                    || references.investigation.map { investigations.contains($0.value) } == true
-            case .investigation:
-                return references.investigation?.value == document.id
-            case .plan:
-                return false
+        var out: [String: Set<String>] = [:]
+        for plan in portfolio.documents(of: .plan) {
+            if let assessment = plan.references.assessment?.value {
+                out[assessment, default: []].insert(plan.id)
             }
-        }.map(\.id).sorted()
+            if let investigation = plan.references.investigation?.value {
+                out[investigation, default: []].insert(plan.id)
+                if let assessment = assessmentOfInvestigation[investigation] {
+                    out[assessment, default: []].insert(plan.id)
+                }
+            }
+        }
+        return out.mapValues { $0.sorted() }
     }
 }

@@ -26,8 +26,9 @@ public enum StatusComputer {
         }
 
         let lifecycles = status.plans.mapValues(\.lifecycle)
+        let referringPlans = OpennessComputer.referringPlans(in: portfolio)
         for document in portfolio.documents where document.kind != .plan {
-            let (review, reviewDiagnostics) = OpennessComputer.review(of: document, portfolio: portfolio, lifecycles: lifecycles,
+            let (review, reviewDiagnostics) = OpennessComputer.review(of: document, referringPlans: referringPlans[document.id] ?? [], lifecycles: lifecycles,
                                                                       supersededBy: supersededBy[document.id])
             diagnostics += reviewDiagnostics
             status.reviews[document.id] = review
