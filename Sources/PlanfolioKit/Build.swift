@@ -57,11 +57,11 @@ public enum Build {
         }
         let (portfolio, linkDiagnostics) = Linker.link(documents)
         diagnostics += linkDiagnostics
-        let (status, statusDiagnostics) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today)
-        diagnostics += statusDiagnostics
 
         let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)
         diagnostics += themeDiagnostics
+        let (status, statusDiagnostics) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today)
+        diagnostics += statusDiagnostics
 
         if options.strict {
             diagnostics = diagnostics.map { diagnostic in

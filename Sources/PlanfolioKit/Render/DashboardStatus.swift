@@ -20,7 +20,7 @@ enum DashboardStatus {
             ["label": "Approved", "count": plans.count(where: { $0.1.approval.state == .approved }),
              "href": root + "plans.html#approval=approved", "tone": "green", "key": "approved"],
             ["label": "Stale signatures", "count": plans.count(where: { $0.1.approval.stale }),
-             "href": root + "approvals.html#state=stale", "tone": "red", "key": "stale"],
+             "href": root + "approvals.html#stale=stale", "tone": "red", "key": "stale"],
         ]
 
         var overdue: [(Day, String, [String: Any])] = []

@@ -83,7 +83,7 @@ import Testing
 
     @Test func planListCarriesStatusColumnsAndDataAttributes() throws {
         let html = try #require(try Self.site()["plans.html"])
-        #expect(html.contains("<tr data-lifecycle=\"draft\" data-approval=\"partial\" data-stale=\"true\">"))
+        #expect(html.contains("<tr data-lifecycle=\"draft\" data-approval=\"partial\" data-stale=\"stale\">"))
         #expect(html.contains("<tr data-lifecycle=\"approved\" data-approval=\"approved\">"))
         #expect(html.contains("<th scope=\"col\">Next deadline</th>"))
         #expect(html.contains("2026-11-01 <span class=\"muted\">Overdue by 24 days</span>"))
@@ -91,7 +91,7 @@ import Testing
 
     @Test func approvalRegisterHasRowStatesAndCells() throws {
         let html = try #require(try Self.site()["approvals.html"])
-        #expect(html.contains("<tr data-state=\"partial\" data-lifecycle=\"draft\" data-stale=\"true\">"))
+        #expect(html.contains("<tr data-state=\"partial\" data-lifecycle=\"draft\" data-stale=\"stale\">"))
         #expect(html.contains("<tr data-state=\"approved\" data-lifecycle=\"approved\">"))
         #expect(html.contains("<td class=\"cell-missing\">missing</td>"))
         #expect(html.contains("stale since 2026-07-10"))
