@@ -7,9 +7,9 @@ enum PlanListColumns {
         var columns: [String: Any] = [
             "hasStatus": true,
             "lifecycle": StatusBadges.slug(planStatus.lifecycle),
-            "lifecycleBadge": StatusBadges.lifecycle(planStatus),
+            "lifecycleBadge": StatusBadges.badge(StatusBadges.lifecycleWord(planStatus.lifecycle), StatusBadges.lifecycleTone(planStatus.lifecycle)),
             "approval": planStatus.approval.state.rawValue,
-            "approvalBadge": StatusBadges.approval(planStatus.approval),
+            "approvalBadge": shortApproval(planStatus.approval),
             "stale": planStatus.approval.stale,
             "nextDeadline": "",
             "nextDeadlineNote": "",
@@ -24,5 +24,14 @@ enum PlanListColumns {
             columns["nextDeadlineTone"] = next.phase.overdue ? "red" : (next.phase.dueSoon ? "amber" : "none")
         }
         return columns
+    }
+
+    /// Short enough for a list column: "Approved", "2 of 4 signed", "Awaiting".
+    static func shortApproval(_ approval: ApprovalStatus) -> [String: Any] {
+        switch approval.state {
+        case .approved: StatusBadges.badge("Approved", "green")
+        case .partial: StatusBadges.badge("\(approval.signed) of \(approval.required) signed", "blue")
+        case .awaiting: StatusBadges.badge("Awaiting", "grey")
+        }
     }
 }

@@ -86,7 +86,8 @@ import Testing
         #expect(html.contains("<tr data-lifecycle=\"draft\" data-approval=\"partial\" data-stale=\"stale\">"))
         #expect(html.contains("<tr data-lifecycle=\"approved\" data-approval=\"approved\">"))
         #expect(html.contains("<th scope=\"col\">Next deadline</th>"))
-        #expect(html.contains("2026-11-01 <span class=\"muted\">Overdue by 24 days</span>"))
+        #expect(html.contains("<span class=\"nowrap\">2026-11-01</span><br><span class=\"muted\">Overdue by 24 days</span>"))
+        #expect(html.contains(">2 of 4 signed</span> <span class=\"badge tone-red\">Stale</span>"))
     }
 
     @Test func approvalRegisterHasRowStatesAndCells() throws {
