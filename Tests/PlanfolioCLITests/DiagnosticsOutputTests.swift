@@ -8,22 +8,22 @@ import Testing
         try Portfolios.withErrors(in: folder)
         let result = try BuiltBinary.run(["check", "--diagnostics", form, "--today", Portfolios.today], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.standardError.contains("2 errors, 1 warning"), "the summary goes to stderr in every form")
+        #expect(result.stderr.contains("2 errors, 1 warning"), "the summary goes to stderr in every form")
         return result
     }
 
     @Test func text() throws {
         let result = try run("text")
-        let lines = result.standardError.split(separator: "\n").map(String.init)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains("Plans/assessments/FAF-2026-01-001.md:12: warning: raw HTML '<div>raw html</div>' is not published; write it in Markdown"))
         #expect(lines.contains { $0.hasPrefix("Plans/assessments/FAF-2026-02-002.md:6: error: ") })
         #expect(lines.contains { $0.hasPrefix("Plans/assessments/bad.md:3: error: ") })
-        #expect(result.standardOutput.isEmpty)
+        #expect(result.stdout.isEmpty)
     }
 
     @Test func jsonLines() throws {
         let result = try run("json")
-        let lines = result.standardOutput.split(separator: "\n")
+        let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         var objects: [[String: Any]] = []
         for line in lines {
@@ -42,7 +42,7 @@ import Testing
 
     @Test func github() throws {
         let result = try run("github")
-        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines.contains("::warning file=Plans/assessments/FAF-2026-01-001.md,line=12,title=PF026 raw-html::raw HTML '<div>raw html</div>' is not published; write it in Markdown"))
         #expect(lines.contains { $0.hasPrefix("::error file=Plans/assessments/FAF-2026-02-002.md,line=6,title=PF011 invalid-date::") })
@@ -51,7 +51,7 @@ import Testing
 
     @Test func sarif() throws {
         let result = try run("sarif")
-        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let log = try #require(object)
         #expect(log["version"] as? String == "2.1.0")
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
@@ -61,10 +61,10 @@ import Testing
         let location = try #require(((results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
         #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Plans/assessments/FAF-2026-02-002.md")
         #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 6)
-        try SARIFSchema.validate(result.standardOutput)
+        try SARIFSchema.validate(result.stdout)
 
         let again = try self.run("sarif")
-        #expect(again.standardOutput == result.standardOutput, "SARIF output is deterministic")
+        #expect(again.stdout == result.stdout, "SARIF output is deterministic")
     }
 
     @Test func absoluteInputGivesRelativeSARIFURIs() throws {
@@ -72,17 +72,17 @@ import Testing
         try Portfolios.withErrors(in: folder)
         let input = folder.path("Plans").path
         let result = try BuiltBinary.run(["check", "--input", input, "--diagnostics", "sarif", "--today", Portfolios.today], in: folder.url)
-        #expect(result.standardOutput.contains("\"uri\" : \"Plans/assessments/bad.md\""), "\(result.standardOutput.prefix(2000))")
-        #expect(!result.standardOutput.contains(folder.url.path))
+        #expect(result.stdout.contains("\"uri\" : \"Plans/assessments/bad.md\""), "\(result.stdout.prefix(2000))")
+        #expect(!result.stdout.contains(folder.url.path))
     }
 
     @Test func quietWhenNotATerminal() throws {
         let folder = try TemporaryFolder()
         try Portfolios.warningOnly(in: folder)
         let result = try BuiltBinary.run(["build", "--today", Portfolios.today], in: folder.url)
-        #expect(!result.standardError.contains("\r"))
-        #expect(!result.standardError.contains("\u{1B}"))
-        let summary = try #require(result.standardError.split(separator: "\n").last)
+        #expect(!result.stderr.contains("\r"))
+        #expect(!result.stderr.contains("\u{1B}"))
+        let summary = try #require(result.stderr.split(separator: "\n").last)
         #expect(summary.range(of: #"^planfolio: 1 document read, \d+ pages written to Output \(\d+ files unchanged\)"#, options: .regularExpression) != nil, "\(summary)")
         #expect(summary.range(of: #", 0 errors, 1 warning, \d+\.\d\d s$"#, options: .regularExpression) != nil, "\(summary)")
     }

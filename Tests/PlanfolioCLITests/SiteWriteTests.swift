@@ -9,14 +9,14 @@ import Testing
         try folder.write("Output/precious.txt", "not planfolio's")
         let result = try BuiltBinary.run(["build", "--today", Portfolios.today], in: folder.url)
         #expect(result.status == 2)
-        #expect(result.standardError.contains("was not written by planfolio (no .planfolio marker inside)"))
+        #expect(result.stderr.contains("was not written by planfolio (no .planfolio marker inside)"))
         #expect(folder.tree("Output") == ["/precious.txt": Data("not planfolio's".utf8)])
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
         #expect(!siblings.contains { $0.contains("planfolio-staging") })
 
         let github = try BuiltBinary.run(["build", "--diagnostics", "github", "--today", Portfolios.today], in: folder.url)
         #expect(github.status == 2)
-        #expect(github.standardOutput.hasPrefix("::error title=planfolio::output folder 'Output' exists but was not written by planfolio"), "\(github.standardOutput)")
+        #expect(github.stdout.hasPrefix("::error title=planfolio::output folder 'Output' exists but was not written by planfolio"), "\(github.stdout)")
     }
 
     @Test func unchangedFilesKeepTheirInode() throws {
@@ -31,7 +31,7 @@ import Testing
         let cssAfter = try FileManager.default.attributesOfItem(atPath: css)
         #expect(cssAfter[.systemFileNumber] as? Int == cssBefore[.systemFileNumber] as? Int)
         #expect(cssAfter[.modificationDate] as? Date == cssBefore[.modificationDate] as? Date)
-        #expect(second.standardError.contains("(\(folder.tree("Output").count - 1) files unchanged)"), "the marker is not counted: \(second.standardError)")
+        #expect(second.stderr.contains("(\(folder.tree("Output").count - 1) files unchanged)"), "the marker is not counted: \(second.stderr)")
         _ = index
     }
 
@@ -55,13 +55,13 @@ import Testing
         gen.waitUntilExit()
         try #require(gen.terminationStatus == 0)
 
-        let first = try BuiltBinary.run(["build", "--today", "2026-01-10"], in: folder.url)
-        try #require(first.status == 0, "\(first.standardError)")
+        let first = try BuiltBinary.run(["build", "--today", "2027-04-01"], in: folder.url)
+        try #require(first.status == 0, "\(first.stderr)")
         let oldSite = folder.tree("Output")
         #expect(oldSite.count > 4000)
 
         // A different today changes every page, so a swapped-in new site could not pass for the old one.
-        let started = try BuiltBinary.start(["build", "--today", "2026-06-10"], in: folder.url)
+        let started = try BuiltBinary.start(["build", "--today", "2027-05-01"], in: folder.url)
         let pid = started.process.processIdentifier
         let stagingName = ".Output.planfolio-staging-\(pid)"
         let staging = folder.path(stagingName).path
@@ -82,8 +82,8 @@ import Testing
         #expect(folder.tree("Output") == oldSite, "the old site must be byte-for-byte intact")
         #expect(FileManager.default.fileExists(atPath: staging), "the killed build leaves its staging folder")
 
-        let next = try BuiltBinary.run(["build", "--today", "2026-06-10"], in: folder.url)
-        #expect(next.status == 0, "\(next.standardError)")
+        let next = try BuiltBinary.run(["build", "--today", "2027-05-01"], in: folder.url)
+        #expect(next.status == 0, "\(next.stderr)")
         #expect(!FileManager.default.fileExists(atPath: staging), "a later build removes the dead build's staging folder")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".planfolio-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
@@ -95,13 +95,13 @@ import Testing
 
     /// Runs a build under `script`, which gives it a pseudo-terminal, and looks for the progress line.
     func progressLineOnATerminal(in folder: TemporaryFolder) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), let binary = BuiltBinary.url else {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), let binary = Optional(BuiltBinary.executable) else {
             print("SKIPPED: the terminal progress check needs /usr/bin/script (util-linux)")
             return
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "'\(binary.path)' build --today 2026-07-10", "/dev/null"]
+        process.arguments = ["-qec", "'\(binary.path)' build --today 2027-06-01", "/dev/null"]
         process.currentDirectoryURL = folder.url
         let out = Pipe()
         process.standardOutput = out

@@ -52,7 +52,7 @@ import Yams
             #expect(help.status == 0)
             for option in call.dropFirst() where option.hasPrefix("--") {
                 let name = String(option.split(separator: "=").first ?? "")
-                #expect(help.standardOutput.contains(name + " ") || help.standardOutput.contains(name + "\n"), "planfolio \(subcommand) has no option \(name)")
+                #expect(help.stdout.contains(name + " ") || help.stdout.contains(name + "\n"), "planfolio \(subcommand) has no option \(name)")
             }
         }
     }

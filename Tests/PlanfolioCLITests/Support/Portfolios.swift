@@ -2,7 +2,7 @@ import Foundation
 
 /// Small portfolios written into a temporary folder, with a copy of the theme.
 enum Portfolios {
-    static let today = "2026-09-20"
+    static let today = "2026-11-25"
 
     /// One clean assessment whose body has raw HTML: a single warning (PF026), no error.
     static func warningOnly(in folder: TemporaryFolder) throws {
