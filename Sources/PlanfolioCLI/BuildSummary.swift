@@ -8,7 +8,7 @@ enum BuildSummary {
         let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
         var parts = ["\(report.documentsRead) \(plural(report.documentsRead, "document")) read"]
         if report.wrote {
-            parts.append("\(report.pagesWritten) \(plural(report.pagesWritten, "page")) written to \(output) (\(report.filesUnchanged) files unchanged)")
+            parts.append("\(report.pagesWritten) \(plural(report.pagesWritten, "page")) written to \(output) (\(report.filesUnchanged) \(plural(report.filesUnchanged, "file")) unchanged)")
         } else if report.hasErrors {
             parts.append("nothing written")
         } else {

@@ -17,6 +17,14 @@ import Testing
                 == "planfolio: 13 documents read, 17 pages written to Output (9 files unchanged), 0 errors, 1 warning, 0.42 s")
     }
 
+    @Test func singular() {
+        var one = report(wrote: true)
+        one.filesUnchanged = 1
+        one.documentsRead = 1
+        one.pagesWritten = 1
+        #expect(BuildSummary.line(one, output: "Site", seconds: 1) == "planfolio: 1 document read, 1 page written to Site (1 file unchanged), 0 errors, 0 warnings, 1.00 s")
+    }
+
     @Test func failedLine() {
         #expect(BuildSummary.line(report(errors: 2, wrote: false), output: "Output", seconds: 12.3)
                 == "planfolio: 13 documents read, nothing written, 2 errors, 0 warnings, 12.30 s")
