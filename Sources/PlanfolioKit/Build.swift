@@ -8,6 +8,10 @@ public struct BuildOptions: Sendable {
     public var theme: String?
     public var today: Day
     public var config = SiteConfig()
+    /// `--config`: the `planfolio.yml` to read; nil means the one beside the input folder, if any.
+    public var configPath: String?
+    /// `--base-url`: overrides `baseURL` from the config.
+    public var baseURL: String?
     /// Treat warnings as errors.
     public var strict = false
     /// False for `check`: everything but writing.
@@ -33,9 +37,16 @@ public struct BuildReport: Sendable {
 /// type knows the order; every stage is a function from values to values.
 public enum Build {
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
-        let loaded = try InputLoader.load(input: options.input)
-        let themePath = options.theme ?? "Theme"
-        let themeFiles = try ThemeFiles.load(from: themePath)
+        var loaded = try InputLoader.load(input: options.input)
+        var options = options
+        let (config, configDiagnostics) = try ConfigLoader.load(path: options.configPath, input: options.input)
+        options.config = config
+        loaded.diagnostics += configDiagnostics
+        if let baseURL = options.baseURL {
+            if let problem = ConfigLoader.baseURLProblem(baseURL) { throw PlanfolioError("--base-url \(problem)") }
+            options.config.baseURL = ConfigLoader.normalizedBaseURL(baseURL)
+        }
+        let (themeFiles, themePath) = try ThemeFiles.resolve(options.theme)
         var (report, files) = site(from: loaded, theme: themeFiles, themePath: themePath, options: options)
         if options.write && !report.hasErrors {
             try SiteWriter.write(files, to: options.output)
@@ -55,8 +66,11 @@ public enum Build {
             diagnostics += found
             if let document { documents.append(document) }
         }
-        let (portfolio, linkDiagnostics) = Linker.link(documents)
+        var (portfolio, linkDiagnostics) = Linker.link(documents)
         diagnostics += linkDiagnostics
+        let linkedFiles: LinkedFiles
+        (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets)
+        diagnostics += linkedFiles.diagnostics
 
         let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)
         diagnostics += themeDiagnostics
@@ -72,6 +86,8 @@ public enum Build {
         var files: [OutputFile] = []
         if !diagnostics.hasErrors, let theme {
             files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme)
+            files += linkedFiles.outputFiles(input: options.input)
+            files.sort { $0.path < $1.path }
         }
         let report = BuildReport(diagnostics: diagnostics, documentsRead: loaded.files.count, pagesWritten: 0, wrote: false)
         return (report, files)

@@ -16,11 +16,16 @@ struct PageContext {
         var title: String
         var today: Day
         var generator: String
+        /// A base URL is set, so `feed.xml` exists.
+        var hasFeed = false
     }
+
+    /// Replaces `root` for a page served from any path (`404.html`): the base URL.
+    var fixedRoot: String?
 
     /// `../` repeated for each folder the page is in, so every link is relative.
     var root: String {
-        String(repeating: "../", count: path.count(where: { $0 == "/" }))
+        fixedRoot ?? String(repeating: "../", count: path.count(where: { $0 == "/" }))
     }
 
     static let navigation: [(key: String, label: String, href: String)] = [
@@ -37,6 +42,8 @@ struct PageContext {
             "root": root,
             "today": site.today.description,
             "generator": site.generator,
+            "searchHref": root + "search.html",
+            "hasFeed": site.hasFeed,
             "nav": Self.navigation.map { entry -> [String: Any] in
                 ["label": entry.label, "href": root + entry.href, "current": entry.key == section]
             },

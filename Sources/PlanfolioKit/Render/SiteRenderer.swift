@@ -8,8 +8,11 @@ import PlanfolioMarkdown
 public enum SiteRenderer {
     public static let generator = "planfolio 0.1.0"
 
-    public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme) -> [OutputFile] {
-        let site = PageContext.SiteInfo(title: config.title, today: today, generator: generator)
+    public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme,
+                              status: PortfolioStatus? = nil) -> [OutputFile] {
+        var siteInfo = PageContext.SiteInfo(title: config.title, today: today, generator: generator)
+        siteInfo.hasFeed = config.baseURL != nil
+        let site = siteInfo
         @Sendable func page(_ path: String, title: String, section: String, template: String, _ build: (String) -> [String: Any]) -> OutputFile {
             let context = PageContext(site: site, path: path, title: title, section: section)
             let html = theme.render(template, context.dictionary(merging: build(context.root)))
@@ -22,7 +25,7 @@ public enum SiteRenderer {
         })
         for kind in DocumentKind.allCases {
             files.append(page("\(kind.folder).html", title: kind.pluralDisplayName, section: kind.folder, template: "list") { root in
-                ListPage.context(kind: kind, portfolio: portfolio, root: root)
+                ListPage.context(kind: kind, portfolio: portfolio, root: root, status: status)
             })
         }
 
@@ -34,6 +37,14 @@ public enum SiteRenderer {
             }
         }
         files += documentPages
+        files.append(page("search.html", title: "Search", section: "search", template: "search") { _ in
+            ["indexFile": SearchIndex.fileName]
+        })
+        var notFound = PageContext(site: site, path: "404.html", title: "Page not found", section: "")
+        notFound.fixedRoot = config.baseURL
+        files.append(OutputFile(path: "404.html", text: theme.render("notfound", notFound.dictionary(merging: [:]))))
+        files += SiteData.files(portfolio: portfolio, config: config, status: status ?? PortfolioStatus(today: today),
+                                pages: files.map(\.path).filter { $0.hasSuffix(".html") })
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, contents: bytes))
         }
