@@ -204,11 +204,13 @@ public enum DefaultTheme {
   }
   var f = {};
   raw.fields.forEach(function (name, i) { f[name] = i; });
+  var systems = raw.systems || [], owners = raw.owners || [], folders = raw.folders || {};
   var docs = raw.documents.map(function (row) {
     var d = {
-      kind: row[f.kind], id: row[f.id], title: row[f.title], system: row[f.system],
-      owner: row[f.owner], url: row[f.url], text: row[f.text]
+      kind: row[f.kind], id: row[f.id], title: row[f.title],
+      system: systems[row[f.system]] || "", owner: owners[row[f.owner]] || "", text: row[f.text] || ""
     };
+    d.url = (folders[d.kind] || d.kind + "s/") + d.id + ".html";
     d.idL = d.id.toLowerCase();
     d.titleL = d.title.toLowerCase();
     d.metaL = (d.system + "\n" + d.owner).toLowerCase();
