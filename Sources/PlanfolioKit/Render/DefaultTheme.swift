@@ -16,10 +16,10 @@ public enum DefaultTheme {
 <h1>{{title}}</h1>
 <dl class="meta">
 {{#metadata}}
-<div><dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}}</dd></div>
+<dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}}</dd>
 {{/metadata}}
-{{#hasTags}}<div><dt>Tags</dt><dd><ul class="tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd></div>{{/hasTags}}
-{{#extra}}<div><dt>{{key}}</dt><dd>{{value}}</dd></div>{{/extra}}
+{{#hasTags}}<dt>Tags</dt><dd><ul class="tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd>{{/hasTags}}
+{{#extra}}<dt>{{key}}</dt><dd>{{value}}</dd>{{/extra}}
 </dl>
 </header>
 {{#hasSections}}
@@ -98,7 +98,7 @@ public enum DefaultTheme {
 </nav>
 <form class="site-search" role="search" action="{{searchHref}}" method="get">
 <label for="site-search-q">Search</label>
-<input id="site-search-q" type="search" name="q" autocomplete="off" spellcheck="false">
+<input id="site-search-q" type="search" name="q" spellcheck="false">
 <button type="submit">Go</button>
 </form>
 </div>
@@ -164,7 +164,7 @@ public enum DefaultTheme {
 <form class="search-form" id="search-form" role="search" action="search.html" method="get">
 <label for="search-q">Search ids, titles, systems, owners and text</label>
 <div class="search-row">
-<input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-help" aria-controls="search-results">
+<input id="search-q" type="search" name="q" spellcheck="false" aria-describedby="search-help" aria-controls="search-results">
 <button type="submit">Search</button>
 </div>
 <p id="search-help" class="muted">Results appear as you type. Press the down arrow or Tab to reach them and Enter to open one.</p>
@@ -640,9 +640,9 @@ caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 .doc-header { border-bottom: 1px solid var(--border); padding-bottom: 1rem; margin-bottom: 1rem; }
 .doc-kind { margin: 0; color: var(--fg-muted); font-size: 0.95rem; text-transform: uppercase; letter-spacing: 0.04em; }
 .doc-id { font-weight: 700; color: var(--fg); letter-spacing: 0; }
-.meta { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.4rem 1.5rem; margin: 0.5rem 0 0; }
-.meta div { display: flex; gap: 0.5rem; }
-.meta dt { color: var(--fg-muted); min-width: 6.5rem; }
+/* dt and dd directly in the dl (older assistive tech and axe 3 expect no div wrappers): pairs of grid columns. */
+.meta { display: grid; grid-template-columns: repeat(auto-fill, 7rem minmax(9rem, 1fr)); gap: 0.4rem 0.75rem; margin: 0.5rem 0 0; }
+.meta dt { color: var(--fg-muted); }
 .meta dd { margin: 0; font-weight: 500; }
 .tags { list-style: none; margin: 0; padding: 0; display: inline-flex; flex-wrap: wrap; gap: 0.3rem; }
 .tags li { background: var(--grey-bg); color: var(--grey-fg); border-radius: 3px; padding: 0 0.4rem; font-size: 0.875rem; }
@@ -702,7 +702,7 @@ button { font: inherit; cursor: pointer; }
 .result-meta, .result-text { margin: 0.2rem 0 0; color: var(--fg-muted); font-size: 0.92rem; }
 
 /* Sortable headers: the whole header is a button; aria-sort says the order. */
-.sort-button { all: unset; cursor: pointer; display: inline-flex; gap: 0.3rem; align-items: baseline; font-weight: 600; }
+.sort-button { background: none; border: 0; padding: 0; margin: 0; font: inherit; color: inherit; text-align: inherit; cursor: pointer; display: inline-flex; gap: 0.3rem; align-items: baseline; font-weight: 600; }
 .sort-button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .sort-mark::after { content: "\2195"; color: var(--fg-muted); font-size: 0.85em; }
 th[aria-sort="ascending"] .sort-mark::after { content: "\25B2"; color: var(--fg); }
@@ -721,7 +721,6 @@ tr[hidden] { display: none; }
 @media print {
   .print-only { display: block; }
   script, .filters, .filter-status, .sort-mark, .search-form, .search-status, .site-footer p:not(.print-footer) { display: none !important; }
-  .sort-button { all: unset; }
   /* Links as text, with their target in brackets. */
   main a[href]:not([href^="#"])::after { content: " [" attr(href) "]"; font-size: 0.85em; word-break: break-all; }
   .doc-body a[href^="http"]::after, .doc-body a[href^="mailto:"]::after { content: " [" attr(href) "]"; }
