@@ -1,21 +1,14 @@
-import Foundation
 import PlanfolioMarkdown
 
 /// Fits a document body under its page's own `<h1>`, so the page's headings
-/// are in order (one `h1`, then `h2` sections).
+/// are in order: one `h1` (the page header), then `h2` sections.
 ///
-/// A document written on the template opens with `# Title`, which the page
-/// header already shows: that first heading is dropped when its text is the
-/// document's title. Any other level-1 heading becomes level 2.
+/// `Document.bodyWithoutTitleHeading` already drops the body's leading
+/// `# Title`; any other level-1 heading in the body becomes level 2.
 enum BodyOutline {
-    static func forPage(_ body: MarkdownNode, title: String) -> MarkdownNode {
+    static func forPage(_ body: MarkdownNode) -> MarkdownNode {
         var body = body
-        var children = body.children
-        if let first = children.first, case .heading(1) = first.kind,
-           first.plainText.trimmingCharacters(in: .whitespaces) == title {
-            children.removeFirst()
-        }
-        body.children = children.map { block in
+        body.children = body.children.map { block in
             guard case .heading(1) = block.kind else { return block }
             var demoted = block
             demoted.kind = .heading(level: 2)

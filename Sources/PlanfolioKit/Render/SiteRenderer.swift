@@ -31,7 +31,7 @@ public enum SiteRenderer {
 
         let documents = portfolio.documents
         let documentPages = ConcurrentMap.map(documents) { document -> OutputFile in
-            let body = HTMLRenderer().render(BodyOutline.forPage(document.body, title: document.title))
+            let body = HTMLRenderer().render(BodyOutline.forPage(document.bodyWithoutTitleHeading))
             return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
                 DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
             }
