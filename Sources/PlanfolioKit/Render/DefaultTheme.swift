@@ -81,8 +81,7 @@ public enum DefaultTheme {
 <title>{{pageTitle}} · {{siteTitle}}</title>
 <link rel="stylesheet" href="{{root}}assets/style.css">
 {{#hasFeed}}<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
-{{/hasFeed}}<script src="{{root}}assets/site.js" defer></script>
-{{$scripts}}{{/scripts}}
+{{/hasFeed}}<script src="{{root}}assets/site.js" defer></script>{{$scripts}}{{/scripts}}
 </head>
 <body class="page-{{$bodyClass}}page{{/bodyClass}}">
 <a class="skip-link" href="#pf-main">Skip to content</a>
@@ -157,7 +156,8 @@ public enum DefaultTheme {
         "search": #"""
 {{<layout}}
 {{$bodyClass}}search{{/bodyClass}}
-{{$scripts}}<script src="{{root}}{{indexFile}}" defer></script>
+{{$scripts}}
+<script src="{{root}}{{indexFile}}" defer></script>
 <script src="{{root}}assets/search.js" defer></script>{{/scripts}}
 {{$main}}
 <h1>Search</h1>
