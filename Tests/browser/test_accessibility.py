@@ -43,3 +43,22 @@ def test_skip_link_and_landmarks(site, browser):
         " function (h) { return +h.tagName[1]; })")
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_on_filter_chips_and_sorted_headers(site, browser, scheme):
+    from test_site import fixture_list
+    path, _ = fixture_list(site)
+    try:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                {"media": "", "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+        browser.get("file://" + path + "#lifecycle=overdue")
+        browser.find_elements(By.CSS_SELECTOR, "#doc-list thead button")[1].click()
+        assert browser.find_elements(By.CSS_SELECTOR, ".chip[aria-pressed=true]")
+        axe = Axe(browser)
+        axe.inject()
+        results = axe.run(options={"resultTypes": ["violations"]})
+        serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in serious]
+    finally:
+        os.remove(path)
