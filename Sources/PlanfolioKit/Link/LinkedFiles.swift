@@ -54,6 +54,12 @@ public struct LinkedFiles: Sendable {
                     return root + linked.url + target.suffix
                 }
                 guard assetSet.contains(resolved) else {
+                    if InputLoader.isMarkdown(resolved) {
+                        diagnostics.append(.error(.missingLinkedFile,
+                            "link to '\(url)' names '\(resolved)', which is not a document of the portfolio (README files are notes and are not published)",
+                            file: display, line: line))
+                        return nil
+                    }
                     diagnostics.append(.error(.missingLinkedFile,
                         "link to '\(url)' names '\(resolved)', which is not a file in the input folder",
                         file: display, line: line))

@@ -68,6 +68,13 @@ import PlanfolioMarkdown
         #expect(files.paths.isEmpty)
     }
 
+    @Test func linkToAMarkdownFileThatIsNoDocumentIsAnError() {
+        let input = portfolio([("plans/RP-1.md", "---\nid: RP-1\n---\nSee [notes](../README.md).\n")])
+        let (_, files) = LinkedFiles.resolve(input, assets: [])
+        #expect(files.diagnostics.count == 1)
+        #expect(files.diagnostics.first?.message.contains("not a document of the portfolio") == true)
+    }
+
     @Test func linksInCodeAreLeftAlone() {
         let input = portfolio([("plans/RP-1.md", "---\nid: RP-1\n---\n`[x](missing.csv)`\n\n    [y](missing.csv)\n")])
         let (_, files) = LinkedFiles.resolve(input, assets: [])
