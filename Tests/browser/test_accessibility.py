@@ -32,17 +32,24 @@ def test_axe_finds_no_serious_violation(site, browser, page, scheme):
     assert serious == [], report
 
 
-def test_skip_link_and_landmarks(site, browser):
-    browser.get(url(site, "plans/RP-2026-009.html"))
-    first = browser.execute_script("return document.querySelector('body a')")
-    assert first.get_attribute("class") == "skip-link"
-    for selector in ["header.site-header", "nav.site-nav", "main#pf-main", "footer.site-footer", "form[role=search]"]:
-        assert browser.find_elements(By.CSS_SELECTOR, selector), selector
-    levels = browser.execute_script(
-        "return Array.prototype.map.call(document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6'),"
-        " function (h) { return +h.tagName[1]; })")
-    assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+def test_skip_link_landmarks_and_heading_order_on_every_page(site, browser):
+    pages = sorted(os.path.relpath(os.path.join(d, n), site)
+                   for d, _, names in os.walk(site) for n in names if n.endswith(".html"))
+    for page in pages:
+        browser.get(url(site, page))
+        first = browser.execute_script("return document.querySelector('body a')")
+        assert first.get_attribute("class") == "skip-link", page
+        for selector in ["header.site-header", "nav.site-nav", "main#pf-main", "footer.site-footer", "form[role=search]"]:
+            assert browser.find_elements(By.CSS_SELECTOR, selector), (page, selector)
+        levels = browser.execute_script(
+            "return Array.prototype.map.call(document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6'),"
+            " function (h) { return +h.tagName[1]; })")
+        assert levels[0] == 1 and levels.count(1) == 1, (page, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page, levels)
+        unlabelled = browser.execute_script(
+            "return Array.prototype.filter.call(document.querySelectorAll('input, select, textarea'),"
+            " function (e) { return !(e.labels && e.labels.length) && !e.getAttribute('aria-label'); }).length")
+        assert unlabelled == 0, page
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
