@@ -29,6 +29,9 @@ public enum DefaultTheme {
 </ul>
 </nav>
 {{/hasSections}}
+{{#plan}}
+{{>plan-sections}}
+{{/plan}}
 <div class="doc-body">
 {{{body}}}
 </div>
@@ -151,6 +154,62 @@ public enum DefaultTheme {
 </ul>
 {{/main}}
 {{/layout}}
+
+"""#,
+        "plan-sections": #"""
+{{#hasAny}}
+<section class="plan-sections" aria-labelledby="pf-plan-sections">
+<h2 id="pf-plan-sections">The plan at a glance</h2>
+{{#hasInterventions}}
+<h3>Interventions</h3>
+<div class="table-wrap">
+<table class="plan-table plan-interventions">
+<thead>
+<tr><th scope="col" class="num">No.</th><th scope="col">Intervention</th><th scope="col">Target completion</th><th scope="col">Estimated duration</th></tr>
+</thead>
+<tbody>
+{{#interventions}}
+<tr><td class="num">{{number}}</td><td>{{name}}</td><td class="num nowrap">{{#hasTargetDate}}{{targetDate}}{{/hasTargetDate}}{{^hasTargetDate}}<span class="muted">not given</span>{{/hasTargetDate}}</td><td>{{#hasEstimatedDuration}}{{estimatedDuration}}{{/hasEstimatedDuration}}{{^hasEstimatedDuration}}<span class="muted">not given</span>{{/hasEstimatedDuration}}</td></tr>
+{{/interventions}}
+</tbody>
+</table>
+</div>
+{{/hasInterventions}}
+{{#hasPhases}}
+<h3>Phases and milestones</h3>
+<div class="table-wrap">
+<table class="plan-table plan-phases">
+<thead>
+<tr><th scope="col">Phase</th><th scope="col">Key activities</th><th scope="col">Deliverable</th><th scope="col">Start</th><th scope="col">Deadline</th><th scope="col">Owner</th><th scope="col">Status</th></tr>
+</thead>
+<tbody>
+{{#phases}}
+<tr><td>{{name}}</td><td>{{activities}}</td><td>{{deliverable}}</td><td class="num">{{#hasStart}}{{start}}{{/hasStart}}{{^hasStart}}<span class="muted">{{startNote}}</span>{{/hasStart}}</td><td class="num nowrap">{{#hasDeadline}}{{deadline}}{{/hasDeadline}}{{^hasDeadline}}<span class="muted">not given</span>{{/hasDeadline}}</td><td>{{owner}}</td><td><span class="badge tone-{{statusTone}}">{{statusLabel}}</span></td></tr>
+{{/phases}}
+</tbody>
+</table>
+</div>
+{{/hasPhases}}
+{{#hasResponsibilities}}
+<h3>Responsibilities</h3>
+<div class="table-wrap">
+<table class="plan-table plan-responsibilities">
+<thead>
+<tr><th scope="col">Role</th><th scope="col">Name or team</th><th scope="col">Responsibility</th></tr>
+</thead>
+<tbody>
+{{#responsibilities}}
+<tr><td>{{role}}</td><td>{{nameOrTeam}}</td><td>{{responsibility}}</td></tr>
+{{/responsibilities}}
+</tbody>
+</table>
+</div>
+{{/hasResponsibilities}}
+{{#hasValidationPeriod}}
+<p class="plan-validation"><strong>Validation period:</strong> {{validationPeriod}}</p>
+{{/hasValidationPeriod}}
+</section>
+{{/hasAny}}
 
 """#,
         "search": #"""
@@ -677,6 +736,13 @@ blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--
   .site-footer { border: 0; }
   @page { margin: 18mm 15mm; @bottom-right { content: counter(page); } }
 }
+
+/* Plan sections (issue 4): the plan's interventions, phases and
+   responsibilities as read from the template, above the plan's text. */
+.plan-sections { margin: 1.5rem 0 2rem; }
+.plan-sections h3 { margin-bottom: 0.4rem; }
+.plan-table td:first-child { font-weight: 600; }
+.plan-validation { margin-top: 1rem; }
 
 /* ---- Site features (issue 7): header search, search page, sortable lists,
    filter chips, print. ---- */

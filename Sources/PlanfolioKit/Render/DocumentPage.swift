@@ -38,7 +38,7 @@ enum DocumentPage {
             "sections": sections.map { ["text": $0.text, "anchor": $0.anchor] },
             "body": body.html,
             "source": document.source,
-        ]
+        ].merging(PlanSectionsContext.entries(for: document)) { $1 }
     }
 }
 
