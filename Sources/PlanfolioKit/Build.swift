@@ -74,6 +74,8 @@ public enum Build {
 
         let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)
         diagnostics += themeDiagnostics
+        let (status, statusDiagnostics) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today)
+        diagnostics += statusDiagnostics
 
         if options.strict {
             diagnostics = diagnostics.map { diagnostic in
@@ -85,7 +87,7 @@ public enum Build {
         diagnostics.sort()
         var files: [OutputFile] = []
         if !diagnostics.hasErrors, let theme {
-            files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme)
+            files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme, status: status)
             files += linkedFiles.outputFiles(input: options.input)
             files.sort { $0.path < $1.path }
         }

@@ -6,6 +6,126 @@
 public enum DefaultTheme {
     /// Templates by name (the file name under `templates/` without `.mustache`).
     public static let templates: [String: String] = [
+        "approval-panel": #"""
+{{#approvalPanel}}
+<section class="status-panel approval-panel" id="pf-approval-status" aria-labelledby="pf-approval-status-heading">
+<h3 id="pf-approval-status-heading">Approval status</h3>
+<p>{{#summary}}<span class="badge tone-{{tone}}">{{label}}</span>{{/summary}}{{#stale}} <span class="badge tone-red">Stale: re-approval needed</span>{{/stale}}</p>
+<div class="table-wrap">
+<table class="status-table">
+<caption>Signatures by role</caption>
+<thead><tr><th scope="col">Role</th><th scope="col">Name</th><th scope="col">Date</th><th scope="col">Required</th><th scope="col">Signature</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr data-state="{{state}}"><th scope="row">{{role}}</th><td>{{name}}</td><td class="num nowrap">{{date}}</td><td>{{required}}</td><td><span class="badge tone-{{tone}}">{{mark}}</span></td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
+{{/approvalPanel}}
+
+"""#,
+        "approvals": #"""
+{{<layout}}
+{{$bodyClass}}approvals{{/bodyClass}}
+{{$main}}
+<h1>Approval register</h1>
+<p class="lede">Every plan and each role that must sign it, as of <time datetime="{{today}}">{{today}}</time>. A signature dated before the plan's latest update is stale.</p>
+{{#hasRows}}
+<div class="table-wrap">
+<table class="status-table register" id="approval-register">
+<caption class="visually-hidden">Approval register</caption>
+<thead><tr><th scope="col">Plan</th><th scope="col">Approval</th>{{#columns}}<th scope="col">{{role}}</th>{{/columns}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr data-state="{{state}}" data-lifecycle="{{lifecycle}}"{{#stale}} data-stale="stale"{{/stale}}><th scope="row"><a href="{{href}}">{{id}}</a> <span class="muted">{{title}}</span></th><td>{{#summary}}<span class="badge tone-{{tone}}">{{label}}</span>{{/summary}}</td>{{#cells}}<td class="cell-{{state}}">{{#hasNote}}{{text}} <span class="badge tone-red">{{note}}</span>{{/hasNote}}{{^hasNote}}{{text}}{{/hasNote}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/hasRows}}
+{{^hasRows}}<p>No plans yet.</p>{{/hasRows}}
+{{/main}}
+{{/layout}}
+
+"""#,
+        "dashboard-status": #"""
+{{#hasStatus}}
+<section aria-labelledby="pf-lifecycle-heading">
+<h2 id="pf-lifecycle-heading">Plans by lifecycle</h2>
+<ul class="stat-row">
+{{#lifecycleCounts}}
+<li class="stat stat-{{key}}"><a href="{{href}}"><span class="stat-number">{{count}}</span> <span class="badge tone-{{tone}}">{{label}}</span></a></li>
+{{/lifecycleCounts}}
+</ul>
+<h2 id="pf-approval-heading">Plans by approval</h2>
+<ul class="stat-row">
+{{#approvalCounts}}
+<li class="stat stat-{{key}}"><a href="{{href}}"><span class="stat-number">{{count}}</span> <span class="badge tone-{{tone}}">{{label}}</span></a></li>
+{{/approvalCounts}}
+</ul>
+<h2 id="pf-reviews-heading">Assessments and investigations</h2>
+<ul class="stat-row">
+{{#reviewCounts}}
+<li class="stat stat-{{key}}"><a href="{{href}}"><span class="stat-number">{{count}}</span> <span class="badge tone-{{tone}}">{{label}}</span></a></li>
+{{/reviewCounts}}
+</ul>
+</section>
+<section aria-labelledby="pf-overdue-heading">
+<h2 id="pf-overdue-heading">Overdue</h2>
+{{#hasOverdue}}
+<div class="table-wrap">
+<table class="status-table deadlines">
+<caption class="visually-hidden">Phases past their deadline and not done</caption>
+<thead><tr><th scope="col">Phase</th><th scope="col">Plan</th><th scope="col">Owner</th><th scope="col">Deadline</th><th scope="col" class="num">Days late</th></tr></thead>
+<tbody>
+{{#overdue}}
+<tr><th scope="row">{{phase}}</th><td><a href="{{href}}">{{planID}}</a> <span class="muted">{{planTitle}}</span></td><td>{{owner}}</td><td class="num nowrap">{{deadline}}</td><td class="num nowrap"><span class="badge tone-red">{{days}}</span></td></tr>
+{{/overdue}}
+</tbody>
+</table>
+</div>
+{{/hasOverdue}}
+{{^hasOverdue}}<p>Nothing is overdue.</p>{{/hasOverdue}}
+</section>
+<section aria-labelledby="pf-due-soon-heading">
+<h2 id="pf-due-soon-heading">Due in the next {{dueSoonDays}} days</h2>
+{{#hasDueSoon}}
+<div class="table-wrap">
+<table class="status-table deadlines">
+<caption class="visually-hidden">Phases due within {{dueSoonDays}} days</caption>
+<thead><tr><th scope="col">Phase</th><th scope="col">Plan</th><th scope="col">Owner</th><th scope="col">Deadline</th><th scope="col" class="num">Days left</th></tr></thead>
+<tbody>
+{{#dueSoon}}
+<tr><th scope="row">{{phase}}</th><td><a href="{{href}}">{{planID}}</a> <span class="muted">{{planTitle}}</span></td><td>{{owner}}</td><td class="num nowrap">{{deadline}}</td><td class="num nowrap"><span class="badge tone-amber">{{days}}</span></td></tr>
+{{/dueSoon}}
+</tbody>
+</table>
+</div>
+{{/hasDueSoon}}
+{{^hasDueSoon}}<p>Nothing is due in the next {{dueSoonDays}} days.</p>{{/hasDueSoon}}
+</section>
+<section aria-labelledby="pf-breaches">
+<h2 id="pf-breaches">Metric breaches in open assessments and investigations</h2>
+{{#hasBreaches}}
+<div class="table-wrap">
+<table class="status-table">
+<caption class="visually-hidden">Measurements on the wrong side of their threshold</caption>
+<thead><tr><th scope="col">Document</th><th scope="col">Metric</th><th scope="col">Group</th><th scope="col" class="num">Value</th><th scope="col">Threshold</th></tr></thead>
+<tbody>
+{{#breaches}}
+<tr><td><a href="{{href}}">{{documentID}}</a> <span class="muted">{{kindLabel}}</span></td><th scope="row">{{metric}}</th><td>{{group}}</td><td class="num"><span class="badge tone-red">{{value}}</span></td><td class="nowrap">{{threshold}}</td></tr>
+{{/breaches}}
+</tbody>
+</table>
+</div>
+{{/hasBreaches}}
+{{^hasBreaches}}<p>No open assessment or investigation has a metric on the wrong side of its threshold.</p>{{/hasBreaches}}
+</section>
+{{/hasStatus}}
+
+"""#,
         "document": #"""
 {{<layout}}
 {{$bodyClass}}document document-{{kind}}{{/bodyClass}}
@@ -14,6 +134,7 @@ public enum DefaultTheme {
 <header class="doc-header">
 <p class="doc-kind">{{kindLabel}} <span class="doc-id">{{id}}</span></p>
 <h1>{{title}}</h1>
+{{> status-badges}}
 <dl class="meta">
 {{#metadata}}
 <dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}}</dd>
@@ -32,8 +153,9 @@ public enum DefaultTheme {
 {{#plan}}
 {{>plan-sections}}
 {{/plan}}
+{{> metric-chart}}
 <div class="doc-body">
-{{{body}}}
+{{#bodySegments}}{{{html}}}{{#timelineHere}}{{> plan-timeline}}{{/timelineHere}}{{#approvalsHere}}{{> approval-panel}}{{/approvalsHere}}{{/bodySegments}}
 </div>
 <footer class="doc-source"><p>Source: <code>{{source}}</code></p></footer>
 </article>
@@ -55,6 +177,7 @@ public enum DefaultTheme {
 {{/counts}}
 </ul>
 </section>
+{{> dashboard-status}}
 <section aria-labelledby="systems-heading">
 <h2 id="systems-heading">Systems</h2>
 {{#hasSystems}}
@@ -127,11 +250,11 @@ public enum DefaultTheme {
 <table class="doc-list" id="doc-list" data-sortable="true" data-noun="{{kind}}s">
 <caption class="visually-hidden">{{heading}}</caption>
 <thead>
-<tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">System</th>{{#hasStatus}}{{#isPlanList}}<th scope="col">Lifecycle</th><th scope="col">Approval</th>{{/isPlanList}}{{^isPlanList}}<th scope="col">State</th>{{/isPlanList}}{{/hasStatus}}<th scope="col">Owner</th><th scope="col">Created</th></tr>
+<tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">System</th>{{#isPlans}}<th scope="col">Lifecycle</th><th scope="col">Approval</th><th scope="col">Next deadline</th>{{/isPlans}}{{#isReviews}}<th scope="col">State</th>{{/isReviews}}<th scope="col">Owner</th><th scope="col">Created</th></tr>
 </thead>
 <tbody>
 {{#rows}}
-<tr{{#hasStatus}}{{#lifecycle}} data-lifecycle="{{lifecycle}}"{{/lifecycle}}{{#approval}} data-approval="{{approval}}"{{/approval}} data-open="{{open}}"{{/hasStatus}}><td class="nowrap"><a href="{{href}}">{{id}}</a></td><td>{{title}}</td><td>{{system}}</td>{{#hasStatus}}{{#isPlanList}}<td>{{lifecycle}}</td><td data-sort="{{approval}}">{{approvalLabel}}</td>{{/isPlanList}}{{^isPlanList}}<td>{{open}}</td>{{/isPlanList}}{{/hasStatus}}<td>{{owner}}</td><td class="num nowrap">{{date}}</td></tr>
+<tr{{#hasStatus}} data-lifecycle="{{lifecycle}}" data-approval="{{approval}}"{{#stale}} data-stale="stale"{{/stale}}{{/hasStatus}}{{#hasOpen}} data-open="{{open}}"{{/hasOpen}}><td class="nowrap"><a href="{{href}}">{{id}}</a></td><td>{{title}}</td><td>{{system}}</td>{{#isPlans}}<td>{{#lifecycleBadge}}<span class="badge tone-{{tone}}">{{label}}</span>{{/lifecycleBadge}}</td><td>{{#approvalBadge}}<span class="badge tone-{{tone}}">{{label}}</span>{{/approvalBadge}}{{#stale}} <span class="badge tone-red">Stale</span>{{/stale}}</td><td>{{#hasNextDeadline}}<span class="nowrap">{{nextDeadline}}</span><br><span class="muted">{{nextDeadlineNote}}</span>{{/hasNextDeadline}}{{^hasNextDeadline}}—{{/hasNextDeadline}}</td>{{/isPlans}}{{#isReviews}}<td>{{openLabel}}</td>{{/isReviews}}<td>{{owner}}</td><td class="num nowrap">{{date}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -140,6 +263,26 @@ public enum DefaultTheme {
 {{#isEmpty}}<p>None yet.</p>{{/isEmpty}}
 {{/main}}
 {{/layout}}
+
+"""#,
+        "metric-chart": #"""
+{{#metricChart}}
+<section class="status-panel metric-panel" id="pf-metrics" aria-labelledby="pf-metrics-heading">
+<h2 id="pf-metrics-heading">Metrics against thresholds</h2>
+{{#hasSVG}}<figure class="chart-figure">{{{svg}}}</figure>{{/hasSVG}}
+<div class="table-wrap">
+<table class="status-table">
+<caption>Each metric per group: value, threshold, baseline</caption>
+<thead><tr><th scope="col">Metric</th><th scope="col">Group</th><th scope="col" class="num">Value</th><th scope="col">Threshold</th><th scope="col" class="num">Baseline</th><th scope="col">Result</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr id="{{anchor}}"{{#breach}} class="row-breach"{{/breach}}><th scope="row">{{name}}</th><td>{{group}}</td><td class="num">{{value}}</td><td class="nowrap">{{threshold}}</td><td class="num">{{baseline}}</td><td>{{#breach}}<span class="badge tone-red">Breach</span>{{/breach}}{{^breach}}<span class="badge tone-green">Within limit</span>{{/breach}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
+{{/metricChart}}
 
 """#,
         "notfound": #"""
@@ -212,6 +355,41 @@ public enum DefaultTheme {
 {{/hasAny}}
 
 """#,
+        "plan-timeline": #"""
+{{#planTimeline}}
+<section class="status-panel timeline-panel" id="pf-timeline" aria-labelledby="pf-timeline-heading">
+<h3 id="pf-timeline-heading">Timeline as of <time datetime="{{today}}">{{today}}</time></h3>
+{{#hasSVG}}<figure class="chart-figure">{{{svg}}}</figure>{{/hasSVG}}
+{{#hasRows}}
+<div class="table-wrap">
+<table class="status-table">
+<caption>Phases: start, deadline and status</caption>
+<thead><tr><th scope="col">Phase</th><th scope="col">Start</th><th scope="col">Deadline</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Due</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{name}}</th><td class="num nowrap">{{start}}</td><td class="num nowrap">{{deadline}}</td><td>{{status}}</td><td>{{owner}}</td><td>{{#hasFlag}}<span class="badge tone-{{tone}}">{{flag}}</span>{{/hasFlag}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/hasRows}}
+{{#hasMilestones}}
+<div class="table-wrap">
+<table class="status-table">
+<caption>Intervention milestones</caption>
+<thead><tr><th scope="col">Intervention</th><th scope="col">Target completion</th><th scope="col">Estimated duration</th></tr></thead>
+<tbody>
+{{#milestones}}
+<tr><th scope="row">{{number}}. {{name}}</th><td class="num nowrap">{{targetDate}}</td><td>{{duration}}</td></tr>
+{{/milestones}}
+</tbody>
+</table>
+</div>
+{{/hasMilestones}}
+</section>
+{{/planTimeline}}
+
+"""#,
         "search": #"""
 {{<layout}}
 {{$bodyClass}}search{{/bodyClass}}
@@ -231,6 +409,37 @@ public enum DefaultTheme {
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="search-results"></ol>
 <noscript><p>Search needs JavaScript. Without it, every document is listed on the <a href="{{root}}plans.html">Plans</a>, <a href="{{root}}investigations.html">Investigations</a> and <a href="{{root}}assessments.html">Assessments</a> pages.</p></noscript>
+{{/main}}
+{{/layout}}
+
+"""#,
+        "status-badges": #"""
+{{#hasBadges}}
+<p class="status-badges" aria-label="Status">{{#badges}}<span class="badge tone-{{tone}}{{#superseded}} badge-superseded{{/superseded}}">{{label}}</span> {{/badges}}</p>
+{{/hasBadges}}
+
+"""#,
+        "timeline": #"""
+{{<layout}}
+{{$bodyClass}}timeline{{/bodyClass}}
+{{$main}}
+<h1>Timeline</h1>
+<p class="lede">{{openPlans}} open plans by month, as of <time datetime="{{today}}">{{today}}</time>. Overdue phases are hatched and labelled.</p>
+{{#hasSVG}}<figure class="chart-figure chart-wide">{{{svg}}}</figure>{{/hasSVG}}
+{{#hasRows}}
+<div class="table-wrap">
+<table class="status-table" id="timeline-table">
+<caption>Phases of every open plan</caption>
+<thead><tr><th scope="col">System</th><th scope="col">Plan</th><th scope="col">Phase</th><th scope="col">Start</th><th scope="col">Deadline</th><th scope="col">Status</th><th scope="col">Due</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr{{#overdue}} class="row-overdue"{{/overdue}}><td>{{system}}</td><td><a href="{{href}}">{{planID}}</a></td><th scope="row">{{phase}}</th><td class="num nowrap">{{start}}</td><td class="num nowrap">{{deadline}}</td><td>{{status}}</td><td>{{#hasFlag}}<span class="badge tone-{{tone}}">{{flag}}</span>{{/hasFlag}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/hasRows}}
+{{^hasRows}}<p>No open plan has phases.</p>{{/hasRows}}
 {{/main}}
 {{/layout}}
 
@@ -743,6 +952,45 @@ blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--
 .plan-sections h3 { margin-bottom: 0.4rem; }
 .plan-table td:first-child { font-weight: 600; }
 .plan-validation { margin-top: 1rem; }
+/* Status badges, timelines, approval register and metric charts (issue 6).
+   Charts are inline SVG with presentation attributes; these rules restyle
+   them by class for dark mode and print (CSS wins over attributes). */
+.status-badges { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.2rem 0 0.9rem; }
+.status-panel { margin: 1.5rem 0 2rem; }
+.doc-body .status-panel { width: min(62rem, calc(100vw - 2.5rem)); max-width: none; }
+.status-panel h3 { margin-top: 0.5rem; }
+.chart-figure { margin: 0.5rem 0 1rem; overflow-x: auto; }
+.chart-figure svg { display: block; max-width: 100%; height: auto; color: var(--fg); }
+.chart .grid { stroke: var(--border); }
+.chart .rule { stroke: var(--fg-muted); }
+.chart rect.bar, .chart path.bar { stroke: var(--fg); }
+.chart .bar-planned { fill: var(--bg); }
+.chart .bar-due-soon { fill: var(--amber-bg); }
+.chart .bar-done { fill: var(--green-fg); }
+.chart .bar-value { fill: var(--fg-muted); }
+.chart .mark, .chart .threshold { fill: var(--fg); stroke: var(--fg); }
+.chart .baseline { fill: var(--bg); stroke: var(--fg); }
+.chart .today { stroke: var(--red-fg); }
+.chart .flag-overdue, .chart .words-overdue { fill: var(--red-fg); }
+.chart .flag-due-soon { fill: var(--amber-fg); }
+.chart .pat-bg { fill: var(--bg); }
+.chart .pat-ink-red { stroke: var(--red-fg); fill: var(--red-fg); }
+.chart .pat-ink-blue { stroke: var(--blue-fg); fill: var(--blue-fg); }
+.status-table th[scope="row"] { font-weight: 500; }
+.register td { font-size: 0.9rem; }
+.register .cell-missing { color: var(--red-fg); font-weight: 600; }
+.register .cell-not-required { color: var(--fg-muted); }
+.stat .badge { margin-top: 0.2rem; white-space: normal; }
+@media print {
+  .chart text { fill: #000 !important; }
+  .chart .bar-planned, .chart .bar-due-soon, .chart .pat-bg, .chart .baseline { fill: #fff !important; }
+  .chart .bar-done, .chart .bar-value { fill: #555 !important; }
+  .chart .pat-ink-red, .chart .pat-ink-blue, .chart .mark, .chart .threshold { fill: #000 !important; stroke: #000 !important; }
+  .chart rect.bar, .chart path.bar, .chart .today { stroke: #000 !important; }
+  .chart .grid { stroke: #bbb !important; }
+  .doc-body .status-panel { width: auto; }
+}
+
 
 /* ---- Site features (issue 7): header search, search page, sortable lists,
    filter chips, print. ---- */

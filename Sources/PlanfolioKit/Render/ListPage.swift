@@ -6,7 +6,7 @@
 enum ListPage {
     static func context(kind: DocumentKind, portfolio: Portfolio, root: String, status: PortfolioStatus? = nil) -> [String: Any] {
         let rows: [[String: Any]] = portfolio.documents(of: kind).map { document in
-            var row: [String: Any] = [
+            [
                 "id": document.id,
                 "href": root + document.url,
                 "title": document.title,
@@ -14,18 +14,8 @@ enum ListPage {
                 "owner": document.owner ?? "",
                 "date": document.date?.description ?? "",
                 "updated": document.updated?.description ?? "",
-            ]
-            if let plan = status?.plans[document.id] {
-                row["lifecycle"] = plan.lifecycle.rawValue
-                row["approval"] = plan.approval.state.rawValue
-                row["approvalLabel"] = ListPage.approvalLabel(plan.approval)
-                row["open"] = plan.open ? "open" : "closed"
-                row["hasStatus"] = true
-            } else if let review = status?.reviews[document.id] {
-                row["open"] = review.open ? "open" : "closed"
-                row["hasStatus"] = true
-            }
-            return row
+            ].merging(status.map { PlanListColumns.columns(for: document, status: $0) } ?? [:]) { $1 }
+                .merging(ListPage.openColumns(for: document, status: status)) { $1 }
         }
         return [
             "kind": kind.rawValue,
@@ -33,20 +23,16 @@ enum ListPage {
             "rows": rows,
             "count": rows.count,
             "isEmpty": rows.isEmpty,
-            "isPlanList": kind == .plan,
-            "hasStatus": status != nil,
+            "isPlans": kind == .plan && status != nil,
+            "isReviews": kind != .plan && status != nil,
         ]
     }
 
-    /// "Approved", "2 of 4 signed", "Awaiting approval", with "(stale)" when re-approval is needed.
-    static func approvalLabel(_ approval: ApprovalStatus) -> String {
-        var label: String
-        switch approval.state {
-        case .approved: label = "Approved"
-        case .partial: label = "\(approval.signed) of \(approval.required) signed"
-        case .awaiting: label = "Awaiting approval"
-        }
-        if approval.stale { label += " (stale)" }
-        return label
+    /// `open` (`open` or `closed`, for `data-open` and filter chips) and
+    /// `openLabel` for a document Compute judged; empty otherwise.
+    static func openColumns(for document: Document, status: PortfolioStatus?) -> [String: Any] {
+        let open = status?.plans[document.id]?.open ?? status?.reviews[document.id]?.open
+        guard let open else { return [:] }
+        return ["open": open ? "open" : "closed", "openLabel": open ? "Open" : "Closed", "hasOpen": true]
     }
 }

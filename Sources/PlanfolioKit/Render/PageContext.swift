@@ -33,6 +33,8 @@ struct PageContext {
         ("plans", "Plans", "plans.html"),
         ("investigations", "Investigations", "investigations.html"),
         ("assessments", "Assessments", "assessments.html"),
+        ("timeline", "Timeline", "timeline.html"),
+        ("approvals", "Approvals", "approvals.html"),
     ]
 
     func dictionary(merging page: [String: Any]) -> [String: Any] {

@@ -10,6 +10,7 @@ public enum SiteRenderer {
 
     public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme,
                               status: PortfolioStatus? = nil) -> [OutputFile] {
+        let status = status ?? PortfolioStatus(today: today)
         var siteInfo = PageContext.SiteInfo(title: config.title, today: today, generator: generator)
         siteInfo.hasFeed = config.baseURL != nil
         let site = siteInfo
@@ -22,6 +23,13 @@ public enum SiteRenderer {
         var files: [OutputFile] = []
         files.append(page("index.html", title: "Dashboard", section: "index", template: "index") { root in
             DashboardPage.context(portfolio: portfolio, root: root)
+                .merging(DashboardStatus.context(portfolio: portfolio, status: status, config: config, root: root)) { $1 }
+        })
+        files.append(page("timeline.html", title: "Timeline", section: "timeline", template: "timeline") { root in
+            TimelinePage.context(portfolio: portfolio, status: status, root: root)
+        })
+        files.append(page("approvals.html", title: "Approvals", section: "approvals", template: "approvals") { root in
+            ApprovalsPage.context(portfolio: portfolio, status: status, config: config, root: root)
         })
         for kind in DocumentKind.allCases {
             files.append(page("\(kind.folder).html", title: kind.pluralDisplayName, section: kind.folder, template: "list") { root in
@@ -33,7 +41,9 @@ public enum SiteRenderer {
         let documentPages = ConcurrentMap.map(documents) { document -> OutputFile in
             let body = HTMLRenderer().render(BodyOutline.forPage(document.bodyWithoutTitleHeading))
             return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
-                DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
+                let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
+                return context.merging(DocumentStatusContext.context(document, status: status, bodyHTML: context["body"] as? String ?? body.html,
+                                                                     headings: body.headings)) { $1 }
             }
         }
         files += documentPages

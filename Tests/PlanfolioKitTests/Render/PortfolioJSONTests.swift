@@ -7,7 +7,8 @@ import Testing
 
     @Test func sampleValidatesAgainstTheSchema() throws {
         let (portfolio, _) = try Repository.samplePortfolio()
-        for status in [Repository.madeUpStatus(for: portfolio, today: today), PortfolioStatus(today: today)] {
+        let computed = StatusComputer.compute(portfolio: portfolio, config: SiteConfig(), today: today).0
+        for status in [computed, Repository.madeUpStatus(for: portfolio, today: today)] {
             let text = PortfolioJSON.text(portfolio: portfolio, status: status, generator: SiteRenderer.generator)
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("portfolio-\(UUID().uuidString).json")
             try Data(text.utf8).write(to: file)
@@ -15,6 +16,16 @@ import Testing
             let result = try Self.validate(file.path, schema: Repository.path("docs/portfolio.schema.json"))
             #expect(result.status == 0, Comment(rawValue: result.output))
         }
+    }
+
+    @Test func schemaRejectsAPlanWithoutComputedStatus() throws {
+        let (portfolio, _) = try Repository.samplePortfolio()
+        let text = PortfolioJSON.text(portfolio: portfolio, status: PortfolioStatus(today: today), generator: "g")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("nostatus-\(UUID().uuidString).json")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try Self.validate(file.path, schema: Repository.path("docs/portfolio.schema.json"))
+        #expect(result.status != 0)
     }
 
     @Test func schemaRejectsAWrongFile() throws {
