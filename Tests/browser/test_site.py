@@ -132,7 +132,7 @@ def fixture_list(site):
         return ('<tr data-lifecycle="%s" data-approval="%s" data-open="%s">'
                 % (STATES[i % len(STATES)], ["partial", "awaiting", "approved"][i % 3], "true" if i % 4 else "false"))
     body_start = html.index("<tbody>")
-    html = html[:body_start] + re.sub(r"<tr>", add, html[body_start:])
+    html = html[:body_start] + re.sub(r"<tr[^>]*>", add, html[body_start:])
     path = os.path.join(site, "plans-filter-fixture.html")
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
@@ -167,13 +167,30 @@ def test_filter_chips_filter_rows(site, browser):
         os.remove(path)
 
 
-def test_real_list_filters_when_status_is_computed(site, browser):
-    browser.get(url(site, "plans.html"))
-    rows = browser.find_elements(By.CSS_SELECTOR, "#doc-list tbody tr[data-lifecycle]")
-    if not rows:
-        import pytest
-        pytest.skip("this build computes no lifecycle yet (Compute, issue 6): filter chips tested on a fixture above")
-    assert browser.find_elements(By.CSS_SELECTOR, ".filters .chip")
+def test_dashboard_counts_open_filtered_lists(site, browser):
+    browser.get(url(site, "index.html"))
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main a[href*='plans.html#']")]
+    assert links, "the dashboard links no count to a filtered plan list"
+    for link in links:
+        browser.get(link)
+        key, value = link.split("#", 1)[1].split("&")[0].split("=")
+        rows = browser.find_elements(By.CSS_SELECTOR, "#doc-list tbody tr")
+        shown = [r for r in rows if r.is_displayed()]
+        want = value.replace("-", " ")
+        assert all((r.get_attribute("data-" + key) or "").replace("-", " ") == want for r in shown), link
+        hidden = [r for r in rows if not r.is_displayed()]
+        assert all((r.get_attribute("data-" + key) or "").replace("-", " ") != want for r in hidden), link
+        pressed = browser.find_elements(By.CSS_SELECTOR, ".chip[aria-pressed=true]")
+        assert any(c.get_attribute("data-value") == want for c in pressed), link
+
+
+def test_open_closed_chips_on_assessments(site, browser):
+    browser.get(url(site, "assessments.html"))
+    chips = {c.text: c for c in browser.find_elements(By.CSS_SELECTOR, ".filters .chip")}
+    assert "Open" in chips
+    chips["Open"].click()
+    rows = visible_rows(browser)
+    assert rows and all(r.get_attribute("data-open") == "open" for r in rows)
 
 
 def all_pages(site):

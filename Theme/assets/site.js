@@ -84,12 +84,16 @@
     if (!body) return;
     var rows = Array.prototype.slice.call(body.rows);
     var groups = [];
+    var linked = readFragment();
     FILTERS.forEach(function (filter) {
-      var seen = {};
+      var seen = {}, any = false;
       rows.forEach(function (row) {
         var v = row.getAttribute("data-" + filter.attr);
-        if (v !== null && norm(v) !== "") seen[norm(v)] = true;
+        if (v !== null && norm(v) !== "") { seen[norm(v)] = true; any = true; }
       });
+      // A link may ask for a state no row is in (a dashboard count of 0):
+      // offer that chip too, so the list shows none and says so.
+      if (any && linked[filter.attr]) seen[linked[filter.attr]] = true;
       var values = Object.keys(seen).sort(function (a, b) {
         var i = filter.order.indexOf(a), j = filter.order.indexOf(b);
         if (i < 0) i = 99;
@@ -134,28 +138,29 @@
       }
     }
 
+    function addChip(g, value) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "chip";
+      button.setAttribute("data-value", value);
+      button.textContent = value === "" ? "All" : (g.filter.names && g.filter.names[value]) || cap(value);
+      button.addEventListener("click", function () {
+        g.selected = value;
+        apply(true);
+      });
+      g.buttons.push(button);
+      g.set.appendChild(button);
+    }
+
     groups.forEach(function (g) {
-      var set = document.createElement("fieldset");
-      set.className = "filter-group";
+      g.set = document.createElement("fieldset");
+      g.set.className = "filter-group";
       var legend = document.createElement("legend");
       legend.textContent = g.filter.label;
-      set.appendChild(legend);
+      g.set.appendChild(legend);
       g.buttons = [];
-      [""].concat(g.values).forEach(function (value) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "chip";
-        button.setAttribute("data-value", value);
-        var name = value === "" ? "All" : (g.filter.names && g.filter.names[value]) || cap(value);
-        button.textContent = name;
-        button.addEventListener("click", function () {
-          g.selected = value;
-          apply(true);
-        });
-        g.buttons.push(button);
-        set.appendChild(button);
-      });
-      box.appendChild(set);
+      [""].concat(g.values).forEach(function (value) { addChip(g, value); });
+      box.appendChild(g.set);
     });
     box.appendChild(status);
     var anchor = table.closest(".table-wrap") || table;
@@ -164,8 +169,12 @@
     function fromFragment() {
       var wanted = readFragment();
       groups.forEach(function (g) {
-        var v = wanted[g.filter.attr];
-        g.selected = v && g.values.indexOf(v) >= 0 ? v : "";
+        var v = wanted[g.filter.attr] || "";
+        if (v && g.values.indexOf(v) < 0) {
+          g.values.push(v);
+          addChip(g, v);
+        }
+        g.selected = v;
       });
       apply(false);
     }
