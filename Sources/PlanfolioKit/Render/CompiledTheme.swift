@@ -9,7 +9,8 @@ import Mustache
 /// exist; otherwise the build fails naming the theme file and line.
 public struct CompiledTheme: Sendable {
     /// The templates a site needs, one per page type.
-    public static let requiredTemplates = ["layout", "index", "list", "document"]
+    public static let requiredTemplates = ["layout", "index", "list", "document",
+                                           "systems", "system", "referenced-by"]
 
     let library: MustacheLibrary
     public let assets: [String: [UInt8]]

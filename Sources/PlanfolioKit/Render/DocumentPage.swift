@@ -11,7 +11,7 @@ enum DocumentPage {
             metadata.append(entry)
         }
         row("ID", document.id)
-        row("System", document.system)
+        row("System", document.system, href: portfolio.system(of: document).map { root + SystemPage.path($0) })
         row("Owner", document.owner)
         row("Created", document.date?.description)
         row("Updated", document.updated?.description)
@@ -36,7 +36,7 @@ enum DocumentPage {
             "sections": body.headings.filter { $0.level == 2 }.map { ["text": $0.text, "anchor": $0.anchor] },
             "body": body.html,
             "source": document.source,
-        ]
+        ].merging(DocumentLinks.context(document, portfolio: portfolio, root: root)) { current, _ in current }
     }
 }
 

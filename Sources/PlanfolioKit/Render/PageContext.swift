@@ -19,7 +19,9 @@ struct PageContext {
     }
 
     /// `../` repeated for each folder the page is in, so every link is relative.
-    var root: String {
+    var root: String { Self.root(of: path) }
+
+    static func root(of path: String) -> String {
         String(repeating: "../", count: path.count(where: { $0 == "/" }))
     }
 
@@ -28,6 +30,7 @@ struct PageContext {
         ("plans", "Plans", "plans.html"),
         ("investigations", "Investigations", "investigations.html"),
         ("assessments", "Assessments", "assessments.html"),
+        ("systems", "Systems", "systems.html"),
     ]
 
     func dictionary(merging page: [String: Any]) -> [String: Any] {

@@ -26,9 +26,19 @@ public enum SiteRenderer {
             })
         }
 
+        files.append(page(SystemsPage.path, title: "Systems", section: "systems", template: "systems") { root in
+            SystemsPage.context(portfolio: portfolio, root: root)
+        })
+        files += ConcurrentMap.map(portfolio.systems) { system in
+            page(SystemPage.path(system), title: system.name, section: "systems", template: "system") { root in
+                SystemPage.context(system: system, portfolio: portfolio, root: root)
+            }
+        }
+
+        let idLinker = IDLinker(portfolio: portfolio)
         let documents = portfolio.documents
         let documentPages = ConcurrentMap.map(documents) { document -> OutputFile in
-            let body = HTMLRenderer().render(document.body)
+            let body = HTMLRenderer().render(idLinker.link(document.body, selfID: document.id, root: PageContext.root(of: document.url)))
             return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
                 DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
             }

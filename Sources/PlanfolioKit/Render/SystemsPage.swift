@@ -1,0 +1,39 @@
+/// `systems.html`: every system with its documents counted by kind.
+///
+/// Context keys: `rows` [{name, slug, href, assessments, investigations,
+/// plans, total, worstState, hasWorstState}], `hasRows`, `hasWorstStates`,
+/// `unassigned` (documents naming no system), `hasUnassigned`. `worstState`
+/// is empty until the Compute stage knows each document's state.
+enum SystemsPage {
+    static let path = "systems.html"
+
+    static func context(portfolio: Portfolio, root: String) -> [String: Any] {
+        let rows: [[String: Any]] = portfolio.systems.map { system in
+            var counts: [DocumentKind: Int] = [:]
+            for id in system.documentIDs {
+                if let document = portfolio[id] { counts[document.kind, default: 0] += 1 }
+            }
+            return [
+                "name": system.name,
+                "slug": system.slug,
+                "href": root + SystemPage.path(system),
+                "assessments": counts[.assessment] ?? 0,
+                "investigations": counts[.investigation] ?? 0,
+                "plans": counts[.plan] ?? 0,
+                "total": system.documentIDs.count,
+                "worstState": "",
+                "hasWorstState": false,
+            ]
+        }
+        let assigned = portfolio.systems.reduce(0) { $0 + $1.documentIDs.count }
+        let unassigned = portfolio.documents.count - assigned
+        return [
+            "rows": rows,
+            "hasRows": !rows.isEmpty,
+            "count": rows.count,
+            "hasWorstStates": rows.contains { ($0["hasWorstState"] as? Bool) == true },
+            "unassigned": unassigned,
+            "hasUnassigned": unassigned > 0,
+        ]
+    }
+}
