@@ -1,0 +1,1 @@
+// Keeps this test target buildable until it has tests of its own.
