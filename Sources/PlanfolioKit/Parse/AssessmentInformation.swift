@@ -40,3 +40,9 @@ enum Placeholder {
         value.hasPrefix("[") && value.hasSuffix("]") && !value.dropFirst().dropLast().contains("]")
     }
 }
+
+/// Fixed text of the remediation plan template that the parser recognises.
+enum PlanTemplateText {
+    /// The template's level-1 heading.
+    static let heading = "Fairness Drift Remediation Plan"
+}

@@ -94,6 +94,10 @@ public enum DocumentParser {
         }
 
         guard let idValue = frontMatter.id else {
+            // Front matter that did not parse has already been reported; no cascade.
+            if diagnostics.contains(where: { $0.code == .frontMatterSyntax || $0.code == .duplicateKey }) {
+                return (nil, diagnostics)
+            }
             diagnostics.append(.error(.missingID, kind == .plan
                 ? "document has no id: give 'id' in front matter or **Remediation Plan ID** in Assessment Information"
                 : "document has no id: give 'id' in front matter", file: path, line: 1))
@@ -110,7 +114,12 @@ public enum DocumentParser {
             diagnostics.append(.warning(.idConvention, "assessment id '\(idValue.value)' does not follow the convention FAF-YYYY-MM-NNN", file: path, line: idValue.line))
         }
 
-        let title = frontMatter.title?.value ?? MarkdownQueries.firstTitle(in: body) ?? idValue.value
+        var title = frontMatter.title?.value ?? MarkdownQueries.firstTitle(in: body) ?? idValue.value
+        // A plan that keeps the template's own heading would be one of many
+        // identically named plans: name its system too.
+        if frontMatter.title == nil, kind == .plan, title == PlanTemplateText.heading, let system = frontMatter.system?.value {
+            title = "\(title): \(system)"
+        }
         var document = Document(id: idValue.value, kind: kind, title: title, source: file.path, displayPath: path, body: body)
         document.idLine = idValue.line
         document.system = frontMatter.system?.value

@@ -38,7 +38,7 @@ public enum SiteRenderer {
         let idLinker = IDLinker(portfolio: portfolio)
         let documents = portfolio.documents
         let documentPages = ConcurrentMap.map(documents) { document -> OutputFile in
-            let body = HTMLRenderer().render(idLinker.link(document.body, selfID: document.id, root: PageContext.root(of: document.url)))
+            let body = HTMLRenderer().render(idLinker.link(document.bodyWithoutTitleHeading, selfID: document.id, root: PageContext.root(of: document.url)))
             return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
                 DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
             }

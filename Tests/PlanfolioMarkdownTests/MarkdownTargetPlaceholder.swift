@@ -1,1 +1,0 @@
-// Keeps this test target buildable until it has tests of its own.
