@@ -56,24 +56,30 @@ public struct IDLinker: Sendable {
     ///   - root: the way from the page to the site root, e.g. `../` for `plans/ID.html`.
     public func link(_ body: MarkdownNode, selfID: String?, root: String) -> MarkdownNode {
         guard !targets.isEmpty else { return body }
-        return transform(body, selfID: selfID, root: root)
+        return transform(body, selfID: selfID, root: root) ?? body
     }
 
-    private func transform(_ node: MarkdownNode, selfID: String?, root: String) -> MarkdownNode {
+    /// The node with ids linked, or nil when nothing in it changed (so
+    /// unchanged subtrees are shared, not copied).
+    private func transform(_ node: MarkdownNode, selfID: String?, root: String) -> MarkdownNode? {
         switch node.kind {
         case .heading, .link, .image, .code, .codeBlock, .htmlBlock, .htmlInline:
-            return node
+            return nil
         default:
             break
         }
-        guard !node.children.isEmpty else { return node }
-        var children: [MarkdownNode] = []
-        children.reserveCapacity(node.children.count)
-        var index = 0
         let old = node.children
+        guard !old.isEmpty else { return nil }
+        var children: [MarkdownNode]? = nil  // created at the first change
+        var index = 0
         while index < old.count {
             guard case .text = old[index].kind else {
-                children.append(transform(old[index], selfID: selfID, root: root))
+                if let changed = transform(old[index], selfID: selfID, root: root) {
+                    if children == nil { children = Array(old[..<index]) }
+                    children?.append(changed)
+                } else {
+                    children?.append(old[index])
+                }
                 index += 1
                 continue
             }
@@ -82,12 +88,14 @@ public struct IDLinker: Sendable {
             while end < old.count, case .text = old[end].kind { end += 1 }
             let text = end == index + 1 ? old[index].literal : old[index..<end].map(\.literal).joined()
             if let pieces = split(text, line: old[index].line, column: old[index].column, selfID: selfID, root: root) {
-                children += pieces
+                if children == nil { children = Array(old[..<index]) }
+                children?.append(contentsOf: pieces)
             } else {
-                children += old[index..<end]
+                children?.append(contentsOf: old[index..<end])
             }
             index = end
         }
+        guard let children else { return nil }
         var copy = node
         copy.children = children
         return copy
