@@ -74,6 +74,7 @@ enum SystemPage {
             "name": system.name,
             "slug": system.slug,
             "count": documents.count,
+            "countLabel": documents.count == 1 ? "1 document" : "\(documents.count) documents",
             "chains": chains,
             "hasChains": !chains.isEmpty,
             "others": others,

@@ -31,8 +31,10 @@ enum SystemsPage {
             "rows": rows,
             "hasRows": !rows.isEmpty,
             "count": rows.count,
+            "countLabel": rows.count == 1 ? "1 system" : "\(rows.count) systems",
             "hasWorstStates": rows.contains { ($0["hasWorstState"] as? Bool) == true },
             "unassigned": unassigned,
+            "unassignedLabel": unassigned == 1 ? "1 document names no system; it is" : "\(unassigned) documents name no system; they are",
             "hasUnassigned": unassigned > 0,
         ]
     }
