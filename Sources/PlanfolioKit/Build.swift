@@ -60,6 +60,8 @@ public enum Build {
 
         let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)
         diagnostics += themeDiagnostics
+        let (status, statusDiagnostics) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today)
+        diagnostics += statusDiagnostics
 
         if options.strict {
             diagnostics = diagnostics.map { diagnostic in
@@ -71,7 +73,7 @@ public enum Build {
         diagnostics.sort()
         var files: [OutputFile] = []
         if !diagnostics.hasErrors, let theme {
-            files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme)
+            files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme, status: status)
         }
         let report = BuildReport(diagnostics: diagnostics, documentsRead: loaded.files.count, pagesWritten: 0, wrote: false)
         return (report, files)

@@ -26,6 +26,16 @@ public enum DocumentParser {
         return true
     }
 
+    /// The file name without folders and extension: `plans/RP-2026-007.md` gives `RP-2026-007`.
+    static func fileStem(_ path: String) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var stem = name
+        for suffix in [".md", ".markdown"] where name.lowercased().hasSuffix(suffix) {
+            stem = String(name.dropLast(suffix.count))
+        }
+        return stem.isEmpty ? nil : stem
+    }
+
     public static func parse(_ file: SourceFile) -> (Document?, [Diagnostic]) {
         let path = file.displayPath
         var diagnostics: [Diagnostic] = []
@@ -57,8 +67,10 @@ public enum DocumentParser {
         }
 
         // A plan's Assessment Information fills what front matter leaves out.
+        var planIDPlaceholder: Located<String>?
         if kind == .plan {
             let info = AssessmentInformation.read(from: body)
+            planIDPlaceholder = info.planIDPlaceholder
             func merge(_ key: String, _ front: inout Located<String>?, _ template: Located<String>?, _ label: String) {
                 guard let template else { return }
                 guard let given = front else {
@@ -91,6 +103,17 @@ public enum DocumentParser {
                     diagnostics.append(.error(.invalidDate, "**Date** is '\(dateText.value)', not a date of the form YYYY-MM-DD", file: path, line: dateText.line))
                 }
             }
+        }
+
+        // The template's sections, read before any early return so that one
+        // run reports every problem of the plan.
+        let planRead = kind == .plan ? PlanTemplateReader.read(body, file: path) : nil
+        diagnostics += planRead?.1 ?? []
+        if frontMatter.id == nil, let placeholder = planIDPlaceholder, let stem = fileStem(file.path), isValidID(stem) {
+            diagnostics.append(.warning(.missingID,
+                "**Remediation Plan ID** is still the placeholder '\(placeholder.value)': the plan takes the id '\(stem)' from its file name until it is filled in",
+                file: path, line: placeholder.line))
+            frontMatter.id = Located(stem, line: placeholder.line)
         }
 
         guard let idValue = frontMatter.id else {
@@ -131,6 +154,7 @@ public enum DocumentParser {
         document.references = References(assessment: frontMatter.assessment, investigation: frontMatter.investigation, supersedes: frontMatter.supersedes)
         document.metrics = frontMatter.metrics
         document.extra = frontMatter.extra
+        document.plan = planRead?.0
         if kind == .plan && !frontMatter.metrics.isEmpty, let first = frontMatter.metrics.first {
             diagnostics.append(.warning(.invalidMetric, "metrics belong on assessments and investigations; a plan's are ignored", file: path, line: first.line))
             document.metrics = []

@@ -10,7 +10,9 @@ import Mustache
 public struct CompiledTheme: Sendable {
     /// The templates a site needs, one per page type.
     public static let requiredTemplates = ["layout", "index", "list", "document",
-                                           "systems", "system", "referenced-by"]
+                                                 "timeline", "approvals", "status-badges", "plan-timeline", "approval-panel",
+                                                 "metric-chart", "dashboard-status",
+                                                 "systems", "system", "referenced-by"]
 
     let library: MustacheLibrary
     public let assets: [String: [UInt8]]

@@ -38,7 +38,8 @@ enum DocumentPage {
             "sections": sections.map { ["text": $0.text, "anchor": $0.anchor] },
             "body": body.html,
             "source": document.source,
-        ].merging(DocumentLinks.context(document, portfolio: portfolio, root: root)) { current, _ in current }
+        ].merging(PlanSectionsContext.entries(for: document)) { $1 }
+        .merging(DocumentLinks.context(document, portfolio: portfolio, root: root)) { current, _ in current }
     }
 }
 

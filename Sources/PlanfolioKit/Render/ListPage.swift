@@ -1,6 +1,6 @@
 /// The list page of one kind: a table readable without script.
 enum ListPage {
-    static func context(kind: DocumentKind, portfolio: Portfolio, root: String) -> [String: Any] {
+    static func context(kind: DocumentKind, portfolio: Portfolio, root: String, status: PortfolioStatus? = nil) -> [String: Any] {
         let rows: [[String: Any]] = portfolio.documents(of: kind).map { document in
             [
                 "id": document.id,
@@ -10,7 +10,7 @@ enum ListPage {
                 "owner": document.owner ?? "",
                 "date": document.date?.description ?? "",
                 "updated": document.updated?.description ?? "",
-            ]
+            ].merging(status.map { PlanListColumns.columns(for: document, status: $0) } ?? [:]) { $1 }
         }
         return [
             "kind": kind.rawValue,
@@ -18,6 +18,7 @@ enum ListPage {
             "rows": rows,
             "count": rows.count,
             "isEmpty": rows.isEmpty,
+            "isPlans": kind == .plan && status != nil,
         ]
     }
 }

@@ -31,6 +31,8 @@ struct PageContext {
         ("investigations", "Investigations", "investigations.html"),
         ("assessments", "Assessments", "assessments.html"),
         ("systems", "Systems", "systems.html"),
+        ("timeline", "Timeline", "timeline.html"),
+        ("approvals", "Approvals", "approvals.html"),
     ]
 
     func dictionary(merging page: [String: Any]) -> [String: Any] {

@@ -6,19 +6,20 @@
 /// sits directly under the assessment. Only documents of this system take
 /// part. Documents that no assessment of the system leads to are listed
 /// after the chains, still with their own plans under them. Siblings are
-/// ordered open first (for now: not superseded first), then by kind, then
-/// by id.
+/// ordered open first (from Compute's status; without it, not superseded
+/// first), then by kind, then by id.
 ///
 /// Context keys: `name`, `slug`, `chains` and `others` (lists of nodes),
 /// `hasChains`, `hasOthers`, `count`. A node: {id, title, href, kind,
 /// kindLabel, isSuperseded, supersededByID, supersededByHref, state,
-/// hasState, children, hasChildren}.
+/// stateTone, hasState, isOpen, children, hasChildren}.
 enum SystemPage {
     static func path(_ system: SystemGroup) -> String {
         "systems/\(system.slug).html"
     }
 
-    static func context(system: SystemGroup, portfolio: Portfolio, root: String) -> [String: Any] {
+    static func context(system: SystemGroup, portfolio: Portfolio, root: String,
+                        status: PortfolioStatus? = nil) -> [String: Any] {
         let documents = system.documentIDs.compactMap { portfolio[$0] }
         let members = Set(documents.map(\.id))
 
@@ -44,7 +45,8 @@ enum SystemPage {
             }
         }
         func order(_ a: Document, _ b: Document) -> Bool {
-            let (openA, openB) = (portfolio.supersededBy[a.id] == nil, portfolio.supersededBy[b.id] == nil)
+            let openA = SystemStates.isOpen(a, status: status, portfolio: portfolio)
+            let openB = SystemStates.isOpen(b, status: status, portfolio: portfolio)
             if openA != openB { return openA }
             if a.kind != b.kind { return a.kind < b.kind }
             return a.id < b.id
@@ -56,8 +58,11 @@ enum SystemPage {
             node["kind"] = document.kind.rawValue
             node["children"] = below
             node["hasChildren"] = !below.isEmpty
-            node["state"] = ""
-            node["hasState"] = false
+            let badge = portfolio.supersededBy[document.id] == nil ? SystemStates.badge(document, status: status) : nil
+            node["state"] = badge?["label"] as? String ?? ""
+            node["stateTone"] = badge?["tone"] as? String ?? ""
+            node["hasState"] = badge != nil
+            node["isOpen"] = SystemStates.isOpen(document, status: status, portfolio: portfolio)
             if let successorID = portfolio.supersededBy[document.id], let successor = portfolio[successorID] {
                 node["isSuperseded"] = true
                 node["supersededByID"] = successor.id

@@ -1,18 +1,20 @@
 /// `systems.html`: every system with its documents counted by kind.
 ///
 /// Context keys: `rows` [{name, slug, href, assessments, investigations,
-/// plans, total, worstState, hasWorstState}], `hasRows`, `hasWorstStates`,
-/// `unassigned` (documents naming no system), `hasUnassigned`. `worstState`
-/// is empty until the Compute stage knows each document's state.
+/// plans, total, worstState, worstStateTone, hasWorstState}], `hasRows`,
+/// `hasWorstStates`, `unassigned` (documents naming no system),
+/// `hasUnassigned`. `worstState` comes from `SystemStates.worst`, empty when
+/// there is no status.
 enum SystemsPage {
     static let path = "systems.html"
 
-    static func context(portfolio: Portfolio, root: String) -> [String: Any] {
+    static func context(portfolio: Portfolio, root: String,
+                        status: PortfolioStatus? = nil) -> [String: Any] {
         let rows: [[String: Any]] = portfolio.systems.map { system in
             var counts: [DocumentKind: Int] = [:]
-            for id in system.documentIDs {
-                if let document = portfolio[id] { counts[document.kind, default: 0] += 1 }
-            }
+            let documents = system.documentIDs.compactMap { portfolio[$0] }
+            for document in documents { counts[document.kind, default: 0] += 1 }
+            let worst = SystemStates.worst(documents, status: status)
             return [
                 "name": system.name,
                 "slug": system.slug,
@@ -21,8 +23,9 @@ enum SystemsPage {
                 "investigations": counts[.investigation] ?? 0,
                 "plans": counts[.plan] ?? 0,
                 "total": system.documentIDs.count,
-                "worstState": "",
-                "hasWorstState": false,
+                "worstState": worst?["label"] as? String ?? "",
+                "worstStateTone": worst?["tone"] as? String ?? "",
+                "hasWorstState": worst != nil,
             ]
         }
         let assigned = portfolio.systems.reduce(0) { $0 + $1.documentIDs.count }

@@ -67,7 +67,9 @@ struct SiteLinkTests {
                     broken.append(Broken(page: page, url: url, reason: "no file \(target)"))
                     continue
                 }
-                if let fragment, !anchors(target).contains(fragment) {
+                // `#key=value` is filter state for the list pages' script (the dashboard's
+                // counts link to `plans.html#lifecycle=overdue`), not an anchor.
+                if let fragment, !fragment.contains("="), !anchors(target).contains(fragment) {
                     broken.append(Broken(page: page, url: url, reason: "no id '\(fragment)' in \(target)"))
                 }
             }
@@ -120,7 +122,7 @@ struct SiteLinkTests {
     }
 
     @Test func theCheckerFindsBrokenLinks() {
-        let page = ##"<a href="plans/X.html">x</a><a href="#nowhere">y</a><a href="../../up.html">z</a><img src="a.png"><a href="javascript:alert(1)">j</a><a href="index.html#here">k</a><p id="here"></p>"##
+        let page = ##"<a href="plans/X.html">x</a><a href="#nowhere">y</a><a href="../../up.html">z</a><img src="a.png"><a href="javascript:alert(1)">j</a><a href="index.html#here">k</a><a href="index.html#lifecycle=draft">f</a><p id="here"></p>"##
         let files = [OutputFile(path: "index.html", text: page), OutputFile(path: "a.png", text: "")]
         let broken = Self.brokenLinks(in: files).map(\.url)
         #expect(broken == ["plans/X.html", "#nowhere", "../../up.html", "javascript:alert(1)"])
