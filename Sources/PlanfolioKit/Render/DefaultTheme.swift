@@ -131,6 +131,11 @@ public enum DefaultTheme {
 {{$bodyClass}}document document-{{kind}}{{/bodyClass}}
 {{$main}}
 <article class="document">
+{{#isSuperseded}}
+{{#supersededBy}}
+<p class="superseded-notice" role="note"><strong>Superseded</strong> by <a href="{{href}}">{{id}}</a> — {{title}}</p>
+{{/supersededBy}}
+{{/isSuperseded}}
 <header class="doc-header">
 <p class="doc-kind">{{kindLabel}} <span class="doc-id">{{id}}</span></p>
 <h1>{{title}}</h1>
@@ -157,6 +162,7 @@ public enum DefaultTheme {
 <div class="doc-body">
 {{#bodySegments}}{{{html}}}{{#timelineHere}}{{> plan-timeline}}{{/timelineHere}}{{#approvalsHere}}{{> approval-panel}}{{/approvalsHere}}{{/bodySegments}}
 </div>
+{{>referenced-by}}
 <footer class="doc-source"><p>Source: <code>{{source}}</code></p></footer>
 </article>
 {{/main}}
@@ -182,7 +188,7 @@ public enum DefaultTheme {
 <h2 id="systems-heading">Systems</h2>
 {{#hasSystems}}
 {{#systems}}
-<h3>{{name}}</h3>
+<h3>{{#hasHref}}<a href="{{href}}">{{name}}</a>{{/hasHref}}{{^hasHref}}{{name}}{{/hasHref}}</h3>
 <ul class="doc-links">
 {{#documents}}
 <li><a href="{{href}}">{{id}}</a> <span class="muted">{{kindLabel}}</span> — {{title}}</li>
@@ -390,6 +396,22 @@ public enum DefaultTheme {
 {{/planTimeline}}
 
 """#,
+        "referenced-by": #"""
+{{#hasReferencedBy}}
+<section class="referenced-by" aria-labelledby="pf-referenced-by">
+<h2 id="pf-referenced-by">Referenced by</h2>
+{{#referencedByGroups}}
+<h3>{{label}}</h3>
+<ul class="doc-links">
+{{#items}}
+<li><a href="{{href}}">{{id}}</a> — {{title}}</li>
+{{/items}}
+</ul>
+{{/referencedByGroups}}
+</section>
+{{/hasReferencedBy}}
+
+"""#,
         "search": #"""
 {{<layout}}
 {{$bodyClass}}search{{/bodyClass}}
@@ -417,6 +439,86 @@ public enum DefaultTheme {
 {{#hasBadges}}
 <p class="status-badges" aria-label="Status">{{#badges}}<span class="badge tone-{{tone}}{{#superseded}} badge-superseded{{/superseded}}">{{label}}</span> {{/badges}}</p>
 {{/hasBadges}}
+
+"""#,
+        "system-chain-item": #"""
+<span class="muted">{{kindLabel}}</span> <a href="{{href}}">{{id}}</a> — {{title}}{{#hasState}} <span class="badge tone-{{stateTone}}">{{state}}</span>{{/hasState}}{{#isSuperseded}} <span class="badge tone-grey badge-superseded">Superseded by <a href="{{supersededByHref}}">{{supersededByID}}</a></span>{{/isSuperseded}}
+
+"""#,
+        "system": #"""
+{{<layout}}
+{{$bodyClass}}system{{/bodyClass}}
+{{$main}}
+<p class="doc-kind"><a href="{{root}}systems.html">Systems</a></p>
+<h1>{{name}}</h1>
+<p class="lede">{{countLabel}}.</p>
+{{#hasChains}}
+<section aria-labelledby="pf-chains">
+<h2 id="pf-chains">Chains</h2>
+<ol class="chain">
+{{#chains}}
+<li class="chain-item chain-{{kind}}">{{>system-chain-item}}
+{{#hasChildren}}<ol class="chain">
+{{#children}}
+<li class="chain-item chain-{{kind}}">{{>system-chain-item}}
+{{#hasChildren}}<ol class="chain">
+{{#children}}
+<li class="chain-item chain-{{kind}}">{{>system-chain-item}}</li>
+{{/children}}
+</ol>{{/hasChildren}}
+</li>
+{{/children}}
+</ol>{{/hasChildren}}
+</li>
+{{/chains}}
+</ol>
+</section>
+{{/hasChains}}
+{{#hasOthers}}
+<section aria-labelledby="pf-others">
+<h2 id="pf-others">Not in an assessment's chain</h2>
+<ol class="chain">
+{{#others}}
+<li class="chain-item chain-{{kind}}">{{>system-chain-item}}
+{{#hasChildren}}<ol class="chain">
+{{#children}}
+<li class="chain-item chain-{{kind}}">{{>system-chain-item}}</li>
+{{/children}}
+</ol>{{/hasChildren}}
+</li>
+{{/others}}
+</ol>
+</section>
+{{/hasOthers}}
+{{/main}}
+{{/layout}}
+
+"""#,
+        "systems": #"""
+{{<layout}}
+{{$bodyClass}}systems{{/bodyClass}}
+{{$main}}
+<h1>Systems</h1>
+<p class="lede">{{countLabel}}. Each system's page shows its documents as chains: assessment, the investigations it raised, their plans.</p>
+{{#hasRows}}
+<div class="table-wrap">
+<table class="doc-list system-list">
+<caption class="visually-hidden">Systems and their documents</caption>
+<thead>
+<tr><th scope="col">System</th><th scope="col" class="num">Assessments</th><th scope="col" class="num">Investigations</th><th scope="col" class="num">Plans</th>{{#hasWorstStates}}<th scope="col">Worst open state</th>{{/hasWorstStates}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="num">{{assessments}}</td><td class="num">{{investigations}}</td><td class="num">{{plans}}</td>{{#hasWorstStates}}<td>{{#hasWorstState}}<span class="badge tone-{{worstStateTone}}">{{worstState}}</span>{{/hasWorstState}}{{^hasWorstState}}—{{/hasWorstState}}</td>{{/hasWorstStates}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/hasRows}}
+{{^hasRows}}<p>No document names a system yet.</p>{{/hasRows}}
+{{#hasUnassigned}}<p class="muted">{{unassignedLabel}} in the lists of plans, investigations and assessments.</p>{{/hasUnassigned}}
+{{/main}}
+{{/layout}}
 
 """#,
         "timeline": #"""
@@ -998,6 +1100,20 @@ blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--
   .chart rect.bar, .chart path.bar, .chart .today { stroke: #000 !important; }
   .chart .grid { stroke: #bbb !important; }
   .doc-body .status-panel { width: auto; }
+
+/* Links between documents (issue 5): superseded notice, "Referenced by", system chains. */
+.superseded-notice { background: var(--grey-bg); color: var(--grey-fg); border-left: 4px solid var(--grey-fg); padding: 0.6rem 0.9rem; margin: 0 0 1rem; }
+.superseded-notice a { color: inherit; font-weight: 600; }
+.badge-superseded { background: var(--grey-bg); color: var(--grey-fg); }
+.badge-superseded a { color: inherit; }
+.referenced-by { margin-top: 2.5rem; }
+.referenced-by h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
+ol.chain { list-style: none; padding-left: 0; margin: 0.3rem 0; }
+ol.chain ol.chain { padding-left: 1.5rem; border-left: 2px solid var(--border); margin-left: 0.4rem; }
+.chain-item { margin: 0.35rem 0; }
+.system-list th[scope="row"] { text-align: left; font-weight: 500; }
+@media print {
+  .superseded-notice { border-left-color: #000; background: none; color: #000; }
 }
 
 

@@ -11,7 +11,7 @@ enum DocumentPage {
             metadata.append(entry)
         }
         row("ID", document.id)
-        row("System", document.system)
+        row("System", document.system, href: portfolio.system(of: document).map { root + SystemPage.path($0) })
         row("Owner", document.owner)
         row("Created", document.date?.description)
         row("Updated", document.updated?.description)
@@ -39,6 +39,7 @@ enum DocumentPage {
             "body": body.html,
             "source": document.source,
         ].merging(PlanSectionsContext.entries(for: document)) { $1 }
+        .merging(DocumentLinks.context(document, portfolio: portfolio, root: root)) { current, _ in current }
     }
 }
 

@@ -24,8 +24,10 @@ struct PageContext {
     var fixedRoot: String?
 
     /// `../` repeated for each folder the page is in, so every link is relative.
-    var root: String {
-        fixedRoot ?? String(repeating: "../", count: path.count(where: { $0 == "/" }))
+    var root: String { fixedRoot ?? Self.root(of: path) }
+
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.count(where: { $0 == "/" }))
     }
 
     static let navigation: [(key: String, label: String, href: String)] = [
@@ -33,6 +35,7 @@ struct PageContext {
         ("plans", "Plans", "plans.html"),
         ("investigations", "Investigations", "investigations.html"),
         ("assessments", "Assessments", "assessments.html"),
+        ("systems", "Systems", "systems.html"),
         ("timeline", "Timeline", "timeline.html"),
         ("approvals", "Approvals", "approvals.html"),
     ]

@@ -37,9 +37,19 @@ public enum SiteRenderer {
             })
         }
 
+        files.append(page(SystemsPage.path, title: "Systems", section: "systems", template: "systems") { root in
+            SystemsPage.context(portfolio: portfolio, root: root, status: status)
+        })
+        files += ConcurrentMap.map(portfolio.systems) { system in
+            page(SystemPage.path(system), title: system.name, section: "systems", template: "system") { root in
+                SystemPage.context(system: system, portfolio: portfolio, root: root, status: status)
+            }
+        }
+
+        let idLinker = IDLinker(portfolio: portfolio)
         let documents = portfolio.documents
         let documentPages = ConcurrentMap.map(documents) { document -> OutputFile in
-            let body = HTMLRenderer().render(BodyOutline.forPage(document.bodyWithoutTitleHeading))
+            let body = HTMLRenderer().render(BodyOutline.forPage(idLinker.link(document.bodyWithoutTitleHeading, selfID: document.id, root: PageContext.root(of: document.url))))
             return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
                 let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
                 return context.merging(DocumentStatusContext.context(document, status: status, bodyHTML: context["body"] as? String ?? body.html,
