@@ -1100,6 +1100,7 @@ blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--
   .chart rect.bar, .chart path.bar, .chart .today { stroke: #000 !important; }
   .chart .grid { stroke: #bbb !important; }
   .doc-body .status-panel { width: auto; }
+}
 
 /* Links between documents (issue 5): superseded notice, "Referenced by", system chains. */
 .superseded-notice { background: var(--grey-bg); color: var(--grey-fg); border-left: 4px solid var(--grey-fg); padding: 0.6rem 0.9rem; margin: 0 0 1rem; }
