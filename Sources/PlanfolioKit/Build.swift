@@ -69,7 +69,7 @@ public enum Build {
         var (portfolio, linkDiagnostics) = Linker.link(documents)
         diagnostics += linkDiagnostics
         let linkedFiles: LinkedFiles
-        (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets)
+        (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets, activeAssets: loaded.activeAssets)
         diagnostics += linkedFiles.diagnostics
 
         let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)

@@ -44,6 +44,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     // References (Link stage)
     case multipleSuccessors = "PF032"
     case referenceMismatch = "PF033"
+    case unsafeLinkedFile = "PF034"
 
     /// The short name shown beside the code, e.g. `unknown-reference`; as stable as the code.
     public var name: String {
@@ -80,6 +81,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .invalidMetric: "invalid-metric"
         case .duplicateKey: "duplicate-key"
         case .multipleSuccessors: "multiple-successors"
+        case .unsafeLinkedFile: "unsafe-linked-file"
         case .referenceMismatch: "reference-mismatch"
         }
     }

@@ -22,8 +22,9 @@ public struct LinkedFiles: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// Resolves every relative link of every document and rewrites it for the document's page.
-    public static func resolve(_ portfolio: Portfolio, assets: [String]) -> (Portfolio, LinkedFiles) {
+    public static func resolve(_ portfolio: Portfolio, assets: [String], activeAssets: [String] = []) -> (Portfolio, LinkedFiles) {
         let assetSet = Set(assets)
+        let activeSet = Set(activeAssets)
         var sources: [String: Document] = [:]
         for document in portfolio.documents { sources[document.source] = document }
         var portfolio = portfolio
@@ -62,6 +63,18 @@ public struct LinkedFiles: Sendable {
                     }
                     diagnostics.append(.error(.missingLinkedFile,
                         "link to '\(url)' names '\(resolved)', which is not a file in the input folder",
+                        file: display, line: line))
+                    return nil
+                }
+                guard ActiveContent.isPublishedType(resolved) else {
+                    diagnostics.append(.error(.unsafeLinkedFile,
+                        "link to '\(url)' names a .\(ActiveContent.fileExtension(resolved)) file, which is not published: a browser could run it on the site (publish PDF, images, CSV and office files)",
+                        file: display, line: line))
+                    return nil
+                }
+                guard !activeSet.contains(resolved) else {
+                    diagnostics.append(.error(.unsafeLinkedFile,
+                        "link to '\(url)' names an SVG with script, event handlers or outside references; it is not published",
                         file: display, line: line))
                     return nil
                 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PlanfolioMarkdown
 @testable import PlanfolioKit
@@ -86,5 +87,48 @@ import PlanfolioMarkdown
         #expect(LinkedFiles.resolvePath("../a.csv", from: "investigations/D.md") == "a.csv")
         #expect(LinkedFiles.resolvePath("../../a.csv", from: "investigations/D.md") == nil)
         #expect(LinkedFiles.resolvePath("./x/../b.png", from: "D.md") == "b.png")
+    }
+
+    @Test(arguments: ["evidence/report.html", "evidence/page.htm", "evidence/x.xhtml", "evidence/tool.js", "evidence/data.xml"])
+    func filesABrowserWouldRunAreNotPublished(_ target: String) {
+        let input = portfolio([("plans/RP-1.md", "---\nid: RP-1\n---\n# Plan\n\n[report](\(target))\n")])
+        let (_, files) = LinkedFiles.resolve(input, assets: ["plans/" + target])
+        #expect(files.diagnostics.map(\.code) == [.unsafeLinkedFile])
+        #expect(files.diagnostics.first?.line == 6)
+        #expect(files.paths.isEmpty)
+    }
+
+    @Test func activeSVGIsNotPublishedButAnInertOneIs() {
+        let input = portfolio([("plans/RP-1.md", "---\nid: RP-1\n---\n# Plan\n\n![a](a.svg) [b](b.svg)\n")])
+        let (_, files) = LinkedFiles.resolve(input, assets: ["plans/a.svg", "plans/b.svg"], activeAssets: ["plans/b.svg"])
+        #expect(files.diagnostics.map(\.code) == [.unsafeLinkedFile])
+        #expect(files.paths == ["plans/a.svg"])
+    }
+}
+
+@Suite struct ActiveContentTests {
+    @Test(arguments: [
+        "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
+        "<svg><rect onload=\"alert(1)\"/></svg>",
+        "<svg><rect\nONCLICK = 'x'/></svg>",
+        "<svg><a href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+        "<svg><foreignObject><div>x</div></foreignObject></svg>",
+        "<svg><image href=\"https://tracker.example/p.png\"/></svg>",
+        "<svg><style>@import url(//evil.example/x.css);</style></svg>",
+        "<?xml-stylesheet href='x.xsl'?><svg/>",
+    ])
+    func activeSVGs(_ text: String) {
+        #expect(ActiveContent.svgIsActive(Array(text.utf8)))
+    }
+
+    @Test func inertSVG() {
+        let text = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>Approval rates</title><rect width=\"10\" height=\"20\" fill=\"#336\"/><text x=\"1\">women: 0.74</text></svg>"
+        #expect(!ActiveContent.svgIsActive(Array(text.utf8)))
+    }
+
+    @Test func theSampleEvidenceSVGIsInert() throws {
+        let url = GoldenSiteTests.packageRoot.appendingPathComponent("Plans/investigations/evidence/DIR-2026-004-approval-rates.svg")
+        let data = try Data(contentsOf: url)
+        #expect(!ActiveContent.svgIsActive(Array(data)))
     }
 }
