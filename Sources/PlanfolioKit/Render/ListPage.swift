@@ -14,6 +14,8 @@ enum ListPage {
                 "owner": document.owner ?? "",
                 "date": document.date?.description ?? "",
                 "updated": document.updated?.description ?? "",
+                // Shown struck through (UI.md: superseded, struck-through id).
+                "isSuperseded": portfolio.supersededBy[document.id] != nil,
             ].merging(status.map { PlanListColumns.columns(for: document, status: $0) } ?? [:]) { $1 }
                 .merging(ListPage.openColumns(for: document, status: status)) { $1 }
         }

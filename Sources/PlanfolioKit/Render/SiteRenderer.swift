@@ -49,11 +49,16 @@ public enum SiteRenderer {
         let idLinker = IDLinker(portfolio: portfolio)
         let documents = portfolio.documents
         let documentPages = ConcurrentMap.map(documents) { document -> OutputFile in
-            let body = HTMLRenderer().render(BodyOutline.forPage(idLinker.link(document.bodyWithoutTitleHeading, selfID: document.id, root: PageContext.root(of: document.url))))
+            let outlined = BodyOutline.forPage(idLinker.link(document.bodyWithoutTitleHeading, selfID: document.id, root: PageContext.root(of: document.url)))
+            let panels = PlanPanel.panels(for: document, status: status)
+            let rendered = HTMLRenderer().render(PlanBodyLayout.place(panels, in: outlined, plan: document.plan))
+            let (segments, html) = BodySplitter.split(html: rendered.html, panels: panels)
+            var body = rendered
+            body.html = html
             return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
                 let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
-                return context.merging(DocumentStatusContext.context(document, status: status, bodyHTML: context["body"] as? String ?? body.html,
-                                                                     headings: body.headings)) { $1 }
+                return context.merging(DocumentStatusContext.context(document, status: status, segments: segments)) { $1 }
+                    .merging(ChainCards.context(document, portfolio: portfolio, status: status, root: root)) { $1 }
             }
         }
         files += documentPages

@@ -58,7 +58,7 @@ import Testing
         #expect(chart.lowerBound < approval.lowerBound)
         #expect(approval.upperBound < panel.lowerBound)
         #expect(html.contains("<span class=\"badge tone-red\">Missing</span>"))
-        #expect(html.contains("<span class=\"badge tone-red\">Stale: signed before the update of 2026-07-10</span>"))
+        #expect(html.contains("<span class=\"badge tone-red\">Stale since 2026-07-10</span>"))
         #expect(html.contains("Overdue by 24 days"))
     }
 
