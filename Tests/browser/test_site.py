@@ -193,6 +193,37 @@ def test_open_closed_chips_on_assessments(site, browser):
     assert rows and all(r.get_attribute("data-open") == "open" for r in rows)
 
 
+def test_stale_approval_chip_on_plans_and_register(site, browser):
+    for page, rows_selector in [("plans.html", "#doc-list tbody tr"), ("approvals.html", "#approval-register tbody tr")]:
+        browser.get(url(site, page))
+        chips = {c.text: c for c in browser.find_elements(By.CSS_SELECTOR, ".filters .chip")}
+        assert "Stale approval" in chips, page
+        chips["Stale approval"].click()
+        rows = browser.find_elements(By.CSS_SELECTOR, rows_selector)
+        shown = [r for r in rows if r.is_displayed()]
+        assert shown and all(r.get_attribute("data-stale") == "stale" for r in shown), page
+        assert all(r.get_attribute("data-stale") != "stale" for r in rows if not r.is_displayed()), page
+        assert browser.execute_script("return location.hash") == "#stale=stale"
+
+
+def test_plan_page_shows_each_table_once_in_its_section(site, browser):
+    browser.get(url(site, "plans/RP-2026-009.html"))
+    order = browser.execute_script("""
+        var ids = ['phases-and-milestones', 'pf-timeline', 'responsibilities', 'approval', 'pf-approval-status'];
+        return ids.map(function (id) {
+          var all = Array.prototype.slice.call(document.querySelectorAll('#pf-main *'));
+          return all.indexOf(document.getElementById(id));
+        });""")
+    assert -1 not in order and order == sorted(order)
+    # One phase table, one responsibilities table, one approval table: no raw copies.
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.plan-phases")) == 1
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.plan-responsibilities")) == 1
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.approval-table")) == 1
+    assert len(browser.find_elements(By.CSS_SELECTOR, "main table")) == 4  # the three above and the milestones, no other
+    cards = [c.text for c in browser.find_elements(By.CSS_SELECTOR, ".chain-card")]
+    assert len(cards) == 2 and "FAF-2026-03-001" in cards[0] and "DIR-2026-004" in cards[1]
+
+
 def all_pages(site):
     pages = []
     for dirpath, _, filenames in os.walk(site):

@@ -9,7 +9,10 @@
       order: ["overdue", "draft", "approved", "in progress", "completed", "superseded"] },
     { attr: "approval", label: "Approval", order: ["awaiting", "partial", "approved"],
       names: { awaiting: "Awaiting approval", partial: "Partially approved", approved: "Approved" } },
-    { attr: "open", label: "Open or closed", order: ["open", "closed"] }
+    { attr: "open", label: "Open or closed", order: ["open", "closed"] },
+    /* Rows of a plan whose signatures predate its update carry data-stale="stale";
+       the others none, so this group is "All" or "Stale approval". */
+    { attr: "stale", label: "Re-approval", order: ["stale"], names: { stale: "Stale approval" } }
   ];
 
   /* Values as written in data-* attributes and in #key=value fragments

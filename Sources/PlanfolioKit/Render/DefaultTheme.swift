@@ -8,16 +8,16 @@ public enum DefaultTheme {
     public static let templates: [String: String] = [
         "approval-panel": #"""
 {{#approvalPanel}}
-<section class="status-panel approval-panel" id="pf-approval-status" aria-labelledby="pf-approval-status-heading">
-<h3 id="pf-approval-status-heading">Approval status</h3>
-<p>{{#summary}}<span class="badge tone-{{tone}}">{{label}}</span>{{/summary}}{{#stale}} <span class="badge tone-red">Stale: re-approval needed</span>{{/stale}}</p>
+<section class="status-panel approval-panel" id="pf-approval-status" aria-labelledby="pf-approval-status-title">
+<p class="panel-title" id="pf-approval-status-title">Approval status as of <time datetime="{{today}}">{{today}}</time></p>
+<p class="status-badges">{{#summary}}<span class="badge tone-{{tone}}">{{label}}</span>{{/summary}}{{#stale}} <span class="badge tone-red">Stale: re-approval needed</span>{{/stale}}</p>
 <div class="table-wrap">
-<table class="status-table">
-<caption>Signatures by role</caption>
-<thead><tr><th scope="col">Role</th><th scope="col">Name</th><th scope="col">Date</th><th scope="col">Required</th><th scope="col">Signature</th></tr></thead>
+<table class="status-table approval-table">
+<caption class="visually-hidden">Signatures by role</caption>
+<thead><tr><th scope="col">Role</th><th scope="col">Name</th><th scope="col">Signature</th><th scope="col">Date</th><th scope="col">Required</th><th scope="col">State</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr data-state="{{state}}"><th scope="row">{{role}}</th><td>{{name}}</td><td class="num nowrap">{{date}}</td><td>{{required}}</td><td><span class="badge tone-{{tone}}">{{mark}}</span></td></tr>
+<tr data-state="{{state}}"><th scope="row">{{role}}</th><td>{{name}}</td><td>{{signature}}</td><td class="num nowrap">{{date}}</td><td>{{required}}</td><td><span class="badge tone-{{tone}}">{{mark}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -34,7 +34,7 @@ public enum DefaultTheme {
 <p class="lede">Every plan and each role that must sign it, as of <time datetime="{{today}}">{{today}}</time>. A signature dated before the plan's latest update is stale.</p>
 {{#hasRows}}
 <div class="table-wrap">
-<table class="status-table register" id="approval-register">
+<table class="status-table register" id="approval-register" data-sortable="true" data-noun="plans">
 <caption class="visually-hidden">Approval register</caption>
 <thead><tr><th scope="col">Plan</th><th scope="col">Approval</th>{{#columns}}<th scope="col">{{role}}</th>{{/columns}}</tr></thead>
 <tbody>
@@ -48,6 +48,21 @@ public enum DefaultTheme {
 {{^hasRows}}<p>No plans yet.</p>{{/hasRows}}
 {{/main}}
 {{/layout}}
+
+"""#,
+        "chain-cards": #"""
+{{#hasChainCards}}
+<section class="chain-cards" aria-label="Up the chain">
+{{#chainCards}}
+<a class="chain-card" href="{{href}}">
+<span class="chain-card-role">{{role}}</span>
+<span class="chain-card-id">{{#isSuperseded}}<s>{{id}}</s>{{/isSuperseded}}{{^isSuperseded}}{{id}}{{/isSuperseded}}</span>
+<span class="chain-card-title">{{title}}</span>
+<span class="chain-card-badges">{{#badges}}<span class="badge tone-{{tone}}">{{label}}</span> {{/badges}}</span>
+</a>
+{{/chainCards}}
+</section>
+{{/hasChainCards}}
 
 """#,
         "dashboard-status": #"""
@@ -129,25 +144,27 @@ public enum DefaultTheme {
         "document": #"""
 {{<layout}}
 {{$bodyClass}}document document-{{kind}}{{/bodyClass}}
+{{$printFooter}}{{kindLabel}} {{id}}{{/printFooter}}
 {{$main}}
 <article class="document">
 {{#isSuperseded}}
 {{#supersededBy}}
-<p class="superseded-notice" role="note"><strong>Superseded</strong> by <a href="{{href}}">{{id}}</a> — {{title}}</p>
+<p class="superseded-notice" role="note"><strong>Superseded by <a href="{{href}}">{{id}}</a></strong> — {{title}}. This page is kept as the record.</p>
 {{/supersededBy}}
 {{/isSuperseded}}
 <header class="doc-header">
-<p class="doc-kind">{{kindLabel}} <span class="doc-id">{{id}}</span></p>
+<p class="doc-kind">{{kindLabel}} <span class="doc-id">{{#isSuperseded}}<s>{{id}}</s>{{/isSuperseded}}{{^isSuperseded}}{{id}}{{/isSuperseded}}</span></p>
 <h1>{{title}}</h1>
 {{> status-badges}}
 <dl class="meta">
 {{#metadata}}
-<dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}}</dd>
+<dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{#struck}}<s>{{value}}</s>{{/struck}}{{^struck}}{{value}}{{/struck}}</a>{{/href}}{{^href}}{{value}}{{/href}}</dd>
 {{/metadata}}
 {{#hasTags}}<dt>Tags</dt><dd><ul class="tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd>{{/hasTags}}
 {{#extra}}<dt>{{key}}</dt><dd>{{value}}</dd>{{/extra}}
 </dl>
 </header>
+{{> chain-cards}}
 {{#hasSections}}
 <nav class="doc-sections" aria-label="Sections of this document">
 <ul>
@@ -155,12 +172,9 @@ public enum DefaultTheme {
 </ul>
 </nav>
 {{/hasSections}}
-{{#plan}}
-{{>plan-sections}}
-{{/plan}}
 {{> metric-chart}}
 <div class="doc-body">
-{{#bodySegments}}{{{html}}}{{#timelineHere}}{{> plan-timeline}}{{/timelineHere}}{{#approvalsHere}}{{> approval-panel}}{{/approvalsHere}}{{/bodySegments}}
+{{#bodySegments}}{{{html}}}{{#timelineHere}}{{> plan-timeline}}{{/timelineHere}}{{#responsibilitiesHere}}{{> plan-responsibilities}}{{/responsibilitiesHere}}{{#approvalsHere}}{{> approval-panel}}{{/approvalsHere}}{{/bodySegments}}
 </div>
 {{>referenced-by}}
 <footer class="doc-source"><p>Source: <code>{{source}}</code></p></footer>
@@ -204,7 +218,7 @@ public enum DefaultTheme {
 """#,
         "layout": #"""
 <!doctype html>
-<html lang="en">
+<html lang="en" data-print-footer="{{$printFooter}}{{pageTitle}}{{/printFooter}} · built {{today}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -260,7 +274,7 @@ public enum DefaultTheme {
 </thead>
 <tbody>
 {{#rows}}
-<tr{{#hasStatus}} data-lifecycle="{{lifecycle}}" data-approval="{{approval}}"{{#stale}} data-stale="stale"{{/stale}}{{/hasStatus}}{{#hasOpen}} data-open="{{open}}"{{/hasOpen}}><td class="nowrap"><a href="{{href}}">{{id}}</a></td><td>{{title}}</td><td>{{system}}</td>{{#isPlans}}<td>{{#lifecycleBadge}}<span class="badge tone-{{tone}}">{{label}}</span>{{/lifecycleBadge}}</td><td>{{#approvalBadge}}<span class="badge tone-{{tone}}">{{label}}</span>{{/approvalBadge}}{{#stale}} <span class="badge tone-red">Stale</span>{{/stale}}</td><td>{{#hasNextDeadline}}<span class="nowrap">{{nextDeadline}}</span><br><span class="muted">{{nextDeadlineNote}}</span>{{/hasNextDeadline}}{{^hasNextDeadline}}—{{/hasNextDeadline}}</td>{{/isPlans}}{{#isReviews}}<td>{{openLabel}}</td>{{/isReviews}}<td>{{owner}}</td><td class="num nowrap">{{date}}</td></tr>
+<tr{{#hasStatus}} data-lifecycle="{{lifecycle}}" data-approval="{{approval}}"{{#stale}} data-stale="stale"{{/stale}}{{/hasStatus}}{{#hasOpen}} data-open="{{open}}"{{/hasOpen}}><td class="nowrap"><a href="{{href}}">{{#isSuperseded}}<s>{{id}}</s>{{/isSuperseded}}{{^isSuperseded}}{{id}}{{/isSuperseded}}</a></td><td>{{title}}</td><td>{{system}}</td>{{#isPlans}}<td>{{#lifecycleBadge}}<span class="badge tone-{{tone}}">{{label}}</span>{{/lifecycleBadge}}</td><td>{{#approvalBadge}}<span class="badge tone-{{tone}}">{{label}}</span>{{/approvalBadge}}{{#stale}} <span class="badge tone-red">Stale</span>{{/stale}}</td><td>{{#hasNextDeadline}}<span class="nowrap">{{nextDeadline}}</span><br><span class="deadline-note tone-text-{{nextDeadlineTone}}">{{nextDeadlineNote}}</span>{{/hasNextDeadline}}{{^hasNextDeadline}}—{{/hasNextDeadline}}</td>{{/isPlans}}{{#isReviews}}<td>{{openLabel}}</td>{{/isReviews}}<td>{{owner}}</td><td class="num nowrap">{{date}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -305,88 +319,51 @@ public enum DefaultTheme {
 {{/layout}}
 
 """#,
-        "plan-sections": #"""
-{{#hasAny}}
-<section class="plan-sections" aria-labelledby="pf-plan-sections">
-<h2 id="pf-plan-sections">The plan at a glance</h2>
-{{#hasInterventions}}
-<h3>Interventions</h3>
-<div class="table-wrap">
-<table class="plan-table plan-interventions">
-<thead>
-<tr><th scope="col" class="num">No.</th><th scope="col">Intervention</th><th scope="col">Target completion</th><th scope="col">Estimated duration</th></tr>
-</thead>
-<tbody>
-{{#interventions}}
-<tr><td class="num">{{number}}</td><td>{{name}}</td><td class="num nowrap">{{#hasTargetDate}}{{targetDate}}{{/hasTargetDate}}{{^hasTargetDate}}<span class="muted">not given</span>{{/hasTargetDate}}</td><td>{{#hasEstimatedDuration}}{{estimatedDuration}}{{/hasEstimatedDuration}}{{^hasEstimatedDuration}}<span class="muted">not given</span>{{/hasEstimatedDuration}}</td></tr>
-{{/interventions}}
-</tbody>
-</table>
-</div>
-{{/hasInterventions}}
-{{#hasPhases}}
-<h3>Phases and milestones</h3>
-<div class="table-wrap">
-<table class="plan-table plan-phases">
-<thead>
-<tr><th scope="col">Phase</th><th scope="col">Key activities</th><th scope="col">Deliverable</th><th scope="col">Start</th><th scope="col">Deadline</th><th scope="col">Owner</th><th scope="col">Status</th></tr>
-</thead>
-<tbody>
-{{#phases}}
-<tr><td>{{name}}</td><td>{{activities}}</td><td>{{deliverable}}</td><td class="num">{{#hasStart}}{{start}}{{/hasStart}}{{^hasStart}}<span class="muted">{{startNote}}</span>{{/hasStart}}</td><td class="num nowrap">{{#hasDeadline}}{{deadline}}{{/hasDeadline}}{{^hasDeadline}}<span class="muted">not given</span>{{/hasDeadline}}</td><td>{{owner}}</td><td><span class="badge tone-{{statusTone}}">{{statusLabel}}</span></td></tr>
-{{/phases}}
-</tbody>
-</table>
-</div>
-{{/hasPhases}}
+        "plan-responsibilities": #"""
+{{#plan}}
 {{#hasResponsibilities}}
-<h3>Responsibilities</h3>
-<div class="table-wrap">
-<table class="plan-table plan-responsibilities">
-<thead>
-<tr><th scope="col">Role</th><th scope="col">Name or team</th><th scope="col">Responsibility</th></tr>
-</thead>
+<div class="table-wrap plan-panel">
+<table class="status-table plan-table plan-responsibilities">
+<caption class="visually-hidden">Responsibilities</caption>
+<thead><tr><th scope="col">Role</th><th scope="col">Name or team</th><th scope="col">Responsibility</th></tr></thead>
 <tbody>
 {{#responsibilities}}
-<tr><td>{{role}}</td><td>{{nameOrTeam}}</td><td>{{responsibility}}</td></tr>
+<tr><th scope="row">{{role}}</th><td>{{nameOrTeam}}</td><td>{{responsibility}}</td></tr>
 {{/responsibilities}}
 </tbody>
 </table>
 </div>
 {{/hasResponsibilities}}
-{{#hasValidationPeriod}}
-<p class="plan-validation"><strong>Validation period:</strong> {{validationPeriod}}</p>
-{{/hasValidationPeriod}}
-</section>
-{{/hasAny}}
+{{/plan}}
 
 """#,
         "plan-timeline": #"""
 {{#planTimeline}}
-<section class="status-panel timeline-panel" id="pf-timeline" aria-labelledby="pf-timeline-heading">
-<h3 id="pf-timeline-heading">Timeline as of <time datetime="{{today}}">{{today}}</time></h3>
+<section class="status-panel timeline-panel" id="pf-timeline" aria-labelledby="pf-timeline-title">
+<p class="panel-title" id="pf-timeline-title">Timeline as of <time datetime="{{today}}">{{today}}</time></p>
 {{#hasSVG}}<figure class="chart-figure">{{{svg}}}</figure>{{/hasSVG}}
 {{#hasRows}}
 <div class="table-wrap">
-<table class="status-table">
-<caption>Phases: start, deadline and status</caption>
-<thead><tr><th scope="col">Phase</th><th scope="col">Start</th><th scope="col">Deadline</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Due</th></tr></thead>
+<table class="status-table plan-table plan-phases">
+<caption>Phases as of <time datetime="{{today}}">{{today}}</time></caption>
+<thead><tr><th scope="col">Phase</th><th scope="col">Key activities</th><th scope="col">Deliverable</th><th scope="col">Start</th><th scope="col">Deadline</th><th scope="col">Owner</th><th scope="col">Status</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{name}}</th><td class="num nowrap">{{start}}</td><td class="num nowrap">{{deadline}}</td><td>{{status}}</td><td>{{owner}}</td><td>{{#hasFlag}}<span class="badge tone-{{tone}}">{{flag}}</span>{{/hasFlag}}</td></tr>
+<tr{{#hasFlag}} class="row-{{tone}}"{{/hasFlag}}><th scope="row">{{name}}</th><td>{{activities}}</td><td>{{deliverable}}</td><td class="num nowrap">{{#hasStart}}{{start}}{{/hasStart}}{{#startComputed}}<br><span class="cell-note">computed</span>{{/startComputed}}</td><td class="num nowrap">{{#hasDeadline}}{{deadline}}{{/hasDeadline}}{{^hasDeadline}}<span class="cell-note">not given</span>{{/hasDeadline}}</td><td>{{owner}}</td><td class="badge-stack"><span class="badge tone-{{statusTone}}">{{statusLabel}}</span>{{#hasFlag}} <span class="badge tone-{{tone}}">{{flag}}</span>{{/hasFlag}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
 </div>
+{{#hasComputedStart}}<p class="table-note">A start marked “computed” is not given in the plan: it is the previous phase's deadline, or the plan's date for the first phase.</p>{{/hasComputedStart}}
 {{/hasRows}}
 {{#hasMilestones}}
 <div class="table-wrap">
-<table class="status-table">
-<caption>Intervention milestones</caption>
-<thead><tr><th scope="col">Intervention</th><th scope="col">Target completion</th><th scope="col">Estimated duration</th></tr></thead>
+<table class="status-table plan-table plan-milestones">
+<caption>Intervention milestones (described under Proposed Interventions)</caption>
+<thead><tr><th scope="col" class="num">No.</th><th scope="col">Intervention</th><th scope="col">Target completion</th><th scope="col">Estimated duration</th></tr></thead>
 <tbody>
 {{#milestones}}
-<tr><th scope="row">{{number}}. {{name}}</th><td class="num nowrap">{{targetDate}}</td><td>{{duration}}</td></tr>
+<tr><td class="num">{{number}}</td><th scope="row">{{name}}</th><td class="num nowrap">{{#hasTargetDate}}{{targetDate}}{{/hasTargetDate}}{{^hasTargetDate}}<span class="cell-note">not given</span>{{/hasTargetDate}}</td><td>{{#hasDuration}}{{duration}}{{/hasDuration}}{{^hasDuration}}<span class="cell-note">not given</span>{{/hasDuration}}</td></tr>
 {{/milestones}}
 </tbody>
 </table>
@@ -730,7 +707,10 @@ public enum DefaultTheme {
       order: ["overdue", "draft", "approved", "in progress", "completed", "superseded"] },
     { attr: "approval", label: "Approval", order: ["awaiting", "partial", "approved"],
       names: { awaiting: "Awaiting approval", partial: "Partially approved", approved: "Approved" } },
-    { attr: "open", label: "Open or closed", order: ["open", "closed"] }
+    { attr: "open", label: "Open or closed", order: ["open", "closed"] },
+    /* Rows of a plan whose signatures predate its update carry data-stale="stale";
+       the others none, so this group is "All" or "Stale approval". */
+    { attr: "stale", label: "Re-approval", order: ["stale"], names: { stale: "Stale approval" } }
   ];
 
   /* Values as written in data-* attributes and in #key=value fragments
@@ -1054,7 +1034,6 @@ blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--
   h1, h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
   .site-footer { border: 0; }
-  @page { margin: 18mm 15mm; @bottom-right { content: counter(page); } }
 }
 
 /* Plan sections (issue 4): the plan's interventions, phases and
@@ -1170,11 +1149,78 @@ tr[hidden] { display: none; }
   .table-wrap { overflow: visible; }
   h1, h2, h3, h4 { break-after: avoid; }
   p { orphans: 3; widows: 3; }
-  /* Footer on every page: the page's id and title and the build date (repeated
-     by the browser as a fixed element), and the page number where @page margin
-     boxes are supported. */
-  .print-footer { position: fixed; bottom: 0; left: 0; right: 0; font-size: 8.5pt; color: #333; padding: 0 !important; margin: 0 !important; }
-  @page { @bottom-right { content: "Page " counter(page); font-size: 8.5pt; } }
+  /* The footer on every page is in @page margin boxes (UI polish block below);
+     .print-footer repeats it once at the end, in the flow, for browsers
+     without margin boxes. */
+  .print-footer { font-size: 8.5pt; color: #333; padding: 0 !important; }
+}
+
+/* ---- UI polish: plan panels in place of the raw tables, chain cards,
+   struck-through superseded ids, notes in tables, print as a document. ---- */
+.panel-title { font-weight: 600; margin: 1rem 0 0.3rem; }
+.status-panel .status-badges { margin: 0.2rem 0 0.6rem; }
+.plan-table th[scope="row"] { font-weight: 600; }
+.plan-phases td, .plan-phases th { min-width: 6.5rem; }
+.plan-phases td.num, .plan-milestones td.num { min-width: 0; }
+.badge-stack .badge { margin: 0 0.25rem 0.25rem 0; }
+.cell-note { color: var(--fg-muted); font-size: 0.85rem; font-weight: 400; }
+.table-note { color: var(--fg-muted); font-size: 0.875rem; margin: -0.5rem 0 1rem; }
+.plan-phases tr.row-red th[scope="row"] { box-shadow: inset 4px 0 0 var(--red-fg); }
+.plan-phases tr.row-amber th[scope="row"] { box-shadow: inset 4px 0 0 var(--amber-fg); }
+.doc-body .plan-panel { width: min(62rem, calc(100vw - 2.5rem)); max-width: none; }
+.deadline-note { font-size: 0.875rem; color: var(--fg-muted); }
+.deadline-note.tone-text-red { color: var(--red-fg); font-weight: 600; background: none; }
+.deadline-note.tone-text-amber { color: var(--amber-fg); font-weight: 600; background: none; }
+s { text-decoration-thickness: 2px; }
+.doc-id s, .doc-list s, .chain-card-id s { color: var(--fg-muted); }
+
+/* Assessment and Investigation cards, up the chain from this document. */
+.chain-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0.75rem; margin: 0 0 1.2rem; }
+.chain-card { display: flex; flex-direction: column; gap: 0.15rem; border: 1px solid var(--border); border-left: 4px solid var(--accent); border-radius: 4px; padding: 0.6rem 0.9rem; background: var(--bg-soft); color: var(--fg); text-decoration: none; }
+.chain-card:hover { border-color: var(--link); }
+.chain-card-role { color: var(--fg-muted); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; }
+.chain-card-id { font-weight: 700; color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }
+.chain-card-title { line-height: 1.35; }
+.chain-card-badges { margin-top: 0.25rem; display: flex; flex-wrap: wrap; gap: 0.3rem; }
+
+/* Narrow screens: the header and metadata stack; wide tables scroll in their wrapper. */
+@media (max-width: 40rem) {
+  .site-header-inner { gap: 0.4rem 1rem; padding: 0.6rem 1rem; }
+  .site-search { margin-left: 0; width: 100%; }
+  .site-search input { flex: 1; width: auto; max-width: none; }
+  main { padding: 1rem 1rem 2.5rem; }
+  h1 { font-size: 1.5rem; }
+  .meta { grid-template-columns: 6.5rem minmax(0, 1fr); }
+  .meta dd { overflow-wrap: anywhere; }
+  .doc-body .status-panel, .doc-body .plan-panel { width: calc(100vw - 2rem); }
+  .chain-cards { grid-template-columns: 1fr; }
+}
+
+@media print {
+  /* The page footer in @page margin boxes, so it never covers text: the
+     page's id (from <html data-print-footer>), the build date, the page number. */
+  :root { --print-footer: attr(data-print-footer); }
+  @page {
+    size: A4;
+    margin: 16mm 15mm 18mm;
+    @bottom-left { content: var(--print-footer); font: 8.5pt system-ui, sans-serif; color: #333; }
+    @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt system-ui, sans-serif; color: #333; }
+  }
+  .print-footer { margin-top: 1.5rem; }
+  .chain-cards { display: block; }
+  .chain-card { display: block; border: 1px solid #000; border-left-width: 3px; background: none; color: #000; margin: 0 0 0.4rem; padding: 0.3rem 0.6rem; break-inside: avoid; }
+  .chain-card > span { display: inline; margin-right: 0.4rem; }
+  .chain-card-id { color: #000; }
+  .chain-card::after { content: none !important; }
+  .badge { font-weight: 600; padding: 0 0.25rem; }
+  .doc-body .status-panel, .doc-body .plan-panel { width: auto; }
+  .plan-phases tr.row-red th[scope="row"], .plan-phases tr.row-amber th[scope="row"] { box-shadow: none; }
+  .deadline-note { color: #000 !important; }
+  .doc-sections, .site-search, .skip-link, .sort-button .sort-mark { display: none !important; }
+  table { break-inside: auto; }
+  tr { break-inside: avoid; }
+  .table-wrap, figure { break-inside: avoid; }
+  .chart-figure { overflow: visible; }
 }
 
 """#,

@@ -62,6 +62,17 @@ import Testing
         #expect(html.contains("Overdue by 24 days"))
     }
 
+    @Test func planPageHasACardForItsAssessmentNearTheTop() throws {
+        let html = try #require(try Self.site()["plans/RP-1.html"])
+        let card = try #require(html.range(of: "<a class=\"chain-card\" href=\"../assessments/FAF-2026-01-001.html\">"))
+        let sections = try #require(html.range(of: "<nav class=\"doc-sections\""))
+        #expect(card.upperBound < sections.lowerBound)
+        #expect(html.contains("<span class=\"chain-card-role\">Assessment</span>"))
+        #expect(html.contains(">Open</span> <span class=\"badge tone-red\">1 breach</span>"))
+        // RP-2 names no assessment or investigation: no cards.
+        #expect(try Self.site()["plans/RP-2.html"]?.contains("chain-card") == false)
+    }
+
     @Test func assessmentPageHasOpenBadgeAndMetricRowAnchor() throws {
         let html = try #require(try Self.site()["assessments/FAF-2026-01-001.html"])
         #expect(html.contains(">Open</span>"))
@@ -86,7 +97,7 @@ import Testing
         #expect(html.contains("<tr data-lifecycle=\"draft\" data-approval=\"partial\" data-stale=\"stale\" data-open=\"open\">"))
         #expect(html.contains("<tr data-lifecycle=\"approved\" data-approval=\"approved\" data-open=\"open\">"))
         #expect(html.contains("<th scope=\"col\">Next deadline</th>"))
-        #expect(html.contains("<span class=\"nowrap\">2026-11-01</span><br><span class=\"muted\">Overdue by 24 days</span>"))
+        #expect(html.contains("<span class=\"nowrap\">2026-11-01</span><br><span class=\"deadline-note tone-text-red\">Overdue by 24 days</span>"))
         #expect(html.contains(">2 of 4 signed</span> <span class=\"badge tone-red\">Stale</span>"))
     }
 
@@ -105,15 +116,5 @@ import Testing
         #expect(html.contains("<td>Scoring</td><td><a href=\"plans/RP-1.html#pf-timeline\">RP-1</a></td>"))
         #expect(html.contains("(no system)"))
         #expect(html.contains("<a href=\"timeline.html\" aria-current=\"page\">Timeline</a>"))
-    }
-
-    @Test func bodySplitterPutsMissingHeadingsPanelsAtTheEnd() {
-        let rendered = HTMLRenderer().render(MarkdownParser.parse("## Implementation Plan\n\ntext\n"))
-        let segments = BodySplitter.segments(html: rendered.html, headings: rendered.headings, timeline: true, approvals: true)
-        #expect(segments.count == 2)
-        #expect((segments[0]["html"] as? String) == "<h2 id=\"implementation-plan\">Implementation Plan</h2>\n")
-        #expect(segments[0]["timelineHere"] as? Bool == true)
-        #expect(segments[1]["approvalsHere"] as? Bool == true)
-        #expect((segments[1]["html"] as? String)?.hasPrefix("<p>text</p>") == true)
     }
 }
