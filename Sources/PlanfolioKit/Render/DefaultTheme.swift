@@ -1140,8 +1140,10 @@ tr[hidden] { display: none; }
 @media print {
   .print-only { display: block; }
   script, .filters, .filter-status, .sort-mark, .search-form, .search-status, .site-footer p:not(.print-footer) { display: none !important; }
-  /* Links as text, with their target in brackets. */
-  main a[href]:not([href^="#"])::after { content: " [" attr(href) "]"; font-size: 0.85em; word-break: break-all; }
+  /* Links as text, with their target in brackets: outside links and files.
+     A link to another page of the site says its id already (its relative
+     path would only add noise on paper). */
+  main a[href]:not([href^="#"]):not([href$=".html"]):not([href*=".html#"])::after { content: " [" attr(href) "]"; font-size: 0.85em; word-break: break-all; }
   .doc-body a[href^="http"]::after, .doc-body a[href^="mailto:"]::after { content: " [" attr(href) "]"; }
   .stat a::after, .result-link::after { content: none !important; }
   tr, td, th, img, pre, blockquote, li { break-inside: avoid; }
@@ -1174,6 +1176,11 @@ tr[hidden] { display: none; }
 s { text-decoration-thickness: 2px; }
 .doc-id s, .doc-list s, .chain-card-id s { color: var(--fg-muted); }
 
+/* Dashboard counts: cards of one height in a row; ids in tables never break at their hyphens. */
+.stat { display: flex; }
+.stat a { flex: 1; }
+.status-table td > a:first-child, .status-table th > a:first-child, .doc-list td > a { white-space: nowrap; }
+
 /* Assessment and Investigation cards, up the chain from this document. */
 .chain-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0.75rem; margin: 0 0 1.2rem; }
 .chain-card { display: flex; flex-direction: column; gap: 0.15rem; border: 1px solid var(--border); border-left: 4px solid var(--accent); border-radius: 4px; padding: 0.6rem 0.9rem; background: var(--bg-soft); color: var(--fg); text-decoration: none; }
@@ -1194,6 +1201,10 @@ s { text-decoration-thickness: 2px; }
   .meta dd { overflow-wrap: anywhere; }
   .doc-body .status-panel, .doc-body .plan-panel { width: calc(100vw - 2rem); }
   .chain-cards { grid-template-columns: 1fr; }
+  .stat-row { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.5rem; }
+  .stat a { padding: 0.6rem 0.7rem; }
+  /* A chart keeps a readable size and scrolls sideways in its figure. */
+  .chart-figure svg { max-width: none; min-width: 44rem; }
 }
 
 @media print {
@@ -1221,6 +1232,8 @@ s { text-decoration-thickness: 2px; }
   tr { break-inside: avoid; }
   .table-wrap, figure { break-inside: avoid; }
   .chart-figure { overflow: visible; }
+  .doc-body { max-width: none; }
+  .plan-phases td, .plan-phases th { min-width: 0; }
 }
 
 """#,
