@@ -134,7 +134,7 @@ struct SiteLinkTests {
             files.first { $0.path == path }.map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
         }
         let superseded = page("plans/RP-2026-002.html")
-        #expect(superseded.contains(#"<p class="superseded-notice" role="note"><strong>Superseded</strong> by <a href="../plans/RP-2026-009.html">RP-2026-009</a>"#))
+        #expect(superseded.contains(#"<p class="superseded-notice" role="note"><strong>Superseded by <a href="../plans/RP-2026-009.html">RP-2026-009</a></strong>"#))
         #expect(superseded.contains(#"<h2 id="pf-referenced-by">Referenced by</h2>"#))
         let assessment = page("assessments/FAF-2026-03-001.html")
         #expect(assessment.contains("<h3>Investigations</h3>"))
