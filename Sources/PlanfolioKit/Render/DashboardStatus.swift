@@ -35,7 +35,8 @@ enum DashboardStatus {
                     "href": root + plan.url + "#pf-timeline",
                     "owner": phase.phase.owner.isEmpty ? (plan.owner ?? "") : phase.phase.owner,
                     "deadline": deadline.description,
-                    "days": phase.overdue ? "\(-left) late" : (left == 0 ? "due today" : "\(left) left"),
+                    // In words (UI.md: badges carry words): "12 days late", "1 day left".
+                    "days": phase.overdue ? "\(ChartStyle.days(-left)) late" : (left == 0 ? "Due today" : "\(ChartStyle.days(left)) left"),
                 ]
                 if phase.overdue { overdue.append((deadline, plan.id, row)) } else { dueSoon.append((deadline, plan.id, row)) }
             }

@@ -39,7 +39,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">Plan</th><th scope="col">Approval</th>{{#columns}}<th scope="col">{{role}}</th>{{/columns}}</tr></thead>
 <tbody>
 {{#rows}}
-<tr data-state="{{state}}" data-lifecycle="{{lifecycle}}"{{#stale}} data-stale="stale"{{/stale}}><th scope="row"><a href="{{href}}">{{id}}</a> <span class="muted">{{title}}</span></th><td>{{#summary}}<span class="badge tone-{{tone}}">{{label}}</span>{{/summary}}</td>{{#cells}}<td class="cell-{{state}}">{{#hasNote}}{{text}} <span class="badge tone-red">{{note}}</span>{{/hasNote}}{{^hasNote}}{{text}}{{/hasNote}}</td>{{/cells}}</tr>
+<tr data-state="{{state}}" data-lifecycle="{{lifecycle}}"{{#stale}} data-stale="stale"{{/stale}}><th scope="row"><a href="{{href}}">{{id}}</a> <span class="muted">{{title}}</span></th><td>{{#summary}}<span class="badge tone-{{tone}}">{{label}}</span>{{/summary}}</td>{{#cells}}<td class="cell-{{state}}">{{#hasDate}}{{signer}}, <span class="nowrap">{{date}}</span>{{/hasDate}}{{^hasDate}}{{text}}{{/hasDate}}{{#hasNote}} <span class="badge tone-red">{{note}}</span>{{/hasNote}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -264,7 +264,7 @@ public enum DefaultTheme {
 {{$bodyClass}}list list-{{kind}}{{/bodyClass}}
 {{$main}}
 <h1>{{heading}}</h1>
-<p class="lede">{{count}} documents.</p>
+<p class="lede">{{countText}}.</p>
 {{^isEmpty}}
 <div class="table-wrap">
 <table class="doc-list" id="doc-list" data-sortable="true" data-noun="{{kind}}s">

@@ -24,6 +24,8 @@ enum ListPage {
             "heading": kind.pluralDisplayName,
             "rows": rows,
             "count": rows.count,
+            // "6 plans", "1 assessment": the lede under the heading.
+            "countText": "\(rows.count) \(rows.count == 1 ? kind.rawValue : kind.folder)",
             "isEmpty": rows.isEmpty,
             "isPlans": kind == .plan && status != nil,
             "isReviews": kind != .plan && status != nil,
