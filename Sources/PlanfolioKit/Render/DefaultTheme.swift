@@ -93,7 +93,7 @@ public enum DefaultTheme {
 <div class="table-wrap">
 <table class="status-table deadlines">
 <caption class="visually-hidden">Phases past their deadline and not done</caption>
-<thead><tr><th scope="col">Phase</th><th scope="col">Plan</th><th scope="col">Owner</th><th scope="col">Deadline</th><th scope="col" class="num">Days late</th></tr></thead>
+<thead><tr><th scope="col">Phase</th><th scope="col">Plan</th><th scope="col">Owner</th><th scope="col">Deadline</th><th scope="col" class="num">Status</th></tr></thead>
 <tbody>
 {{#overdue}}
 <tr><th scope="row">{{phase}}</th><td><a href="{{href}}">{{planID}}</a> <span class="muted">{{planTitle}}</span></td><td>{{owner}}</td><td class="num nowrap">{{deadline}}</td><td class="num nowrap"><span class="badge tone-red">{{days}}</span></td></tr>
@@ -110,7 +110,7 @@ public enum DefaultTheme {
 <div class="table-wrap">
 <table class="status-table deadlines">
 <caption class="visually-hidden">Phases due within {{dueSoonDays}} days</caption>
-<thead><tr><th scope="col">Phase</th><th scope="col">Plan</th><th scope="col">Owner</th><th scope="col">Deadline</th><th scope="col" class="num">Days left</th></tr></thead>
+<thead><tr><th scope="col">Phase</th><th scope="col">Plan</th><th scope="col">Owner</th><th scope="col">Deadline</th><th scope="col" class="num">Status</th></tr></thead>
 <tbody>
 {{#dueSoon}}
 <tr><th scope="row">{{phase}}</th><td><a href="{{href}}">{{planID}}</a> <span class="muted">{{planTitle}}</span></td><td>{{owner}}</td><td class="num nowrap">{{deadline}}</td><td class="num nowrap"><span class="badge tone-amber">{{days}}</span></td></tr>

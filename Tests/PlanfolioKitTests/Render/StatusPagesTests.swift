@@ -86,9 +86,9 @@ import Testing
         #expect(html.contains("href=\"plans.html#lifecycle=draft\"><span class=\"stat-number\">1</span>"))
         #expect(html.contains("href=\"plans.html#approval=partial\"><span class=\"stat-number\">1</span>"))
         #expect(html.contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th><td><a href=\"plans/RP-1.html#pf-timeline\">RP-1</a>"))
-        #expect(html.contains("24 days late"))
+        #expect(html.contains("Overdue by 24 days"))
         #expect(html.contains("Due in the next 14 days"))
-        #expect(html.contains("14 days left")) // "Ship" is due 2026-12-09, exactly 14 days ahead
+        #expect(html.contains("Due in 14 days")) // "Ship" is due 2026-12-09, exactly 14 days ahead
         #expect(html.contains("href=\"assessments/FAF-2026-01-001.html#pf-metric-1\""))
     }
 
