@@ -273,3 +273,20 @@ def test_print_hides_navigation_and_shows_link_targets(site, browser):
     assert "DIR-2026-004" in footer and "2026-11-25" in footer
     pdf = browser.execute_cdp_cmd("Page.printToPDF", {"displayHeaderFooter": False})
     assert len(pdf["data"]) > 1000
+
+
+def test_plan_prints_as_a_document_with_a_footer_in_the_page_margin(site, browser):
+    browser.get(url(site, "plans/RP-2026-009.html"))
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    style = lambda selector, prop, pseudo=None: browser.execute_script(
+        "var e = document.querySelector(arguments[0]); return e ? getComputedStyle(e, arguments[2]).getPropertyValue(arguments[1]) : null",
+        selector, prop, pseudo)
+    # The footer's text reaches the @page margin boxes through a custom property,
+    # and nothing on the page is fixed over the text.
+    assert "RP-2026-009" in style(":root", "--print-footer") and "2026-11-25" in style(":root", "--print-footer")
+    assert style(".print-footer", "position") == "static"
+    assert style(".doc-sections", "display") == "none"
+    assert style(".filters", "display") in (None, "none")
+    # A link to another page of the site is its id already: no relative path in brackets.
+    assert style(".meta a[href*='assessments/']", "content", "::after") in ("none", "normal")
+    assert style(".badge", "background-color") in ("rgba(0, 0, 0, 0)", "transparent")
