@@ -419,7 +419,7 @@ public enum DefaultTheme {
 
 """#,
         "system-chain-item": #"""
-<span class="muted">{{kindLabel}}</span> <a href="{{href}}">{{id}}</a> — {{title}}{{#hasState}} <span class="badge tone-{{stateTone}}">{{state}}</span>{{/hasState}}{{#isSuperseded}} <span class="badge tone-grey badge-superseded">Superseded by <a href="{{supersededByHref}}">{{supersededByID}}</a></span>{{/isSuperseded}}
+<span class="muted">{{kindLabel}}</span> <a href="{{href}}">{{#isSuperseded}}<s>{{id}}</s>{{/isSuperseded}}{{^isSuperseded}}{{id}}{{/isSuperseded}}</a> — {{title}}{{#hasState}} <span class="badge tone-{{stateTone}}">{{state}}</span>{{/hasState}}{{#isSuperseded}} <span class="badge tone-grey badge-superseded">Superseded by <a href="{{supersededByHref}}">{{supersededByID}}</a></span>{{/isSuperseded}}
 
 """#,
         "system": #"""

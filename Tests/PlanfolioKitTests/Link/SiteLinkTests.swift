@@ -142,7 +142,8 @@ struct SiteLinkTests {
         #expect(assessment.contains(#"<a href="../plans/RP-2026-009.html">RP-2026-009</a>"#))
         #expect(page("index.html").contains(#"<a href="systems.html">Systems</a>"#))
         let system = page("systems/credit-limit-recommender.html")
-        let order = ["FAF-2026-03-001", "DIR-2026-004", "RP-2026-009", "RP-2026-002"].map { system.range(of: ">\($0)</a>")?.lowerBound }
+        // The superseded RP-2026-002 is shown struck through.
+        let order = [">FAF-2026-03-001</a>", ">DIR-2026-004</a>", ">RP-2026-009</a>", "><s>RP-2026-002</s></a>"].map { system.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
     }

@@ -91,6 +91,7 @@ import Testing
 
     @Test func nonPlanPagesHaveNoPlanSections() throws {
         let html = try renderedPage("---\nid: DIR-1\n---\n# Report\n", path: "investigations/DIR-1.md")
-        #expect(!html.contains("plan-sections"))
+        #expect(!html.contains("plan-table"))
+        #expect(!html.contains("chain-card"))
     }
 }
