@@ -8,6 +8,10 @@ public struct BuildOptions: Sendable {
     public var theme: String?
     public var today: Day
     public var config = SiteConfig()
+    /// `--config`: the `planfolio.yml` to read; nil means the one beside the input folder, if any.
+    public var configPath: String?
+    /// `--base-url`: overrides `baseURL` from the config.
+    public var baseURL: String?
     /// Treat warnings as errors.
     public var strict = false
     /// False for `check`: everything but writing.
@@ -38,10 +42,17 @@ public struct BuildReport: Sendable {
 public enum Build {
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
         options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
-        let loaded = try InputLoader.load(input: options.input)
+        var loaded = try InputLoader.load(input: options.input)
         options.progress?(BuildProgress(stage: .checking, done: 0, total: loaded.files.count))
-        let themePath = options.theme ?? "Theme"
-        let themeFiles = try ThemeFiles.load(from: themePath)
+        var options = options
+        let (config, configDiagnostics) = try ConfigLoader.load(path: options.configPath, input: options.input)
+        options.config = config
+        loaded.diagnostics += configDiagnostics
+        if let baseURL = options.baseURL {
+            if let problem = ConfigLoader.baseURLProblem(baseURL) { throw PlanfolioError("--base-url \(problem)") }
+            options.config.baseURL = ConfigLoader.normalizedBaseURL(baseURL)
+        }
+        let (themeFiles, themePath) = try ThemeFiles.resolve(options.theme)
         var (report, files) = site(from: loaded, theme: themeFiles, themePath: themePath, options: options)
         if options.write && !report.hasErrors {
             let progress = options.progress
@@ -65,8 +76,11 @@ public enum Build {
             diagnostics += found
             if let document { documents.append(document) }
         }
-        let (portfolio, linkDiagnostics) = Linker.link(documents)
+        var (portfolio, linkDiagnostics) = Linker.link(documents)
         diagnostics += linkDiagnostics
+        let linkedFiles: LinkedFiles
+        (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets, activeAssets: loaded.activeAssets)
+        diagnostics += linkedFiles.diagnostics
 
         let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)
         diagnostics += themeDiagnostics
@@ -85,6 +99,8 @@ public enum Build {
         if !diagnostics.hasErrors, let theme {
             options.progress?(BuildProgress(stage: .rendering, done: 0, total: portfolio.documents.count))
             files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme, status: status)
+            files += linkedFiles.outputFiles(input: options.input)
+            files.sort { $0.path < $1.path }
         }
         let report = BuildReport(diagnostics: diagnostics, documentsRead: loaded.files.count, pagesWritten: 0, wrote: false)
         return (report, files)

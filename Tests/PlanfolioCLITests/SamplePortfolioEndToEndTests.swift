@@ -27,7 +27,9 @@ import Testing
         // The plan with no front matter: id, system and owner come from Assessment Information.
         #expect(plan.contains("RP-2026-010"))
         #expect(plan.contains("Patient Readmission Risk"))
-        #expect(plan.contains("<table>"))
+        // Its phase table is shown as the structured table, in place of the raw one.
+        #expect(plan.contains("<table class=\"status-table plan-table plan-phases\">"))
+        #expect(!plan.contains("<table>"))
         #expect(plan.contains("id=\"assessment-information\""))
         let index = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
         #expect(index.contains("href=\"plans/RP-2026-009.html\""))

@@ -8,7 +8,8 @@
 public enum StatusComputer {
     public static func compute(portfolio: Portfolio, config: SiteConfig, today: Day) -> (PortfolioStatus, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let supersededBy = supersessions(in: portfolio)
+        // Link has resolved who supersedes whom (and reported cycles and double successors).
+        let supersededBy = portfolio.supersededBy
         var status = PortfolioStatus(today: today)
 
         for plan in portfolio.documents(of: .plan) {
@@ -34,17 +35,5 @@ public enum StatusComputer {
             status.reviews[document.id] = review
         }
         return (status, diagnostics)
-    }
-
-    /// For each id, the first (by id) document of the same kind whose `supersedes` names it.
-    static func supersessions(in portfolio: Portfolio) -> [String: String] {
-        var out: [String: String] = [:]
-        for document in portfolio.documents {
-            guard let target = document.references.supersedes?.value, target != document.id,
-                  let earlier = portfolio[target], earlier.kind == document.kind else { continue }
-            if let existing = out[target], existing <= document.id { continue }
-            out[target] = document.id
-        }
-        return out
     }
 }

@@ -37,6 +37,9 @@ extension DiagnosticCode {
         case .themeError: "A theme template is missing or does not compile"
         case .invalidMetric: "A metric entry is incomplete or has a value that is not a number"
         case .duplicateKey: "A front matter key is given twice"
+        case .multipleSuccessors: "Two documents supersede the same document"
+        case .referenceMismatch: "A reference names a document about another system, or an investigation raised by another assessment"
+        case .unsafeLinkedFile: "A linked file is of a type a browser could run, and is not published"
         }
     }
 
@@ -44,7 +47,7 @@ extension DiagnosticCode {
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
         case .symlinkOutsideInput, .idConvention, .templatePlaceholder, .missingSection,
-             .missingApprovalRow, .remoteImage, .rawHTML, .invalidMetric, .missingLinkedFile:
+             .missingApprovalRow, .remoteImage, .rawHTML, .invalidMetric, .referenceMismatch:
             .warning
         default:
             .error

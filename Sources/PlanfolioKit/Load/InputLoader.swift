@@ -26,11 +26,16 @@ public enum InputLoader {
 
         var files: [SourceFile] = []
         var assets: [String] = []
+        var activeAssets: [String] = []
         for entry in entries {
             let name = (entry.path as NSString).lastPathComponent
             let display = displayPath(input: input, path: entry.path)
             guard isMarkdown(name) else {
                 assets.append(entry.path)
+                if ActiveContent.fileExtension(name) == "svg",
+                   let data = fileManager.contents(atPath: entry.absolute), ActiveContent.svgIsActive(Array(data)) {
+                    activeAssets.append(entry.path)
+                }
                 continue
             }
             if name.lowercased() == "readme.md" { continue }
@@ -49,7 +54,7 @@ public enum InputLoader {
             }
             files.append(SourceFile(path: entry.path, displayPath: display, text: text))
         }
-        return LoadedInput(files: files, assets: assets, diagnostics: diagnostics)
+        return LoadedInput(files: files, assets: assets, activeAssets: activeAssets, diagnostics: diagnostics)
     }
 
     public static func displayPath(input: String, path: String) -> String {

@@ -19,14 +19,20 @@ enum ApprovalsPage {
             for role in planStatus.approval.roles where byKey[RoleName.key(role.role)] == nil { byKey[RoleName.key(role.role)] = role }
             let cells: [[String: Any]] = columns.map { column in
                 guard let role = byKey[RoleName.key(column)], role.required else {
-                    return ["text": "not required", "state": "not-required", "tone": "none"]
+                    return ["text": "not required", "state": "not-required", "tone": "none", "hasDate": false, "hasNote": false]
                 }
-                if !role.signed { return ["text": "missing", "state": "missing", "tone": "red"] }
+                if !role.signed { return ["text": "missing", "state": "missing", "tone": "red", "hasDate": false, "hasNote": false] }
                 let signer = "\(role.name), \(role.date?.description ?? "")"
+                // Name and date apart too, so a theme can keep the date on one line.
+                var cell: [String: Any] = ["text": signer, "signer": role.name, "date": role.date?.description ?? "", "hasDate": role.date != nil,
+                                           "state": "signed", "tone": "none"]
                 if role.stale {
-                    return ["text": signer, "note": "stale since \(plan.updated?.description ?? "")", "hasNote": true, "state": "stale", "tone": "red"]
+                    cell["note"] = "stale since \(plan.updated?.description ?? "")"
+                    cell["hasNote"] = true
+                    cell["state"] = "stale"
+                    cell["tone"] = "red"
                 }
-                return ["text": signer, "state": "signed", "tone": "none"]
+                return cell
             }
             return [
                 "id": plan.id,

@@ -35,7 +35,8 @@ enum DashboardStatus {
                     "href": root + plan.url + "#pf-timeline",
                     "owner": phase.phase.owner.isEmpty ? (plan.owner ?? "") : phase.phase.owner,
                     "deadline": deadline.description,
-                    "days": phase.overdue ? "\(-left) late" : (left == 0 ? "due today" : "\(left) left"),
+                    // The same words as the plan page's flags (UI.md's badges): "Overdue by 12 days", "Due in 9 days".
+                    "days": ChartStyle.flag(phase) ?? (phase.overdue ? "\(ChartStyle.days(-left)) late" : "\(ChartStyle.days(left)) left"),
                 ]
                 if phase.overdue { overdue.append((deadline, plan.id, row)) } else { dueSoon.append((deadline, plan.id, row)) }
             }

@@ -4,14 +4,14 @@ import PlanfolioMarkdown
 enum DocumentPage {
     static func context(_ document: Document, body: RenderedMarkdown, portfolio: Portfolio, root: String) -> [String: Any] {
         var metadata: [[String: Any]] = []
-        func row(_ label: String, _ value: String?, href: String? = nil) {
+        func row(_ label: String, _ value: String?, href: String? = nil, struck: Bool = false) {
             guard let value, !value.isEmpty else { return }
-            var entry: [String: Any] = ["label": label, "value": value]
+            var entry: [String: Any] = ["label": label, "value": value, "struck": struck]
             if let href { entry["href"] = href }
             metadata.append(entry)
         }
         row("ID", document.id)
-        row("System", document.system)
+        row("System", document.system, href: portfolio.system(of: document).map { root + SystemPage.path($0) })
         row("Owner", document.owner)
         row("Created", document.date?.description)
         row("Updated", document.updated?.description)
@@ -19,7 +19,8 @@ enum DocumentPage {
                                    ("Investigation", document.references.investigation),
                                    ("Supersedes", document.references.supersedes)] {
             guard let id = reference?.value else { continue }
-            row(label, id, href: portfolio[id].map { root + $0.url })
+            // A superseded document's id is shown struck through (UI.md).
+            row(label, id, href: portfolio[id].map { root + $0.url }, struck: portfolio.supersededBy[id] != nil)
         }
         if let status = document.status?.value { row("Status", status) }
         // The section nav: second-level headings, less the template's own table of contents.
@@ -39,6 +40,7 @@ enum DocumentPage {
             "body": body.html,
             "source": document.source,
         ].merging(PlanSectionsContext.entries(for: document)) { $1 }
+        .merging(DocumentLinks.context(document, portfolio: portfolio, root: root)) { current, _ in current }
     }
 }
 

@@ -1,44 +1,52 @@
 import PlanfolioMarkdown
 
-/// The computed parts of a document page: badges, the plan's timeline and
-/// approval panel, the metric chart, and the body cut where they go.
+/// The computed parts of a document page: badges, the plan's timeline (with
+/// its phase table) and approval panel, the metric chart, and the body cut
+/// where they go (`segments` from `BodySplitter`).
 ///
 /// Merged into `DocumentPage`'s context by `SiteRenderer`; keys are listed in
 /// `docs/status.md`.
 enum DocumentStatusContext {
-    static func context(_ document: Document, status: PortfolioStatus, bodyHTML: String, headings: [RenderedHeading]) -> [String: Any] {
+    static func context(_ document: Document, status: PortfolioStatus, segments: [[String: Any]]) -> [String: Any] {
         var context: [String: Any] = [:]
-        var timeline = false
-        var approvals = false
         if document.kind == .plan, let plan = status.plans[document.id] {
             context["badges"] = StatusBadges.plan(plan)
             context["hasBadges"] = true
             context["isSuperseded"] = plan.lifecycle == .superseded
             if let chart = planTimeline(document, plan, today: status.today) {
                 context["planTimeline"] = chart
-                timeline = true
             }
             context["approvalPanel"] = approvalPanel(document, plan)
-            approvals = true
         } else if let review = status.reviews[document.id] {
             context["badges"] = StatusBadges.review(review)
             context["hasBadges"] = true
             if let chart = metricChart(document, review) { context["metricChart"] = chart }
         }
-        context["bodySegments"] = BodySplitter.segments(html: bodyHTML, headings: headings, timeline: timeline, approvals: approvals)
+        context["bodySegments"] = segments
         return context
     }
 
     static func planTimeline(_ document: Document, _ status: PlanStatus, today: Day) -> [String: Any]? {
         let interventions = document.plan?.interventions ?? []
         guard !status.phases.isEmpty || !interventions.isEmpty else { return nil }
-        let rows: [[String: Any]] = status.phases.map { phase in
+        let rows: [[String: Any]] = status.phases.enumerated().map { index, phase in
             let flag = ChartStyle.flag(phase)
+            let badge = PlanSectionsContext.badge(phase.phase.status)
+            // A start the plan does not give is computed (SPEC 4.2): said so in words.
+            let computed = phase.phase.start == nil && phase.start != nil
             return [
                 "name": phase.phase.name,
+                "activities": phase.phase.activities,
+                "deliverable": phase.phase.deliverable,
                 "start": phase.start?.description ?? "",
+                "hasStart": phase.start != nil,
+                "startComputed": computed,
+                "startNote": index == 0 ? "computed: the plan's date" : "computed: after the previous phase",
                 "deadline": phase.phase.deadline?.description ?? "",
+                "hasDeadline": phase.phase.deadline != nil,
                 "status": ChartStyle.statusWord(phase.phase.status),
+                "statusLabel": badge.label,
+                "statusTone": badge.tone,
                 "owner": phase.phase.owner,
                 "flag": flag ?? "",
                 "hasFlag": flag != nil,
@@ -47,9 +55,11 @@ enum DocumentStatusContext {
         }
         let milestones: [[String: Any]] = interventions.map { intervention in
             ["number": intervention.number, "name": intervention.name, "targetDate": intervention.targetDate?.description ?? "",
-             "duration": intervention.estimatedDuration ?? ""]
+             "hasTargetDate": intervention.targetDate != nil,
+             "duration": intervention.estimatedDuration ?? "", "hasDuration": intervention.estimatedDuration != nil]
         }
-        var chart: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty, "milestones": milestones, "hasMilestones": !milestones.isEmpty]
+        var chart: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty, "milestones": milestones, "hasMilestones": !milestones.isEmpty,
+                                    "hasComputedStart": rows.contains { $0["startComputed"] as? Bool == true }]
         if let svg = PlanTimelineChart.svg(plan: document, status: status, today: today) {
             chart["svg"] = svg
             chart["hasSVG"] = true
@@ -61,7 +71,8 @@ enum DocumentStatusContext {
         let rows: [[String: Any]] = status.approval.roles.map { role in
             let mark: (String, String)
             if role.signed && role.stale {
-                mark = ("Stale: signed before the update of \(document.updated?.description ?? "")", "red")
+                // Worded as in the approvals register (UI.md: "stale since DATE").
+                mark = ("Stale since \(document.updated?.description ?? "")", "red")
             } else if role.signed {
                 mark = ("Signed", "green")
             } else if role.line == nil {
@@ -72,6 +83,7 @@ enum DocumentStatusContext {
             return [
                 "role": role.role,
                 "name": role.name,
+                "signature": role.signature,
                 "date": role.date?.description ?? "",
                 "required": role.required ? "Required" : "Optional",
                 "mark": mark.0,

@@ -7,7 +7,8 @@ enum PlanListColumns {
         var columns: [String: Any] = [
             "hasStatus": true,
             "lifecycle": StatusBadges.slug(planStatus.lifecycle),
-            "lifecycleBadge": StatusBadges.badge(StatusBadges.lifecycleWord(planStatus.lifecycle), StatusBadges.lifecycleTone(planStatus.lifecycle)),
+            // "Superseded by ID" for a superseded plan (UI.md's badge words).
+            "lifecycleBadge": StatusBadges.lifecycle(planStatus),
             "approval": planStatus.approval.state.rawValue,
             "approvalBadge": shortApproval(planStatus.approval),
             "stale": planStatus.approval.stale,

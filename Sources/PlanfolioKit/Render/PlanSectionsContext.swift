@@ -1,5 +1,6 @@
 /// The `plan` key of a plan page: what the template's sections say, as
-/// template data for the `plan-sections` partial.
+/// template data (the `plan-responsibilities` partial reads its
+/// responsibilities; the phase table and approval panel come from Compute).
 ///
 /// Render stage. Only what the plan states is here (phases as written,
 /// interventions, responsibilities, validation period); what is computed

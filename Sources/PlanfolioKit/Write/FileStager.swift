@@ -16,7 +16,7 @@ enum FileStager {
         for (index, file) in files.enumerated() {
             let target = (staging as NSString).appendingPathComponent(file.path)
             let previous = previousSite.map { ($0 as NSString).appendingPathComponent(file.path) }
-            if try stage(file.contents, at: target, reusing: previous) {
+            if try stage(contents(of: file), at: target, reusing: previous) {
                 result.unchanged += 1
             } else {
                 result.written += 1
@@ -26,6 +26,15 @@ enum FileStager {
             }
         }
         return result
+    }
+
+    /// The bytes to write: `contents`, or the file `copyFrom` names (evidence files from the input).
+    static func contents(of file: OutputFile) throws(PlanfolioError) -> [UInt8] {
+        guard let source = file.copyFrom else { return file.contents }
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw PlanfolioError("cannot read '\(source)' to copy it into the site")
+        }
+        return [UInt8](data)
     }
 
     /// Returns true when the file was linked (unchanged), false when written.

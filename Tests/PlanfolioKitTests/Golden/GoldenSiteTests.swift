@@ -13,8 +13,9 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let expectedFolder = packageRoot.appendingPathComponent("Tests/Fixtures/sample/expected")
 
-    /// Theme assets are compared by the theme's own tests, not here.
-    static func isCompared(_ path: String) -> Bool { !path.hasPrefix("assets/") }
+    /// Theme assets are compared by the theme's own tests, not here; `files/`
+    /// are copies of the input's evidence files, made by the Write stage.
+    static func isCompared(_ path: String) -> Bool { !path.hasPrefix("assets/") && !path.hasPrefix("files/") }
 
     @Test func samplePortfolioMatchesExpectedSite() throws {
         let root = Self.packageRoot

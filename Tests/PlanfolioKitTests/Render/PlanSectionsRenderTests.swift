@@ -66,22 +66,32 @@ import Testing
         #expect(["green", "blue", "grey", "red"].contains(badge.tone))
     }
 
-    @Test func planPageShowsStructuredTablesAndKeepsTheBody() throws {
+    @Test func planPageShowsStructuredTablesOnceInPlaceOfTheRawOnes() throws {
         let html = try renderedPage(Self.plan, path: "plans/RP-7.md")
         #expect(html.contains(#"<span class="badge tone-blue">In progress</span>"#))
         #expect(html.contains(#"<span class="badge tone-red">Blocked</span>"#))
-        #expect(html.contains(#"<table class="plan-table plan-phases">"#))
+        #expect(html.components(separatedBy: "<table class=\"status-table plan-table plan-phases\">").count == 2)
         #expect(html.contains("<td>Dana &amp; Co</td>"))
-        #expect(html.contains(#"<td class="num">1</td><td>Retrain now</td><td class="num nowrap">2026-05-15</td><td>3 weeks</td>"#))
-        #expect(html.contains("<td>Developer</td><td>Tomasz</td><td>Code</td>"))
-        #expect(html.contains("<strong>Validation period:</strong> 8 weeks"))
-        // The Markdown body is still rendered below.
-        #expect(html.contains(#"<div class="doc-body">"#))
-        #expect(html.contains("<td>in progress</td>"))
+        #expect(html.contains(#"<td class="num">1</td><th scope="row">Retrain now</th><td class="num nowrap">2026-05-15</td><td>3 weeks</td>"#))
+        #expect(html.contains(#"<th scope="row">Developer</th><td>Tomasz</td><td>Code</td>"#))
+        // The raw Markdown tables are gone; the rest of the body stays.
+        #expect(!html.contains("<td>in progress</td>"))
+        #expect(!html.contains("<table>"))
+        #expect(html.contains("<strong>Validation Period</strong>: 8 weeks"))
+        // Each table sits under its own heading.
+        let phasesHeading = try #require(html.range(of: "id=\"phases-and-milestones\""))
+        let phases = try #require(html.range(of: "plan-phases"))
+        let responsibilitiesHeading = try #require(html.range(of: "id=\"responsibilities\""))
+        let responsibilities = try #require(html.range(of: "plan-responsibilities"))
+        #expect(phasesHeading.upperBound < phases.lowerBound)
+        #expect(phases.upperBound < responsibilitiesHeading.lowerBound)
+        #expect(responsibilitiesHeading.upperBound < responsibilities.lowerBound)
+        #expect(!html.contains("\u{E000}"))
     }
 
     @Test func nonPlanPagesHaveNoPlanSections() throws {
         let html = try renderedPage("---\nid: DIR-1\n---\n# Report\n", path: "investigations/DIR-1.md")
-        #expect(!html.contains("plan-sections"))
+        #expect(!html.contains("plan-table"))
+        #expect(!html.contains("chain-card"))
     }
 }

@@ -58,8 +58,19 @@ import Testing
         #expect(chart.lowerBound < approval.lowerBound)
         #expect(approval.upperBound < panel.lowerBound)
         #expect(html.contains("<span class=\"badge tone-red\">Missing</span>"))
-        #expect(html.contains("<span class=\"badge tone-red\">Stale: signed before the update of 2026-07-10</span>"))
+        #expect(html.contains("<span class=\"badge tone-red\">Stale since 2026-07-10</span>"))
         #expect(html.contains("Overdue by 24 days"))
+    }
+
+    @Test func planPageHasACardForItsAssessmentNearTheTop() throws {
+        let html = try #require(try Self.site()["plans/RP-1.html"])
+        let card = try #require(html.range(of: "<a class=\"chain-card\" href=\"../assessments/FAF-2026-01-001.html\">"))
+        let sections = try #require(html.range(of: "<nav class=\"doc-sections\""))
+        #expect(card.upperBound < sections.lowerBound)
+        #expect(html.contains("<span class=\"chain-card-role\">Assessment</span>"))
+        #expect(html.contains(">Open</span> <span class=\"badge tone-red\">1 breach</span>"))
+        // RP-2 names no assessment or investigation: no cards.
+        #expect(try Self.site()["plans/RP-2.html"]?.contains("chain-card") == false)
     }
 
     @Test func assessmentPageHasOpenBadgeAndMetricRowAnchor() throws {
@@ -75,18 +86,18 @@ import Testing
         #expect(html.contains("href=\"plans.html#lifecycle=draft\"><span class=\"stat-number\">1</span>"))
         #expect(html.contains("href=\"plans.html#approval=partial\"><span class=\"stat-number\">1</span>"))
         #expect(html.contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th><td><a href=\"plans/RP-1.html#pf-timeline\">RP-1</a>"))
-        #expect(html.contains("24 late"))
+        #expect(html.contains("Overdue by 24 days"))
         #expect(html.contains("Due in the next 14 days"))
-        #expect(html.contains("14 left")) // "Ship" is due 2026-12-09, exactly 14 days ahead
+        #expect(html.contains("Due in 14 days")) // "Ship" is due 2026-12-09, exactly 14 days ahead
         #expect(html.contains("href=\"assessments/FAF-2026-01-001.html#pf-metric-1\""))
     }
 
     @Test func planListCarriesStatusColumnsAndDataAttributes() throws {
         let html = try #require(try Self.site()["plans.html"])
-        #expect(html.contains("<tr data-lifecycle=\"draft\" data-approval=\"partial\" data-stale=\"stale\">"))
-        #expect(html.contains("<tr data-lifecycle=\"approved\" data-approval=\"approved\">"))
+        #expect(html.contains("<tr data-lifecycle=\"draft\" data-approval=\"partial\" data-stale=\"stale\" data-open=\"open\">"))
+        #expect(html.contains("<tr data-lifecycle=\"approved\" data-approval=\"approved\" data-open=\"open\">"))
         #expect(html.contains("<th scope=\"col\">Next deadline</th>"))
-        #expect(html.contains("<span class=\"nowrap\">2026-11-01</span><br><span class=\"muted\">Overdue by 24 days</span>"))
+        #expect(html.contains("<span class=\"nowrap\">2026-11-01</span><br><span class=\"deadline-note tone-text-red\">Overdue by 24 days</span>"))
         #expect(html.contains(">2 of 4 signed</span> <span class=\"badge tone-red\">Stale</span>"))
     }
 
@@ -105,15 +116,5 @@ import Testing
         #expect(html.contains("<td>Scoring</td><td><a href=\"plans/RP-1.html#pf-timeline\">RP-1</a></td>"))
         #expect(html.contains("(no system)"))
         #expect(html.contains("<a href=\"timeline.html\" aria-current=\"page\">Timeline</a>"))
-    }
-
-    @Test func bodySplitterPutsMissingHeadingsPanelsAtTheEnd() {
-        let rendered = HTMLRenderer().render(MarkdownParser.parse("## Implementation Plan\n\ntext\n"))
-        let segments = BodySplitter.segments(html: rendered.html, headings: rendered.headings, timeline: true, approvals: true)
-        #expect(segments.count == 2)
-        #expect((segments[0]["html"] as? String) == "<h2 id=\"implementation-plan\">Implementation Plan</h2>\n")
-        #expect(segments[0]["timelineHere"] as? Bool == true)
-        #expect(segments[1]["approvalsHere"] as? Bool == true)
-        #expect((segments[1]["html"] as? String)?.hasPrefix("<p>text</p>") == true)
     }
 }

@@ -1,0 +1,98 @@
+import Testing
+import PlanfolioMarkdown
+@testable import PlanfolioKit
+
+@Suite struct PlanBodyLayoutTests {
+    static let body = """
+    ## Implementation Plan
+
+    ### Phases and Milestones
+
+    | Phase | Key Activities | Deliverable | Deadline | Owner |
+    |---|---|---|---|---|
+    | Design | Spec | Note | 2026-05-01 | Dana |
+
+    Phase notes stay.
+
+    ### Responsibilities
+
+    | Role | Name/Team | Responsibility |
+    |---|---|---|
+    | Developer | Tomasz | Code |
+
+    ## Approval
+
+    | Role | Name | Signature | Date |
+    |---|---|---|---|
+    | Plan Owner | Dana | /s/ | 2026-05-02 |
+    """
+
+    static func sections(phases: Bool = true, approvalTable: Bool = true) -> PlanSections {
+        var plan = PlanSections()
+        if phases { plan.phases = [Phase(name: "Design", deadline: Day("2026-05-01"), line: 7)] }
+        plan.responsibilities = [Responsibility(role: "Developer", nameOrTeam: "Tomasz", responsibility: "Code", line: 13)]
+        plan.hasApprovalTable = approvalTable
+        return plan
+    }
+
+    func layout(_ markdown: String, plan: PlanSections, panels: [PlanPanel] = PlanPanel.allCases) -> (segments: [[String: Any]], html: String) {
+        let placed = PlanBodyLayout.place(panels, in: MarkdownParser.parse(markdown), plan: plan)
+        return BodySplitter.split(html: HTMLRenderer().render(placed).html, panels: panels)
+    }
+
+    @Test func eachTableIsReplacedByItsPanelInItsSection() {
+        let (segments, html) = layout(Self.body, plan: Self.sections())
+        #expect(!html.contains("<table"))
+        #expect(!html.contains("\u{E000}"))
+        #expect(html.contains("<p>Phase notes stay.</p>"))
+        #expect(segments.count == 4)
+        #expect((segments[0]["html"] as? String)?.hasSuffix("<h3 id=\"phases-and-milestones\">Phases and Milestones</h3>\n") == true)
+        #expect(segments[0]["timelineHere"] as? Bool == true)
+        #expect((segments[1]["html"] as? String)?.hasSuffix("<h3 id=\"responsibilities\">Responsibilities</h3>\n") == true)
+        #expect(segments[1]["responsibilitiesHere"] as? Bool == true)
+        #expect((segments[2]["html"] as? String)?.hasSuffix("<h2 id=\"approval\">Approval</h2>\n") == true)
+        #expect(segments[2]["approvalsHere"] as? Bool == true)
+        #expect(segments[3]["html"] as? String == "")
+    }
+
+    @Test func aTableWhoseRowsWereNotReadStaysAndThePanelGoesUnderTheHeading() {
+        let (segments, html) = layout(Self.body, plan: Self.sections(phases: false))
+        #expect(html.contains("<td>Design</td>"))
+        #expect((segments[0]["html"] as? String)?.hasSuffix("Phases and Milestones</h3>\n") == true)
+        #expect(segments[0]["timelineHere"] as? Bool == true)
+    }
+
+    @Test func approvalSectionWithoutTableGetsThePanelAtItsEnd() {
+        let markdown = "## Approval\n\nSigned on paper.\n\n## Annex\n\nMore.\n"
+        let (segments, _) = layout(markdown, plan: Self.sections(approvalTable: false), panels: [.approvals])
+        #expect(segments.count == 2)
+        #expect((segments[0]["html"] as? String)?.hasSuffix("<p>Signed on paper.</p>\n") == true)
+        #expect(segments[0]["approvalsHere"] as? Bool == true)
+    }
+
+    @Test func missingSectionsPutPanelsAtTheEnd() {
+        let (segments, html) = layout("## Implementation Plan\n\ntext\n", plan: PlanSections())
+        // The timeline goes under Implementation Plan; the others at the end.
+        #expect(segments.count == 2)
+        #expect(segments[0]["timelineHere"] as? Bool == true)
+        #expect(segments[1]["responsibilitiesHere"] as? Bool == true)
+        #expect(segments[1]["approvalsHere"] as? Bool == true)
+        #expect(html == "<h2 id=\"implementation-plan\">Implementation Plan</h2>\n<p>text</p>\n")
+    }
+
+    @Test func aPlanCannotWriteAMarkerOfItsOwn() {
+        let spoof = PlanPanel.approvals.marker
+        let (segments, html) = layout("\(spoof)\n\n## Approval\n\n| Role | Name | Signature | Date |\n|---|---|---|---|\n| A | B | C | 2026-01-01 |\n",
+                                      plan: Self.sections(), panels: [.approvals])
+        #expect(segments.count == 2)
+        #expect((segments[0]["html"] as? String)?.contains("<h2 id=\"approval\">") == true)
+        #expect(html.contains("planfolio-panel:approvalsHere"))  // the text stays, without its private-use marks
+        #expect(!html.contains("\u{E000}"))
+    }
+
+    @Test func nonPlansAreUntouched() {
+        let (segments, html) = layout(Self.body, plan: Self.sections(), panels: [])
+        #expect(segments.count == 1)
+        #expect(html.contains("<td>Design</td>"))
+    }
+}
