@@ -19,6 +19,12 @@ struct BuildOptionsGroup: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Build everything from scratch: neither use nor record the build cache.")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Threads to parse and render on (default: every core).", visibility: .hidden))
+    var threads: Int?
+
     func buildOptions(write: Bool) throws(PlanfolioError) -> PlanfolioKit.BuildOptions {
         let day = try Today.resolve(option: today, environment: ProcessInfo.processInfo.environment)
         var options = PlanfolioKit.BuildOptions(today: day)
@@ -27,6 +33,8 @@ struct BuildOptionsGroup: ParsableArguments {
         options.theme = theme
         options.strict = strict
         options.write = write
+        options.useCache = !noCache
+        options.threads = threads
         return options
     }
 }

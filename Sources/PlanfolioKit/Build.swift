@@ -12,6 +12,10 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// False for `check`: everything but writing.
     public var write = true
+    /// Threads for parsing and rendering; nil means every core. 1 gives a one-thread build (tests compare the two).
+    public var threads: Int?
+    /// False for `--no-cache`: neither trust nor record the build cache (see `BuildCache`).
+    public var useCache = true
 
     public init(today: Day) {
         self.today = today
@@ -36,11 +40,22 @@ public enum Build {
         let loaded = try InputLoader.load(input: options.input)
         let themePath = options.theme ?? "Theme"
         let themeFiles = try ThemeFiles.load(from: themePath)
+        let cache = options.write ? BuildCache(output: options.output) : nil
+        var cacheKey: String?
+        if let cache {
+            if options.useCache {
+                let key = BuildCache.key(input: loaded, inputFolder: options.input, theme: themeFiles, options: options)
+                if let unchanged = cache.unchangedBuild(key: key, output: options.output) { return unchanged }
+                cacheKey = key
+            }
+            cache.invalidate()
+        }
         var (report, files) = site(from: loaded, theme: themeFiles, themePath: themePath, options: options)
         if options.write && !report.hasErrors {
             try SiteWriter.write(files, to: options.output)
             report.wrote = true
             report.pagesWritten = files.count(where: { $0.path.hasSuffix(".html") })
+            if let cache, let cacheKey { cache.record(key: cacheKey, report: report, output: options.output) }
         }
         return report
     }
@@ -48,6 +63,13 @@ public enum Build {
     /// The whole build in memory: what `run` does short of touching the disk.
     public static func site(from loaded: LoadedInput, theme themeFiles: ThemeFiles, themePath: String = "Theme",
                             options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
+        ConcurrentMap.withThreads(options.threads) {
+            siteOnCurrentThreads(from: loaded, theme: themeFiles, themePath: themePath, options: options)
+        }
+    }
+
+    private static func siteOnCurrentThreads(from loaded: LoadedInput, theme themeFiles: ThemeFiles, themePath: String,
+                                             options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
         var diagnostics = loaded.diagnostics
         let parsed = ConcurrentMap.map(loaded.files) { DocumentParser.parse($0) }
         var documents: [Document] = []

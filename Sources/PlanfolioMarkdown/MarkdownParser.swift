@@ -7,41 +7,84 @@ import Foundation
 /// strikethrough, autolinks, tag filter, task lists); the C tree is freed
 /// before `parse` returns.
 ///
-/// cmark-gfm 0.29.0.gfm.6 keeps the inline extensions' special characters in
-/// one process-wide table that each parser adds to and removes from, so two
-/// parses at once silently lose strikethrough and autolinks. Parsing is
-/// therefore serialised behind one lock; everything after it runs in parallel.
+/// Parsing runs on any number of threads at once. cmark-gfm 0.29.0.gfm.6
+/// keeps the inline extensions' special characters (`~` for strikethrough,
+/// `:` and `w` for autolinks) in two process-wide tables, `SPECIAL_CHARS`
+/// and `SKIP_CHARS` in inlines.c. Every inline parse is bracketed by
+/// `cmark_manage_extensions_special_characters(parser, true)` ...
+/// `(parser, false)`, which sets and then clears those entries from the list
+/// each attached extension carries; two parses at once therefore clear each
+/// other's characters and silently lose strikethrough and autolinks.
+///
+/// `Registration.once` removes the race instead of serialising around it:
+/// before the first parse, on one thread, it registers the characters of
+/// all five extensions in the tables for good (the same call cmark makes),
+/// then empties each extension's character list, so every later add and
+/// remove iterates an empty list and writes nothing. After that the tables
+/// are only read, and they hold exactly what they hold inside every serial
+/// parse (planfolio always attaches the same five extensions, and cmark
+/// only parses inlines between the add and the remove). The other globals
+/// (the extension registry, node type numbers) are written only while the
+/// extensions register, which also happens inside `once`. See
+/// docs/performance.md.
 public enum MarkdownParser {
-    private static let lock = NSLock()
-
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Parses `text`; `firstLine` is the file line the text starts on, so that
     /// node lines point into the original file (after front matter).
     public static func parse(_ text: String, firstLine: Int = 1) -> MarkdownNode {
-        var utf8 = Array(text.utf8)
-        return lock.withLock {
-            cmark_gfm_core_extensions_ensure_registered()
-            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
-                return MarkdownNode(.document)
-            }
-            defer { cmark_parser_free(parser) }
-            for name in extensionNames {
-                if let ext = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, ext)
-                }
-            }
-            utf8.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    cmark_parser_feed(parser, chars, buffer.count)
-                }
-            }
-            guard let root = cmark_parser_finish(parser) else {
-                return MarkdownNode(.document)
-            }
-            defer { cmark_node_free(root) }
-            return copy(root, lineOffset: firstLine - 1, inheritedLine: firstLine)
+        let extensions = Registration.once.extensions
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+            return MarkdownNode(.document)
         }
+        defer { cmark_parser_free(parser) }
+        for ext in extensions {
+            cmark_parser_attach_syntax_extension(parser, ext.pointer)
+        }
+        var text = text
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return MarkdownNode(.document)
+        }
+        defer { cmark_node_free(root) }
+        return copy(root, lineOffset: firstLine - 1, inheritedLine: firstLine)
+    }
+
+    /// The one-time set-up that makes parsing thread safe (see the type's comment).
+    /// A `static let` is initialised exactly once, on first use, and every
+    /// thread that reads it afterwards sees the finished value (Swift's
+    /// lazy globals use `swift_once`, which gives that ordering).
+    private final class Registration: Sendable {
+        static let once = Registration()
+
+        let extensions: [Extension]
+
+        private init() {
+            cmark_gfm_core_extensions_ensure_registered()
+            var found: [Extension] = []
+            for name in MarkdownParser.extensionNames {
+                if let ext = cmark_find_syntax_extension(name) { found.append(Extension(pointer: ext)) }
+            }
+            extensions = found
+            // Register every extension's characters in the global tables, as a
+            // parse would, then empty the extensions' lists so that no parse
+            // ever adds or removes them again.
+            if let parser = cmark_parser_new(CMARK_OPT_DEFAULT) {
+                for ext in found { cmark_parser_attach_syntax_extension(parser, ext.pointer) }
+                cmark_manage_extensions_special_characters(parser, 1)
+                cmark_parser_free(parser)
+            }
+            for ext in found { cmark_syntax_extension_set_special_inline_chars(ext.pointer, nil) }
+        }
+    }
+
+    /// A registered extension: cmark keeps these for the life of the process.
+    private struct Extension: @unchecked Sendable {
+        let pointer: OpaquePointer
     }
 
     private static func copy(_ node: OpaquePointer, lineOffset: Int, inheritedLine: Int) -> MarkdownNode {

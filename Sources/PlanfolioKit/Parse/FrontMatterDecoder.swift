@@ -17,7 +17,10 @@ public enum FrontMatterDecoder {
 
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // `.basic`: no tag resolution. Planfolio reads every scalar as text,
+            // and the default resolver's regular expressions were most of the
+            // front matter's cost (docs/performance.md).
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let yamlError as YamlError {
             let (message, at) = describe(yamlError)
             diagnostics.append(.error(at.code, "front matter is not valid YAML: \(message)", file: file, line: (at.line ?? 1) + offset))

@@ -21,7 +21,8 @@ public enum FrontMatterSplitter {
     public static func split(_ original: String) -> SplitDocument {
         var text = original
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        // Byte search: Foundation's `contains(String)` costs ~1M instructions per 5 KB file.
+        if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Remembers the last successful build so that a rebuild with nothing
+/// changed does nothing at all.
+///
+/// The cache is a folder beside the output, `.<output>.planfolio-cache/`
+/// (hidden, and outside the output, so it is never served or deployed).
+/// Its `manifest.json` holds the key of the build that wrote the output (a
+/// hash of every input byte, the theme, the options, the day and the
+/// planfolio binary), the report that build gave, and the `OutputStamp` of
+/// the folder right after writing. A build whose key and output stamp both
+/// match returns that report without parsing, rendering or writing.
+///
+/// Every failure fails safe: a missing, unreadable, corrupt or foreign
+/// manifest is ignored and the build runs in full; the manifest is removed
+/// before a site is written and written again only after it is in place.
+struct BuildCache {
+    /// Bump when anything about the manifest or the key changes.
+    static let format = 1
+
+    let folder: URL
+    var manifestURL: URL { folder.appendingPathComponent("manifest.json") }
+
+    init(output: String) {
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        folder = outputURL.deletingLastPathComponent()
+            .appendingPathComponent(".\(outputURL.lastPathComponent).planfolio-cache")
+    }
+
+    struct Manifest: Codable {
+        var format: Int
+        var key: String
+        var outputStamp: String
+        var documentsRead: Int
+        var pagesWritten: Int
+        var diagnostics: [CachedDiagnostic]
+    }
+
+    struct CachedDiagnostic: Codable {
+        var file: String
+        var line: Int
+        var column: Int?
+        var severity: String
+        var code: String
+        var message: String
+    }
+
+    /// The report of the last build when it had this key and the output is untouched since.
+    func unchangedBuild(key: String, output: String) -> BuildReport? {
+        guard let data = try? Data(contentsOf: manifestURL),
+              let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+              manifest.format == Self.format, manifest.key == key,
+              FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent(SiteWriter.markerName)),
+              let stamp = OutputStamp.of(folder: output), stamp == manifest.outputStamp else { return nil }
+        var diagnostics: [Diagnostic] = []
+        for cached in manifest.diagnostics {
+            guard let severity = Diagnostic.Severity(rawValue: cached.severity),
+                  let code = DiagnosticCode(rawValue: cached.code) else { return nil }
+            diagnostics.append(Diagnostic(file: cached.file, line: cached.line, column: cached.column,
+                                          severity: severity, code: code, message: cached.message))
+        }
+        return BuildReport(diagnostics: diagnostics, documentsRead: manifest.documentsRead,
+                           pagesWritten: manifest.pagesWritten, wrote: true)
+    }
+
+    /// Forgets the last build; called before the output changes.
+    func invalidate() {
+        try? FileManager.default.removeItem(at: manifestURL)
+    }
+
+    /// Records a build that has just written `output`. Failures only cost the next build its shortcut.
+    func record(key: String, report: BuildReport, output: String) {
+        guard let stamp = OutputStamp.of(folder: output) else { return }
+        let manifest = Manifest(
+            format: Self.format, key: key, outputStamp: stamp,
+            documentsRead: report.documentsRead, pagesWritten: report.pagesWritten,
+            diagnostics: report.diagnostics.map {
+                CachedDiagnostic(file: $0.file, line: $0.line, column: $0.column,
+                                 severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(manifest) else { return }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let temporary = folder.appendingPathComponent("manifest.json.\(ProcessInfo.processInfo.processIdentifier).tmp")
+            try data.write(to: temporary)
+            guard rename(temporary.path, manifestURL.path) == 0 else {
+                try? FileManager.default.removeItem(at: temporary)
+                invalidate()
+                return
+            }
+        } catch {
+            invalidate()
+        }
+    }
+
+    /// The key of a build: everything its output depends on.
+    static func key(input loaded: LoadedInput, inputFolder: String, theme: ThemeFiles, options: BuildOptions) -> String {
+        var hasher = StableHasher()
+        hasher.combine("planfolio-build-cache-\(format)")
+        hasher.combine(SiteRenderer.generator)
+        hasher.combine(executableIdentity())
+        var keyed = options
+        keyed.threads = nil
+        keyed.useCache = true
+        hasher.combine(String(reflecting: keyed))
+        hasher.combine(theme.templates.count)
+        for name in theme.templates.keys.sorted() {
+            guard let template = theme.templates[name] else { continue }
+            hasher.combine(name)
+            hasher.combine(template.displayPath)
+            hasher.combine(template.text)
+        }
+        hasher.combine(theme.assets.count)
+        for path in theme.assets.keys.sorted() {
+            hasher.combine(path)
+            hasher.combine(theme.assets[path] ?? [])
+        }
+        hasher.combine(loaded.files.count)
+        for file in loaded.files {
+            hasher.combine(file.path)
+            hasher.combine(file.displayPath)
+            hasher.combine(file.text)
+        }
+        hasher.combine(loaded.assets.count)
+        for asset in loaded.assets {
+            hasher.combine(asset)
+            let path = (inputFolder as NSString).appendingPathComponent(asset)
+            hasher.combine(FileManager.default.contents(atPath: path).map { Array($0) } ?? [0xFF, 0xFE])
+        }
+        hasher.combine(loaded.diagnostics.count)
+        for diagnostic in loaded.diagnostics { hasher.combine(String(reflecting: diagnostic)) }
+        return hasher.finalize()
+    }
+
+    /// The running planfolio binary, by path, size and modification time:
+    /// a rebuilt planfolio never trusts a cache an older one wrote.
+    static func executableIdentity() -> String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        return "\(path)|\(size)|\(modified)"
+    }
+}
