@@ -37,15 +37,20 @@ public struct BuildReport: Sendable {
 /// type knows the order; every stage is a function from values to values.
 public enum Build {
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
-        let loaded = try InputLoader.load(input: options.input)
         let themePath = options.theme ?? "Theme"
-        let themeFiles = try ThemeFiles.load(from: themePath)
         let cache = options.write ? BuildCache(output: options.output) : nil
+        var quickKey: String?
+        if let cache, options.useCache {
+            quickKey = BuildCache.quickKey(inputFolder: options.input, themeFolder: themePath, options: options)
+            if let quickKey, let unchanged = cache.unchangedBuild(quickKey: quickKey, output: options.output) { return unchanged }
+        }
+        let loaded = try InputLoader.load(input: options.input)
+        let themeFiles = try ThemeFiles.load(from: themePath)
         var cacheKey: String?
         if let cache {
             if options.useCache {
                 let key = BuildCache.key(input: loaded, inputFolder: options.input, theme: themeFiles, options: options)
-                if let unchanged = cache.unchangedBuild(key: key, output: options.output) { return unchanged }
+                if let unchanged = cache.unchangedBuild(key: key, quickKey: quickKey, output: options.output) { return unchanged }
                 cacheKey = key
             }
             cache.invalidate()
@@ -55,7 +60,7 @@ public enum Build {
             try SiteWriter.write(files, to: options.output)
             report.wrote = true
             report.pagesWritten = files.count(where: { $0.path.hasSuffix(".html") })
-            if let cache, let cacheKey { cache.record(key: cacheKey, report: report, output: options.output) }
+            if let cache, let cacheKey { cache.record(key: cacheKey, quickKey: quickKey, report: report, output: options.output) }
         }
         return report
     }

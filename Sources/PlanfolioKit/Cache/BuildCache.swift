@@ -11,6 +11,13 @@ import Foundation
 /// the folder right after writing. A build whose key and output stamp both
 /// match returns that report without parsing, rendering or writing.
 ///
+/// Reading and hashing 100 MB of input costs more than the 5% of a build a
+/// no-change rebuild may take, so the manifest also holds a quick key: the
+/// same key with the input and theme folders' `OutputStamp`s (sizes, inodes,
+/// times; no contents) in place of their bytes. It is checked first, before
+/// anything is read; when it misses, the byte key still can hit (a fresh
+/// checkout of the same files), and then the quick key is brought up to date.
+///
 /// Every failure fails safe: a missing, unreadable, corrupt or foreign
 /// manifest is ignored and the build runs in full; the manifest is removed
 /// before a site is written and written again only after it is in place.
@@ -30,6 +37,7 @@ struct BuildCache {
     struct Manifest: Codable {
         var format: Int
         var key: String
+        var quickKey: String?
         var outputStamp: String
         var documentsRead: Int
         var pagesWritten: Int
@@ -45,11 +53,33 @@ struct BuildCache {
         var message: String
     }
 
-    /// The report of the last build when it had this key and the output is untouched since.
-    func unchangedBuild(key: String, output: String) -> BuildReport? {
+    /// The report of the last build when it had this quick key and the output is untouched since.
+    func unchangedBuild(quickKey: String, output: String) -> BuildReport? {
+        guard let manifest = readManifest(), manifest.quickKey == quickKey else { return nil }
+        return report(of: manifest, output: output)
+    }
+
+    /// The report of the last build when it had this key and the output is untouched
+    /// since; records `quickKey` so the next build with no change finds it first.
+    func unchangedBuild(key: String, quickKey: String?, output: String) -> BuildReport? {
+        guard var manifest = readManifest(), manifest.key == key,
+              let report = report(of: manifest, output: output) else { return nil }
+        if manifest.quickKey != quickKey {
+            manifest.quickKey = quickKey
+            write(manifest)
+        }
+        return report
+    }
+
+    private func readManifest() -> Manifest? {
         guard let data = try? Data(contentsOf: manifestURL),
               let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
-              manifest.format == Self.format, manifest.key == key,
+              manifest.format == Self.format else { return nil }
+        return manifest
+    }
+
+    private func report(of manifest: Manifest, output: String) -> BuildReport? {
+        guard
               FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent(SiteWriter.markerName)),
               let stamp = OutputStamp.of(folder: output), stamp == manifest.outputStamp else { return nil }
         var diagnostics: [Diagnostic] = []
@@ -69,15 +99,18 @@ struct BuildCache {
     }
 
     /// Records a build that has just written `output`. Failures only cost the next build its shortcut.
-    func record(key: String, report: BuildReport, output: String) {
+    func record(key: String, quickKey: String?, report: BuildReport, output: String) {
         guard let stamp = OutputStamp.of(folder: output) else { return }
-        let manifest = Manifest(
-            format: Self.format, key: key, outputStamp: stamp,
+        write(Manifest(
+            format: Self.format, key: key, quickKey: quickKey, outputStamp: stamp,
             documentsRead: report.documentsRead, pagesWritten: report.pagesWritten,
             diagnostics: report.diagnostics.map {
                 CachedDiagnostic(file: $0.file, line: $0.line, column: $0.column,
                                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message)
-            })
+            }))
+    }
+
+    private func write(_ manifest: Manifest) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(manifest) else { return }
@@ -95,8 +128,21 @@ struct BuildCache {
         }
     }
 
-    /// The key of a build: everything its output depends on.
-    static func key(input loaded: LoadedInput, inputFolder: String, theme: ThemeFiles, options: BuildOptions) -> String {
+    /// The quick key: the input and theme folders by `OutputStamp`, not by
+    /// contents. nil when a folder cannot be read (then the build runs and
+    /// reports the problem).
+    static func quickKey(inputFolder: String, themeFolder: String, options: BuildOptions) -> String? {
+        guard let input = OutputStamp.of(folder: inputFolder),
+              let theme = OutputStamp.of(folder: themeFolder) else { return nil }
+        var hasher = common(options)
+        hasher.combine("quick")
+        hasher.combine(input)
+        hasher.combine(theme)
+        return hasher.finalize()
+    }
+
+    /// What every key covers besides the documents and theme: the format, planfolio itself, the options.
+    private static func common(_ options: BuildOptions) -> StableHasher {
         var hasher = StableHasher()
         hasher.combine("planfolio-build-cache-\(format)")
         hasher.combine(SiteRenderer.generator)
@@ -105,6 +151,12 @@ struct BuildCache {
         keyed.threads = nil
         keyed.useCache = true
         hasher.combine(String(reflecting: keyed))
+        return hasher
+    }
+
+    /// The key of a build: everything its output depends on.
+    static func key(input loaded: LoadedInput, inputFolder: String, theme: ThemeFiles, options: BuildOptions) -> String {
+        var hasher = common(options)
         hasher.combine(theme.templates.count)
         for name in theme.templates.keys.sorted() {
             guard let template = theme.templates[name] else { continue }

@@ -4,13 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// What the output folder holds, as far as the file system tells without
-/// reading the files: every entry's path, type, size, inode and change time.
+/// What a folder holds, as far as the file system tells without reading the
+/// files: every entry's path, type, size, inode, modification and change time.
 ///
-/// The build cache records it after writing a site; a later build trusts the
-/// folder to still be that site only if the stamp is the same. Anything that
-/// touches a file (an edit, a deletion, a new file, `touch`) changes the
-/// change time (ctime, which no tool can set back), so it forces a full build.
+/// The build cache records the output folder's stamp after writing a site,
+/// and trusts the folder to still be that site only while the stamp is the
+/// same; it also stamps the input and theme folders for its quick key. Any
+/// write to a file (an edit, a deletion, a new file, `touch`) changes its
+/// change time (ctime, which no tool can set back), so it changes the stamp.
+/// Symbolic links are stamped, not followed.
 enum OutputStamp {
     /// nil when the folder cannot be read.
     static func of(folder: String) -> String? {

@@ -62,6 +62,24 @@ import Testing
         #expect(OutputStamp.of(folder: setup.output.path) == stamp)
     }
 
+    @Test func rewritingAFileWithTheSameBytesIsStillNoChange() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        _ = try Build.run(setup.options)
+        let stamp = OutputStamp.of(folder: setup.output.path)
+        // New inode and times, same bytes: the quick key misses, the byte key hits.
+        let file = setup.input.appendingPathComponent("plans/RP-2026-001.md")
+        let bytes = try Data(contentsOf: file)
+        try FileManager.default.removeItem(at: file)
+        try bytes.write(to: file)
+        _ = try Build.run(setup.options)
+        #expect(OutputStamp.of(folder: setup.output.path) == stamp)
+        // And the quick key was brought up to date for the next build.
+        let quick = BuildCache.quickKey(inputFolder: setup.input.path, themeFolder: PerformanceFixtures.themePath, options: setup.options)
+        #expect(quick != nil)
+        #expect(setup.cache.unchangedBuild(quickKey: quick ?? "", output: setup.output.path) != nil)
+    }
+
     @Test func rebuildAfterEditingOneFileEqualsACleanBuild() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
