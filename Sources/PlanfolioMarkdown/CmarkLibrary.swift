@@ -37,6 +37,7 @@ final class CmarkLibrary: @unchecked Sendable {
     let firstChild: NodeToNode
     let next: NodeToNode
     let typeString: NodeToString
+    let nodeType: @convention(c) (OpaquePointer?) -> UInt32
     let listType: @convention(c) (OpaquePointer?) -> UInt32
     let listStart: NodeToInt
     let listTight: NodeToInt
@@ -59,7 +60,7 @@ final class CmarkLibrary: @unchecked Sendable {
             feed: cmark_parser_feed, finish: cmark_parser_finish, parserFree: cmark_parser_free,
             nodeFree: cmark_node_free, startLine: cmark_node_get_start_line, startColumn: cmark_node_get_start_column,
             literal: cmark_node_get_literal, firstChild: cmark_node_first_child, next: cmark_node_next,
-            typeString: cmark_node_get_type_string, listType: { cmark_node_get_list_type($0).rawValue },
+            typeString: cmark_node_get_type_string, nodeType: { cmark_node_get_type($0).rawValue }, listType: { cmark_node_get_list_type($0).rawValue },
             listStart: cmark_node_get_list_start, listTight: cmark_node_get_list_tight,
             taskChecked: cmark_gfm_extensions_get_tasklist_item_checked, fenceInfo: cmark_node_get_fence_info,
             headingLevel: cmark_node_get_heading_level, tableColumns: cmark_gfm_extensions_get_table_columns,
@@ -93,6 +94,7 @@ final class CmarkLibrary: @unchecked Sendable {
               let firstChild = symbol("cmark_node_first_child", NodeToNode.self),
               let next = symbol("cmark_node_next", NodeToNode.self),
               let typeString = symbol("cmark_node_get_type_string", NodeToString.self),
+              let nodeType = symbol("cmark_node_get_type", (@convention(c) (OpaquePointer?) -> UInt32).self),
               let listType = symbol("cmark_node_get_list_type", (@convention(c) (OpaquePointer?) -> UInt32).self),
               let listStart = symbol("cmark_node_get_list_start", NodeToInt.self),
               let listTight = symbol("cmark_node_get_list_tight", NodeToInt.self),
@@ -109,7 +111,7 @@ final class CmarkLibrary: @unchecked Sendable {
         let library = CmarkLibrary(
             parserNew: parserNew, attach: attach, feed: feed, finish: finish, parserFree: parserFree,
             nodeFree: nodeFree, startLine: startLine, startColumn: startColumn, literal: literal,
-            firstChild: firstChild, next: next, typeString: typeString, listType: listType,
+            firstChild: firstChild, next: next, typeString: typeString, nodeType: nodeType, listType: listType,
             listStart: listStart, listTight: listTight, taskChecked: taskChecked, fenceInfo: fenceInfo,
             headingLevel: headingLevel, tableColumns: tableColumns, tableAlignments: tableAlignments,
             url: url, title: title, ensureRegistered: ensureRegistered, find: find)
@@ -125,6 +127,7 @@ final class CmarkLibrary: @unchecked Sendable {
                  finish: @escaping NodeToNode, parserFree: @escaping NodeToVoid, nodeFree: @escaping NodeToVoid,
                  startLine: @escaping NodeToInt, startColumn: @escaping NodeToInt, literal: @escaping NodeToString,
                  firstChild: @escaping NodeToNode, next: @escaping NodeToNode, typeString: @escaping NodeToString,
+                 nodeType: @escaping @convention(c) (OpaquePointer?) -> UInt32,
                  listType: @escaping @convention(c) (OpaquePointer?) -> UInt32,
                  listStart: @escaping NodeToInt, listTight: @escaping NodeToInt,
                  taskChecked: @escaping @convention(c) (OpaquePointer?) -> Bool, fenceInfo: @escaping NodeToString,
@@ -145,6 +148,7 @@ final class CmarkLibrary: @unchecked Sendable {
         self.firstChild = firstChild
         self.next = next
         self.typeString = typeString
+        self.nodeType = nodeType
         self.listType = listType
         self.listStart = listStart
         self.listTight = listTight

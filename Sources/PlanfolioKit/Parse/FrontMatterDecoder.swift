@@ -17,10 +17,11 @@ public enum FrontMatterDecoder {
 
         let root: Node?
         do {
-            // `.basic`: no tag resolution. Planfolio reads every scalar as text,
-            // and the default resolver's regular expressions were most of the
-            // front matter's cost (docs/performance.md).
-            root = try Yams.compose(yaml: yaml, .basic)
+            // `.basic`: no tag resolution (planfolio reads every scalar as text;
+            // the default resolver runs regular expressions on each key).
+            // `.utf8` given, because `Encoding.default` reads the whole process
+            // environment on every call. See docs/performance.md.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let yamlError as YamlError {
             let (message, at) = describe(yamlError)
             diagnostics.append(.error(at.code, "front matter is not valid YAML: \(message)", file: file, line: (at.line ?? 1) + offset))
