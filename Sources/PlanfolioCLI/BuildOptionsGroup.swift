@@ -16,6 +16,12 @@ struct BuildOptionsGroup: ParsableArguments {
     @Option(help: "The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock).")
     var today: String?
 
+    @Option(help: "Site configuration file (default: planfolio.yml beside the input folder, when it exists).")
+    var config: String?
+
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (overrides baseURL in the config); enables feed.xml and sitemap.xml.")
+    var baseURL: String?
+
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
@@ -32,6 +38,8 @@ struct BuildOptionsGroup: ParsableArguments {
         options.output = output
         options.theme = theme
         options.strict = strict
+        options.configPath = config
+        options.baseURL = baseURL
         options.write = write
         options.useCache = !noCache
         options.threads = threads

@@ -6,7 +6,7 @@ public struct PlanfolioCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "planfolio",
         abstract: "Builds a browsable site from a portfolio of AI-fairness remediation plans.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

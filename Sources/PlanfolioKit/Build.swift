@@ -8,6 +8,10 @@ public struct BuildOptions: Sendable {
     public var theme: String?
     public var today: Day
     public var config = SiteConfig()
+    /// `--config`: the `planfolio.yml` to read; nil means the one beside the input folder, if any.
+    public var configPath: String?
+    /// `--base-url`: overrides `baseURL` from the config.
+    public var baseURL: String?
     /// Treat warnings as errors.
     public var strict = false
     /// False for `check`: everything but writing.
@@ -37,15 +41,22 @@ public struct BuildReport: Sendable {
 /// type knows the order; every stage is a function from values to values.
 public enum Build {
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
-        let themePath = options.theme ?? "Theme"
         let cache = options.write ? BuildCache(output: options.output) : nil
         var quickKey: String?
         if let cache, options.useCache {
-            quickKey = BuildCache.quickKey(inputFolder: options.input, themeFolder: themePath, options: options)
+            quickKey = BuildCache.quickKey(options: options)
             if let quickKey, let unchanged = cache.unchangedBuild(quickKey: quickKey, output: options.output) { return unchanged }
         }
-        let loaded = try InputLoader.load(input: options.input)
-        let themeFiles = try ThemeFiles.load(from: themePath)
+        var loaded = try InputLoader.load(input: options.input)
+        var options = options
+        let (config, configDiagnostics) = try ConfigLoader.load(path: options.configPath, input: options.input)
+        options.config = config
+        loaded.diagnostics += configDiagnostics
+        if let baseURL = options.baseURL {
+            if let problem = ConfigLoader.baseURLProblem(baseURL) { throw PlanfolioError("--base-url \(problem)") }
+            options.config.baseURL = ConfigLoader.normalizedBaseURL(baseURL)
+        }
+        let (themeFiles, themePath) = try ThemeFiles.resolve(options.theme)
         var cacheKey: String?
         if let cache {
             if options.useCache {
@@ -82,11 +93,16 @@ public enum Build {
             diagnostics += found
             if let document { documents.append(document) }
         }
-        let (portfolio, linkDiagnostics) = Linker.link(documents)
+        var (portfolio, linkDiagnostics) = Linker.link(documents)
         diagnostics += linkDiagnostics
+        let linkedFiles: LinkedFiles
+        (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets, activeAssets: loaded.activeAssets)
+        diagnostics += linkedFiles.diagnostics
 
         let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)
         diagnostics += themeDiagnostics
+        let (status, statusDiagnostics) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today)
+        diagnostics += statusDiagnostics
 
         if options.strict {
             diagnostics = diagnostics.map { diagnostic in
@@ -98,7 +114,9 @@ public enum Build {
         diagnostics.sort()
         var files: [OutputFile] = []
         if !diagnostics.hasErrors, let theme {
-            files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme)
+            files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme, status: status)
+            files += linkedFiles.outputFiles(input: options.input)
+            files.sort { $0.path < $1.path }
         }
         let report = BuildReport(diagnostics: diagnostics, documentsRead: loaded.files.count, pagesWritten: 0, wrote: false)
         return (report, files)

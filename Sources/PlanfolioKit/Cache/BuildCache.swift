@@ -129,15 +129,35 @@ struct BuildCache {
     }
 
     /// The quick key: the input and theme folders by `OutputStamp`, not by
-    /// contents. nil when a folder cannot be read (then the build runs and
-    /// reports the problem).
-    static func quickKey(inputFolder: String, themeFolder: String, options: BuildOptions) -> String? {
-        guard let input = OutputStamp.of(folder: inputFolder),
-              let theme = OutputStamp.of(folder: themeFolder) else { return nil }
+    /// contents, and the config file's bytes. nil when a folder cannot be
+    /// read (then the build runs and reports the problem).
+    ///
+    /// The theme is found as `ThemeFiles.resolve` finds it: `--theme`, else
+    /// `Theme/` when it exists, else the built-in theme (part of the binary,
+    /// which the key already names). The config file is the one
+    /// `ConfigLoader.load` reads: `--config`, else `planfolio.yml` beside the input.
+    static func quickKey(options: BuildOptions) -> String? {
         var hasher = common(options)
         hasher.combine("quick")
+        guard let input = OutputStamp.of(folder: options.input) else { return nil }
         hasher.combine(input)
-        hasher.combine(theme)
+        var isDirectory: ObjCBool = false
+        let themeFolder = options.theme
+            ?? (FileManager.default.fileExists(atPath: "Theme", isDirectory: &isDirectory) && isDirectory.boolValue ? "Theme" : nil)
+        if let themeFolder {
+            guard let theme = OutputStamp.of(folder: themeFolder) else { return nil }
+            hasher.combine("theme folder")
+            hasher.combine(theme)
+        } else {
+            hasher.combine("built-in theme")
+        }
+        let configPath = options.configPath ?? ConfigLoader.defaultPath(input: options.input)
+        if let config = FileManager.default.contents(atPath: configPath) {
+            hasher.combine("config")
+            hasher.combine(Array(config))
+        } else {
+            hasher.combine("no config")
+        }
         return hasher.finalize()
     }
 

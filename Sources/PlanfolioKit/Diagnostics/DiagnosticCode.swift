@@ -41,6 +41,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case themeError = "PF029"
     case invalidMetric = "PF030"
     case duplicateKey = "PF031"
+    // References (Link stage)
+    case multipleSuccessors = "PF032"
+    case referenceMismatch = "PF033"
+    case unsafeLinkedFile = "PF034"
 
     /// The short name shown beside the code, e.g. `unknown-reference`; as stable as the code.
     public var name: String {
@@ -76,6 +80,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .themeError: "theme-error"
         case .invalidMetric: "invalid-metric"
         case .duplicateKey: "duplicate-key"
+        case .multipleSuccessors: "multiple-successors"
+        case .unsafeLinkedFile: "unsafe-linked-file"
+        case .referenceMismatch: "reference-mismatch"
         }
     }
 

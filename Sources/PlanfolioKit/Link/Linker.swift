@@ -1,4 +1,9 @@
 /// The Link stage: checks ids across the portfolio and connects documents.
+///
+/// Duplicate ids first (the first file in path order keeps the id), then the
+/// references between documents (`ReferenceResolver`), then the systems
+/// (`SystemGrouper`). Ids written in prose become links at render time,
+/// through `IDLinker`, because a link's URL depends on the page it is on.
 public enum Linker {
     public static func link(_ parsed: [Document]) -> (Portfolio, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -18,6 +23,10 @@ public enum Linker {
         for document in sorted where firstByID[document.id]?.source == document.source {
             unique.append(document)
         }
-        return (Portfolio(documents: unique), diagnostics)
+        let resolved = ReferenceResolver.resolve(unique, byID: firstByID)
+        diagnostics += resolved.diagnostics
+        var portfolio = Portfolio(documents: unique, referencedBy: resolved.referencedBy, systems: SystemGrouper.group(unique))
+        portfolio.supersededBy = resolved.supersededBy
+        return (portfolio, diagnostics)
     }
 }

@@ -8,13 +8,19 @@ public struct Portfolio: Sendable {
     private var positions: [String: Int]
     /// For each id, the ids of the documents that refer to it, sorted.
     public var referencedBy: [String: [String]]
-    /// Systems sorted by name, each with its documents.
-    public var systems: [SystemGroup]
+    /// Systems sorted by name (case-insensitive, then exact), each with its documents.
+    public var systems: [SystemGroup] {
+        didSet { systemPositions = Self.positions(of: systems) }
+    }
+    private var systemPositions: [String: Int]
+    /// For each superseded id, the id of the one document that supersedes it.
+    public var supersededBy: [String: String] = [:]
 
     public init(documents: [Document], referencedBy: [String: [String]] = [:], systems: [SystemGroup] = []) {
         self.documents = documents
         self.referencedBy = referencedBy
         self.systems = systems
+        self.systemPositions = Self.positions(of: systems)
         var positions: [String: Int] = [:]
         for (index, document) in documents.enumerated() { positions[document.id] = index }
         self.positions = positions
@@ -22,6 +28,18 @@ public struct Portfolio: Sendable {
 
     public subscript(id: String) -> Document? {
         positions[id].map { documents[$0] }
+    }
+
+    /// The system group a document belongs to, if it names a system.
+    public func system(of document: Document) -> SystemGroup? {
+        guard let name = SystemGrouper.systemName(of: document) else { return nil }
+        return systemPositions[name].map { systems[$0] }
+    }
+
+    private static func positions(of systems: [SystemGroup]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (index, system) in systems.enumerated() { positions[system.name] = index }
+        return positions
     }
 
     public func documents(of kind: DocumentKind) -> [Document] {

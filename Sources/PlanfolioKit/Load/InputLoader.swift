@@ -32,11 +32,16 @@ public enum InputLoader {
         }
         var files: [SourceFile] = []
         var assets: [String] = []
+        var activeAssets: [String] = []
         for (entry, read) in zip(entries, reads) {
             let name = (entry.path as NSString).lastPathComponent
             let display = displayPath(input: input, path: entry.path)
             guard isMarkdown(name) else {
                 assets.append(entry.path)
+                if ActiveContent.fileExtension(name) == "svg",
+                   let data = fileManager.contents(atPath: entry.absolute), ActiveContent.svgIsActive(Array(data)) {
+                    activeAssets.append(entry.path)
+                }
                 continue
             }
             switch read {
@@ -51,7 +56,7 @@ public enum InputLoader {
                 files.append(SourceFile(path: entry.path, displayPath: display, text: text))
             }
         }
-        return LoadedInput(files: files, assets: assets, diagnostics: diagnostics)
+        return LoadedInput(files: files, assets: assets, activeAssets: activeAssets, diagnostics: diagnostics)
     }
 
     private enum FileRead: Sendable {

@@ -25,11 +25,14 @@ public struct LoadedInput: Sendable {
     public var files: [SourceFile]
     /// Other files (images, evidence), as paths under the input folder, sorted.
     public var assets: [String]
+    /// Assets that could run script if opened (an SVG with script or handlers): never published.
+    public var activeAssets: [String]
     public var diagnostics: [Diagnostic]
 
-    public init(files: [SourceFile], assets: [String] = [], diagnostics: [Diagnostic] = []) {
+    public init(files: [SourceFile], assets: [String] = [], activeAssets: [String] = [], diagnostics: [Diagnostic] = []) {
         self.files = files
         self.assets = assets
+        self.activeAssets = activeAssets
         self.diagnostics = diagnostics
     }
 }

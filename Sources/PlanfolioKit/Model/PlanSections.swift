@@ -59,12 +59,15 @@ public struct Intervention: Sendable, Hashable {
     public var targetDate: Day?
     public var estimatedDuration: String?
     public var line: Int
-    public init(number: Int, name: String, targetDate: Day?, estimatedDuration: String?, line: Int) {
+    /// The `**Description**` text, when given.
+    public var description: String?
+    public init(number: Int, name: String, targetDate: Day?, estimatedDuration: String?, line: Int, description: String? = nil) {
         self.number = number
         self.name = name
         self.targetDate = targetDate
         self.estimatedDuration = estimatedDuration
         self.line = line
+        self.description = description
     }
 }
 

@@ -9,6 +9,9 @@ public struct AssessmentInformation: Sendable {
     public var investigationID: Located<String>?
     public var date: Located<String>?
     public var planOwner: Located<String>?
+    /// The **Remediation Plan ID** line when it still holds the template's
+    /// placeholder: the untouched template then takes its id from the file name.
+    public var planIDPlaceholder: Located<String>?
 
     /// Reads the list under the "Assessment Information" heading. Values that
     /// are still template placeholders (`[Date]`) count as absent.
@@ -17,6 +20,9 @@ public struct AssessmentInformation: Sendable {
         guard let section = MarkdownQueries.section(named: "Assessment Information", in: body) else { return info }
         for item in MarkdownQueries.labelledItems(in: section.blocks) {
             let value = item.value
+            if Placeholder.isPlaceholder(value), MarkdownQueries.normalizedHeading(item.key) == "remediation plan id" {
+                info.planIDPlaceholder = info.planIDPlaceholder ?? Located(value, line: item.line)
+            }
             if value.isEmpty || Placeholder.isPlaceholder(value) { continue }
             let located = Located(value, line: item.line)
             switch MarkdownQueries.normalizedHeading(item.key) {
@@ -39,4 +45,10 @@ enum Placeholder {
     static func isPlaceholder(_ value: String) -> Bool {
         value.hasPrefix("[") && value.hasSuffix("]") && !value.dropFirst().dropLast().contains("]")
     }
+}
+
+/// Fixed text of the remediation plan template that the parser recognises.
+enum PlanTemplateText {
+    /// The template's level-1 heading.
+    static let heading = "Fairness Drift Remediation Plan"
 }

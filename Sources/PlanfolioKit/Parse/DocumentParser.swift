@@ -26,6 +26,16 @@ public enum DocumentParser {
         return true
     }
 
+    /// The file name without folders and extension: `plans/RP-2026-007.md` gives `RP-2026-007`.
+    static func fileStem(_ path: String) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var stem = name
+        for suffix in [".md", ".markdown"] where name.lowercased().hasSuffix(suffix) {
+            stem = String(name.dropLast(suffix.count))
+        }
+        return stem.isEmpty ? nil : stem
+    }
+
     public static func parse(_ file: SourceFile) -> (Document?, [Diagnostic]) {
         let path = file.displayPath
         var diagnostics: [Diagnostic] = []
@@ -57,8 +67,10 @@ public enum DocumentParser {
         }
 
         // A plan's Assessment Information fills what front matter leaves out.
+        var planIDPlaceholder: Located<String>?
         if kind == .plan {
             let info = AssessmentInformation.read(from: body)
+            planIDPlaceholder = info.planIDPlaceholder
             func merge(_ key: String, _ front: inout Located<String>?, _ template: Located<String>?, _ label: String) {
                 guard let template else { return }
                 guard let given = front else {
@@ -93,7 +105,22 @@ public enum DocumentParser {
             }
         }
 
+        // The template's sections, read before any early return so that one
+        // run reports every problem of the plan.
+        let planRead = kind == .plan ? PlanTemplateReader.read(body, file: path) : nil
+        diagnostics += planRead?.1 ?? []
+        if frontMatter.id == nil, let placeholder = planIDPlaceholder, let stem = fileStem(file.path), isValidID(stem) {
+            diagnostics.append(.warning(.missingID,
+                "**Remediation Plan ID** is still the placeholder '\(placeholder.value)': the plan takes the id '\(stem)' from its file name until it is filled in",
+                file: path, line: placeholder.line))
+            frontMatter.id = Located(stem, line: placeholder.line)
+        }
+
         guard let idValue = frontMatter.id else {
+            // Front matter that did not parse has already been reported; no cascade.
+            if diagnostics.contains(where: { $0.code == .frontMatterSyntax || $0.code == .duplicateKey }) {
+                return (nil, diagnostics)
+            }
             diagnostics.append(.error(.missingID, kind == .plan
                 ? "document has no id: give 'id' in front matter or **Remediation Plan ID** in Assessment Information"
                 : "document has no id: give 'id' in front matter", file: path, line: 1))
@@ -110,7 +137,12 @@ public enum DocumentParser {
             diagnostics.append(.warning(.idConvention, "assessment id '\(idValue.value)' does not follow the convention FAF-YYYY-MM-NNN", file: path, line: idValue.line))
         }
 
-        let title = frontMatter.title?.value ?? MarkdownQueries.firstTitle(in: body) ?? idValue.value
+        var title = frontMatter.title?.value ?? MarkdownQueries.firstTitle(in: body) ?? idValue.value
+        // A plan that keeps the template's own heading would be one of many
+        // identically named plans: name its system too.
+        if frontMatter.title == nil, kind == .plan, title == PlanTemplateText.heading, let system = frontMatter.system?.value {
+            title = "\(title): \(system)"
+        }
         var document = Document(id: idValue.value, kind: kind, title: title, source: file.path, displayPath: path, body: body)
         document.idLine = idValue.line
         document.system = frontMatter.system?.value
@@ -122,6 +154,7 @@ public enum DocumentParser {
         document.references = References(assessment: frontMatter.assessment, investigation: frontMatter.investigation, supersedes: frontMatter.supersedes)
         document.metrics = frontMatter.metrics
         document.extra = frontMatter.extra
+        document.plan = planRead?.0
         if kind == .plan && !frontMatter.metrics.isEmpty, let first = frontMatter.metrics.first {
             diagnostics.append(.warning(.invalidMetric, "metrics belong on assessments and investigations; a plan's are ignored", file: path, line: first.line))
             document.metrics = []

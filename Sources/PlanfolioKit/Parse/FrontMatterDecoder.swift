@@ -23,7 +23,8 @@ public enum FrontMatterDecoder {
             // environment on every call. See docs/performance.md.
             root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let yamlError as YamlError {
-            let (message, at) = describe(yamlError)
+            let yamlLines = yaml.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
+            let (message, at) = describe(yamlError, lastLine: yamlLines)
             diagnostics.append(.error(at.code, "front matter is not valid YAML: \(message)", file: file, line: (at.line ?? 1) + offset))
             return (frontMatter, diagnostics)
         } catch {
@@ -174,12 +175,15 @@ public enum FrontMatterDecoder {
         }
     }
 
-    private static func describe(_ error: YamlError) -> (String, (code: DiagnosticCode, line: Int?)) {
+    /// The message and the line to blame. libyaml reports an unclosed construct
+    /// at the end of the text; then the line where the construct opened is the useful one.
+    private static func describe(_ error: YamlError, lastLine: Int) -> (String, (code: DiagnosticCode, line: Int?)) {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let text = [problem, context?.text].compactMap { $0 }.joined(separator: " ")
-            return (text, (.frontMatterSyntax, mark.line))
+            let line = mark.line >= lastLine ? (context?.mark.line ?? mark.line) : mark.line
+            return (text, (.frontMatterSyntax, min(line, lastLine)))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return ("key \(keys) is given more than once", (.duplicateKey, context.mark.line))

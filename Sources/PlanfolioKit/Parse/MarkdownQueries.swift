@@ -5,8 +5,31 @@ enum MarkdownQueries {
     /// Heading text normalised for matching section names: lowercased,
     /// spaces collapsed, "(s)" dropped so "Intervention(s)" matches "Interventions".
     static func normalizedHeading(_ text: String) -> String {
-        let lowered = text.lowercased().replacingOccurrences(of: "(s)", with: "s")
-        return lowered.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        // Runs for every heading and label of every plan, so it works on
+        // UTF-8 bytes rather than through Foundation (slow on Linux). Only
+        // non-ASCII text needs the Unicode lowercasing first; the ASCII bytes
+        // matched below never occur inside a multi-byte character.
+        let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.lowercased()
+        var out: [UInt8] = []
+        out.reserveCapacity(source.utf8.count)
+        var pendingSpace = false
+        for byte in source.utf8 {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            let count = out.count
+            if byte == UInt8(ascii: ")"), count >= 3, out[count - 2] == UInt8(ascii: "s"), out[count - 3] == UInt8(ascii: "(") {
+                out.removeLast(3)
+                out.append(UInt8(ascii: "s"))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The blocks under the first heading whose text matches `name`, up to the
@@ -42,26 +65,53 @@ enum MarkdownQueries {
     /// Also reads the template's `**Key\n**: value` (bold split over a line
     /// break) as `**Key**: value`.
     static func labelledItems(in blocks: [MarkdownNode]) -> [(key: String, value: String, line: Int)] {
-        var out: [(String, String, Int)] = []
+        labelledParagraphs(in: blocks).map { ($0.key, $0.value, $0.paragraph.line) }
+    }
+
+    /// Like `labelledItems`, with the paragraph each came from, for callers
+    /// that look at its inlines (placeholders, code).
+    static func labelledParagraphs(in blocks: [MarkdownNode]) -> [(key: String, value: String, paragraph: MarkdownNode)] {
+        var out: [(String, String, MarkdownNode)] = []
         for block in blocks {
             block.walk { node in
                 guard case .paragraph = node.kind else { return }
-                if let item = labelledText(node) { out.append((item.key, item.value, node.line)) }
+                if let item = labelledText(node) { out.append((item.key, item.value, node)) }
             }
         }
         return out
     }
 
     /// `**Key**: value` at the start of a paragraph.
+    ///
+    /// The template writes `**Description\n**: ...`: a closing `**` right
+    /// after a line break cannot close emphasis in CommonMark, so cmark leaves
+    /// it as the text `**Description`, a soft break, then `**: ...`. That
+    /// shape is read as the key `Description` too.
     static func labelledText(_ paragraph: MarkdownNode) -> (key: String, value: String)? {
-        guard let first = paragraph.children.first, case .strong = first.kind else { return nil }
-        let key = first.plainText.trimmingCharacters(in: .whitespaces)
+        guard let first = paragraph.children.first else { return nil }
+        var key: String
+        var restNodes: ArraySlice<MarkdownNode>
         var rest = ""
-        for child in paragraph.children.dropFirst() {
+        switch first.kind {
+        case .strong:
+            key = first.plainText
+            restNodes = paragraph.children.dropFirst()
+        case .text where first.literal.hasPrefix("**") && paragraph.children.count >= 3:
+            let breakNode = paragraph.children[1]
+            let after = paragraph.children[2]
+            guard case .softBreak = breakNode.kind, case .text = after.kind, after.literal.hasPrefix("**:") else { return nil }
+            key = String(first.literal.dropFirst(2))
+            rest = String(after.literal.dropFirst(2))
+            restNodes = paragraph.children.dropFirst(3)
+        default:
+            return nil
+        }
+        key = key.trimmedWhitespace
+        for child in restNodes {
             rest += child.plainText
         }
-        guard rest.hasPrefix(":") else { return nil }
-        let value = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        guard rest.hasPrefix(":"), !key.isEmpty else { return nil }
+        let value = rest.dropFirst().trimmedWhitespace
         return (key, value)
     }
 }

@@ -9,7 +9,10 @@ import Mustache
 /// exist; otherwise the build fails naming the theme file and line.
 public struct CompiledTheme: Sendable {
     /// The templates a site needs, one per page type.
-    public static let requiredTemplates = ["layout", "index", "list", "document"]
+    public static let requiredTemplates = ["layout", "index", "list", "document", "search", "notfound",
+                                                 "timeline", "approvals", "status-badges", "plan-timeline", "approval-panel",
+                                                 "metric-chart", "dashboard-status",
+                                                 "systems", "system", "referenced-by"]
 
     let library: MustacheLibrary
     public let assets: [String: [UInt8]]

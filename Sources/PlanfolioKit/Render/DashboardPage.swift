@@ -11,6 +11,8 @@ enum DashboardPage {
         let systems: [[String: Any]] = bySystem.keys.sorted().map { name in
             [
                 "name": name,
+                "href": bySystem[name]?.first.flatMap { portfolio.system(of: $0) }.map { root + SystemPage.path($0) } ?? "",
+                "hasHref": bySystem[name]?.first.flatMap { portfolio.system(of: $0) } != nil,
                 "documents": bySystem[name]!.map { document -> [String: Any] in
                     ["id": document.id, "title": document.title, "kindLabel": document.kind.displayName, "href": root + document.url]
                 },

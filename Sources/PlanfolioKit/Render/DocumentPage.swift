@@ -11,7 +11,7 @@ enum DocumentPage {
             metadata.append(entry)
         }
         row("ID", document.id)
-        row("System", document.system)
+        row("System", document.system, href: portfolio.system(of: document).map { root + SystemPage.path($0) })
         row("Owner", document.owner)
         row("Created", document.date?.description)
         row("Updated", document.updated?.description)
@@ -22,6 +22,8 @@ enum DocumentPage {
             row(label, id, href: portfolio[id].map { root + $0.url })
         }
         if let status = document.status?.value { row("Status", status) }
+        // The section nav: second-level headings, less the template's own table of contents.
+        let sections = body.headings.filter { $0.level == 2 && $0.anchor != "table-of-contents" }
         return [
             "id": document.id,
             "kind": document.kind.rawValue,
@@ -32,11 +34,12 @@ enum DocumentPage {
             "hasTags": !document.tags.isEmpty,
             "extra": document.extra.map { ["key": $0.key, "value": ExtraValueText.text($0.value)] },
             "hasExtra": !document.extra.isEmpty,
-            "hasSections": body.headings.contains { $0.level == 2 },
-            "sections": body.headings.filter { $0.level == 2 }.map { ["text": $0.text, "anchor": $0.anchor] },
+            "hasSections": !sections.isEmpty,
+            "sections": sections.map { ["text": $0.text, "anchor": $0.anchor] },
             "body": body.html,
             "source": document.source,
-        ]
+        ].merging(PlanSectionsContext.entries(for: document)) { $1 }
+        .merging(DocumentLinks.context(document, portfolio: portfolio, root: root)) { current, _ in current }
     }
 }
 

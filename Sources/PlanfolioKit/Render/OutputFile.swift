@@ -2,6 +2,10 @@
 public struct OutputFile: Sendable, Hashable {
     public var path: String
     public var contents: [UInt8]
+    /// When set, the file is copied from this path on disk by the Write stage
+    /// instead of written from `contents` (evidence files that documents link
+    /// to, which may be large and are never changed).
+    public var copyFrom: String?
 
     public init(path: String, contents: [UInt8]) {
         self.path = path
@@ -10,5 +14,11 @@ public struct OutputFile: Sendable, Hashable {
 
     public init(path: String, text: String) {
         self.init(path: path, contents: Array(text.utf8))
+    }
+
+    public init(path: String, copyFrom: String) {
+        self.path = path
+        self.contents = []
+        self.copyFrom = copyFrom
     }
 }

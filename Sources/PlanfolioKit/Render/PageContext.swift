@@ -16,10 +16,17 @@ struct PageContext {
         var title: String
         var today: Day
         var generator: String
+        /// A base URL is set, so `feed.xml` exists.
+        var hasFeed = false
     }
 
+    /// Replaces `root` for a page served from any path (`404.html`): the base URL.
+    var fixedRoot: String?
+
     /// `../` repeated for each folder the page is in, so every link is relative.
-    var root: String {
+    var root: String { fixedRoot ?? Self.root(of: path) }
+
+    static func root(of path: String) -> String {
         String(repeating: "../", count: path.count(where: { $0 == "/" }))
     }
 
@@ -28,6 +35,9 @@ struct PageContext {
         ("plans", "Plans", "plans.html"),
         ("investigations", "Investigations", "investigations.html"),
         ("assessments", "Assessments", "assessments.html"),
+        ("systems", "Systems", "systems.html"),
+        ("timeline", "Timeline", "timeline.html"),
+        ("approvals", "Approvals", "approvals.html"),
     ]
 
     func dictionary(merging page: [String: Any]) -> [String: Any] {
@@ -37,6 +47,8 @@ struct PageContext {
             "root": root,
             "today": site.today.description,
             "generator": site.generator,
+            "searchHref": root + "search.html",
+            "hasFeed": site.hasFeed,
             "nav": Self.navigation.map { entry -> [String: Any] in
                 ["label": entry.label, "href": root + entry.href, "current": entry.key == section]
             },

@@ -8,8 +8,12 @@ import PlanfolioMarkdown
 public enum SiteRenderer {
     public static let generator = "planfolio 0.1.0"
 
-    public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme) -> [OutputFile] {
-        let site = PageContext.SiteInfo(title: config.title, today: today, generator: generator)
+    public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme,
+                              status: PortfolioStatus? = nil) -> [OutputFile] {
+        let status = status ?? PortfolioStatus(today: today)
+        var siteInfo = PageContext.SiteInfo(title: config.title, today: today, generator: generator)
+        siteInfo.hasFeed = config.baseURL != nil
+        let site = siteInfo
         @Sendable func page(_ path: String, title: String, section: String, template: String, _ build: (String) -> [String: Any]) -> OutputFile {
             let context = PageContext(site: site, path: path, title: title, section: section)
             let html = theme.render(template, context.dictionary(merging: build(context.root)))
@@ -19,21 +23,48 @@ public enum SiteRenderer {
         var files: [OutputFile] = []
         files.append(page("index.html", title: "Dashboard", section: "index", template: "index") { root in
             DashboardPage.context(portfolio: portfolio, root: root)
+                .merging(DashboardStatus.context(portfolio: portfolio, status: status, config: config, root: root)) { $1 }
+        })
+        files.append(page("timeline.html", title: "Timeline", section: "timeline", template: "timeline") { root in
+            TimelinePage.context(portfolio: portfolio, status: status, root: root)
+        })
+        files.append(page("approvals.html", title: "Approvals", section: "approvals", template: "approvals") { root in
+            ApprovalsPage.context(portfolio: portfolio, status: status, config: config, root: root)
         })
         for kind in DocumentKind.allCases {
             files.append(page("\(kind.folder).html", title: kind.pluralDisplayName, section: kind.folder, template: "list") { root in
-                ListPage.context(kind: kind, portfolio: portfolio, root: root)
+                ListPage.context(kind: kind, portfolio: portfolio, root: root, status: status)
             })
         }
 
+        files.append(page(SystemsPage.path, title: "Systems", section: "systems", template: "systems") { root in
+            SystemsPage.context(portfolio: portfolio, root: root, status: status)
+        })
+        files += ConcurrentMap.map(portfolio.systems) { system in
+            page(SystemPage.path(system), title: system.name, section: "systems", template: "system") { root in
+                SystemPage.context(system: system, portfolio: portfolio, root: root, status: status)
+            }
+        }
+
+        let idLinker = IDLinker(portfolio: portfolio)
         let documents = portfolio.documents
         let documentPages = ConcurrentMap.map(documents) { document -> OutputFile in
-            let body = HTMLRenderer().render(document.body)
+            let body = HTMLRenderer().render(BodyOutline.forPage(idLinker.link(document.bodyWithoutTitleHeading, selfID: document.id, root: PageContext.root(of: document.url))))
             return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
-                DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
+                let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
+                return context.merging(DocumentStatusContext.context(document, status: status, bodyHTML: context["body"] as? String ?? body.html,
+                                                                     headings: body.headings)) { $1 }
             }
         }
         files += documentPages
+        files.append(page("search.html", title: "Search", section: "search", template: "search") { _ in
+            ["indexFile": SearchIndex.fileName]
+        })
+        var notFound = PageContext(site: site, path: "404.html", title: "Page not found", section: "")
+        notFound.fixedRoot = config.baseURL
+        files.append(OutputFile(path: "404.html", text: theme.render("notfound", notFound.dictionary(merging: [:]))))
+        files += SiteData.files(portfolio: portfolio, config: config, status: status ?? PortfolioStatus(today: today),
+                                pages: files.map(\.path).filter { $0.hasSuffix(".html") })
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, contents: bytes))
         }

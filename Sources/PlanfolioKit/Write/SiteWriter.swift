@@ -42,7 +42,11 @@ public enum SiteWriter {
                 if madeFolders.insert(folder).inserted {
                     try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
                 }
-                try FileBytes.write(file.contents, to: staging.appendingPathComponent(file.path).path)
+                if let source = file.copyFrom {
+                    try fileManager.copyItem(atPath: source, toPath: staging.appendingPathComponent(file.path).path)
+                } else {
+                    try FileBytes.write(file.contents, to: staging.appendingPathComponent(file.path).path)
+                }
             }
             try Data("This folder was written by planfolio; it replaces it on every build.\n".utf8)
                 .write(to: staging.appendingPathComponent(markerName))

@@ -75,7 +75,7 @@ import Testing
         _ = try Build.run(setup.options)
         #expect(OutputStamp.of(folder: setup.output.path) == stamp)
         // And the quick key was brought up to date for the next build.
-        let quick = BuildCache.quickKey(inputFolder: setup.input.path, themeFolder: PerformanceFixtures.themePath, options: setup.options)
+        let quick = BuildCache.quickKey(options: setup.options)
         #expect(quick != nil)
         #expect(setup.cache.unchangedBuild(quickKey: quick ?? "", output: setup.output.path) != nil)
     }
@@ -103,6 +103,19 @@ import Testing
         _ = try Build.run(later)
         let page = try String(contentsOf: setup.output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(page.contains("2026-12-01"))
+    }
+
+    @Test func configFileChangesAreNotServedFromTheCache() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let config = setup.root.appendingPathComponent("planfolio.yml")
+        try Data("title: First Title\n".utf8).write(to: config)
+        _ = try Build.run(setup.options)
+        let index = setup.output.appendingPathComponent("index.html")
+        #expect(try String(contentsOf: index, encoding: .utf8).contains("First Title"))
+        try Data("title: Second Title\n".utf8).write(to: config)
+        _ = try Build.run(setup.options)
+        #expect(try String(contentsOf: index, encoding: .utf8).contains("Second Title"))
     }
 
     @Test func corruptOrForeignManifestIsIgnored() throws {

@@ -9,12 +9,12 @@ import Testing
         func template(_ name: String, _ text: String) -> ThemeFiles.Template {
             ThemeFiles.Template(displayPath: "T/templates/\(name).mustache", text: text)
         }
-        return ThemeFiles(templates: [
-            "layout": template("layout", "<title>{{pageTitle}}</title>\n{{$main}}{{/main}}\n"),
-            "index": template("index", "{{<layout}}{{$main}}i{{/main}}{{/layout}}\n"),
-            "list": template("list", "{{<layout}}{{$main}}l{{/main}}{{/layout}}\n"),
-            "document": template("document", document),
-        ], assets: [:])
+        // Every template the theme needs, trivially, then the one under test.
+        var templates: [String: ThemeFiles.Template] = [:]
+        for name in CompiledTheme.requiredTemplates { templates[name] = template(name, "\(name)\n") }
+        templates["layout"] = template("layout", "<title>{{pageTitle}}</title>\n{{$main}}{{/main}}\n")
+        templates["document"] = template("document", document)
+        return ThemeFiles(templates: templates, assets: [:])
     }
 
     @Test func escapedOutputIsWhatSwiftMustacheWrites() throws {

@@ -1,0 +1,80 @@
+/// Spec 4.3: which roles must sign a plan, who has, and whose signature is stale.
+///
+/// Required roles are `requiredRoles` from the config when it was set, else
+/// the template's four plus Compliance Officer when that row is filled in.
+/// A role is signed when its row has a name, a signature and a valid date;
+/// a signature dated before the plan's `updated` is stale (the same day is
+/// not); one dated after today is an error; a required role with no row is
+/// unsigned and named in a warning.
+enum ApprovalComputer {
+    static func approval(of plan: Document, config: SiteConfig, today: Day) -> (ApprovalStatus, [Diagnostic]) {
+        let sections = plan.plan ?? PlanSections()
+        let rows = sections.approvals
+        var diagnostics: [Diagnostic] = []
+
+        let required = requiredRoles(rows: rows, config: config)
+        let requiredKeys = Set(required.map(RoleName.key))
+        var rowByKey: [String: ApprovalRow] = [:]
+        for row in rows where rowByKey[RoleName.key(row.role)] == nil {
+            rowByKey[RoleName.key(row.role)] = row
+        }
+
+        func status(of row: ApprovalRow, required: Bool, displayRole: String) -> RoleStatus {
+            let signed = !row.name.isBlankOrPlaceholder && !row.signature.isBlankOrPlaceholder && row.date != nil
+            let stale = signed && (row.date.flatMap { date in plan.updated.map { date < $0 } } ?? false)
+            return RoleStatus(role: displayRole, name: row.name.isBlankOrPlaceholder ? "" : row.name.trimmingSpaces,
+                              signature: row.signature.isBlankOrPlaceholder ? "" : row.signature.trimmingSpaces,
+                              date: row.date, required: required, signed: signed, stale: stale, line: row.line)
+        }
+
+        var roles: [RoleStatus] = []
+        for role in required {
+            if let row = rowByKey[RoleName.key(role)] {
+                roles.append(status(of: row, required: true, displayRole: role))
+            } else {
+                roles.append(RoleStatus(role: role, name: "", signature: "", date: nil, required: true, signed: false, stale: false, line: nil))
+                if sections.hasApprovalTable {
+                    diagnostics.append(.warning(.missingApprovalRow,
+                        "the Approval table has no row for the required role '\(role)'; it counts as unsigned",
+                        file: plan.displayPath, line: rows.first?.line ?? plan.idLine))
+                }
+            }
+        }
+        var listed = requiredKeys
+        for row in rows where !listed.contains(RoleName.key(row.role)) {
+            listed.insert(RoleName.key(row.role))
+            roles.append(status(of: row, required: false, displayRole: row.role.trimmingSpaces))
+        }
+        for row in rows {
+            if let date = row.date, date > today {
+                diagnostics.append(.error(.signatureInFuture,
+                    "the signature of '\(row.role.trimmingSpaces)' is dated \(date), after today (\(today))",
+                    file: plan.displayPath, line: row.line))
+            }
+        }
+
+        let requiredRoles = roles.filter(\.required)
+        let signed = requiredRoles.count(where: \.signed)
+        let state: ApprovalState = signed == requiredRoles.count ? .approved : signed > 0 ? .partial : .awaiting
+        let stale = requiredRoles.contains(where: \.stale)
+        return (ApprovalStatus(state: state, signed: signed, required: requiredRoles.count, stale: stale, roles: roles), diagnostics)
+    }
+
+    /// The roles a plan needs, as they are displayed, without duplicates.
+    static func requiredRoles(rows: [ApprovalRow], config: SiteConfig) -> [String] {
+        var roles: [String]
+        if config.requiredRolesConfigured {
+            roles = config.requiredRoles
+        } else {
+            roles = SiteConfig.templateRoles
+            let complianceKey = RoleName.key(RoleName.complianceOfficer)
+            let filled = rows.contains { row in
+                RoleName.key(row.role) == complianceKey
+                    && !(row.name.isBlankOrPlaceholder && row.signature.isBlankOrPlaceholder && row.dateText.isBlankOrPlaceholder)
+            }
+            if filled { roles.append(RoleName.complianceOfficer) }
+        }
+        var seen: Set<String> = []
+        return roles.map(\.trimmingSpaces).filter { !$0.isEmpty && seen.insert(RoleName.key($0)).inserted }
+    }
+}

@@ -1,0 +1,39 @@
+/// The Compute stage: the status of every document as of `today`.
+///
+/// Pure: the linked portfolio, the config and today in; `PortfolioStatus`
+/// and the problems found out. The rules live one concern per file:
+/// `TimelineComputer` (phases), `ApprovalComputer` (signatures),
+/// `LifecycleComputer` (plan state), `OpennessComputer` (breaches, open or
+/// closed). `docs/status.md` states the rules and the edge decisions.
+public enum StatusComputer {
+    public static func compute(portfolio: Portfolio, config: SiteConfig, today: Day) -> (PortfolioStatus, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        // Link has resolved who supersedes whom (and reported cycles and double successors).
+        let supersededBy = portfolio.supersededBy
+        var status = PortfolioStatus(today: today)
+
+        for plan in portfolio.documents(of: .plan) {
+            let (approval, approvalDiagnostics) = ApprovalComputer.approval(of: plan, config: config, today: today)
+            diagnostics += approvalDiagnostics
+            let successor = supersededBy[plan.id]
+            let (explicit, statusDiagnostics) = LifecycleComputer.explicit(plan)
+            diagnostics += statusDiagnostics
+            let closedUpFront = successor != nil || explicit == .superseded || explicit == .completed
+            var phases = TimelineComputer.phases(of: plan, today: today, dueSoonDays: config.dueSoonDays, closed: closedUpFront)
+            let lifecycle = explicit ?? LifecycleComputer.derive(supersededBy: successor, approval: approval, phases: phases)
+            let open = lifecycle != .completed && lifecycle != .superseded
+            if !open { phases = TimelineComputer.closing(phases) }
+            status.plans[plan.id] = PlanStatus(lifecycle: lifecycle, approval: approval, phases: phases, open: open, supersededBy: successor)
+        }
+
+        let lifecycles = status.plans.mapValues(\.lifecycle)
+        let referringPlans = OpennessComputer.referringPlans(in: portfolio)
+        for document in portfolio.documents where document.kind != .plan {
+            let (review, reviewDiagnostics) = OpennessComputer.review(of: document, referringPlans: referringPlans[document.id] ?? [], lifecycles: lifecycles,
+                                                                      supersededBy: supersededBy[document.id])
+            diagnostics += reviewDiagnostics
+            status.reviews[document.id] = review
+        }
+        return (status, diagnostics)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import PlanfolioMarkdown
+
+/// The Link stage's handling of files documents link to by a relative path:
+/// images and evidence (PNG, SVG, PDF, CSV, ...) beside the documents, and
+/// other documents' Markdown sources.
+///
+/// Each relative link or image is resolved against the document's folder:
+/// a file of the input is copied into the site under `files/<path under
+/// input>` and the link rewritten to it; a document's `.md` source becomes a
+/// link to its page. Anything else is a `missingLinkedFile` error with the
+/// file and line, including a path that leaves the input folder
+/// (`../../etc/passwd`) or an absolute path. The bytes are not read here:
+/// the Write stage copies the files (see `OutputFile.copyFrom`), so large
+/// evidence files never sit in memory.
+public struct LinkedFiles: Sendable {
+    /// Folder of the site the copied files go under.
+    public static let folder = "files"
+
+    /// Paths under the input folder of the files to copy, sorted, unique.
+    public var paths: [String]
+    public var diagnostics: [Diagnostic]
+
+    /// Resolves every relative link of every document and rewrites it for the document's page.
+    public static func resolve(_ portfolio: Portfolio, assets: [String], activeAssets: [String] = []) -> (Portfolio, LinkedFiles) {
+        let assetSet = Set(assets)
+        let activeSet = Set(activeAssets)
+        var sources: [String: Document] = [:]
+        for document in portfolio.documents { sources[document.source] = document }
+        var portfolio = portfolio
+        var used: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for index in portfolio.documents.indices {
+            let document = portfolio.documents[index]
+            // Every document page sits one folder down: `plans/ID.html`.
+            let root = String(repeating: "../", count: document.url.count(where: { $0 == "/" }))
+            var changed = false
+            let body = rewrite(document.body, parentLine: document.body.line) { url, line in
+                guard let target = Target(url) else { return nil }
+                let display = document.displayPath
+                guard !target.path.hasPrefix("/") else {
+                    diagnostics.append(.error(.missingLinkedFile,
+                        "link to '\(url)' is an absolute path; link to files beside the document with a relative path",
+                        file: display, line: line))
+                    return nil
+                }
+                guard let resolved = resolvePath(target.path, from: document.source) else {
+                    diagnostics.append(.error(.missingLinkedFile,
+                        "link to '\(url)' leads outside the input folder; only files inside it are published",
+                        file: display, line: line))
+                    return nil
+                }
+                if let linked = sources[resolved] {
+                    changed = true
+                    return root + linked.url + target.suffix
+                }
+                guard assetSet.contains(resolved) else {
+                    if InputLoader.isMarkdown(resolved) {
+                        diagnostics.append(.error(.missingLinkedFile,
+                            "link to '\(url)' names '\(resolved)', which is not a document of the portfolio (README files are notes and are not published)",
+                            file: display, line: line))
+                        return nil
+                    }
+                    diagnostics.append(.error(.missingLinkedFile,
+                        "link to '\(url)' names '\(resolved)', which is not a file in the input folder",
+                        file: display, line: line))
+                    return nil
+                }
+                guard ActiveContent.isPublishedType(resolved) else {
+                    diagnostics.append(.error(.unsafeLinkedFile,
+                        "link to '\(url)' names a .\(ActiveContent.fileExtension(resolved)) file, which is not published: a browser could run it on the site (publish PDF, images, CSV and office files)",
+                        file: display, line: line))
+                    return nil
+                }
+                guard !activeSet.contains(resolved) else {
+                    diagnostics.append(.error(.unsafeLinkedFile,
+                        "link to '\(url)' names an SVG with script, event handlers or outside references; it is not published",
+                        file: display, line: line))
+                    return nil
+                }
+                used.insert(resolved)
+                changed = true
+                return root + folder + "/" + percentEncoded(resolved) + target.suffix
+            }
+            if changed { portfolio.documents[index].body = body }
+        }
+        return (portfolio, LinkedFiles(paths: used.sorted(), diagnostics: diagnostics))
+    }
+
+    /// The site files that copy the linked files from the input folder.
+    public func outputFiles(input: String) -> [OutputFile] {
+        paths.map { path in
+            OutputFile(path: Self.folder + "/" + path, copyFrom: (input as NSString).appendingPathComponent(path))
+        }
+    }
+
+    /// A relative link split into its path (percent-decoded) and `?query#fragment` suffix.
+    struct Target {
+        var path: String
+        var suffix: String
+
+        init?(_ url: String) {
+            // Fragments, schemes and protocol-relative URLs are not files of the input.
+            guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"), URLSafety.scheme(of: url) == nil else { return nil }
+            let cut = url.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? url.endIndex
+            let raw = String(url[..<cut])
+            guard !raw.isEmpty else { return nil }
+            path = raw.removingPercentEncoding ?? raw
+            suffix = String(url[cut...])
+        }
+    }
+
+    /// `link` resolved against the folder of `source`, both under the input folder;
+    /// nil when it climbs out of the input folder.
+    static func resolvePath(_ link: String, from source: String) -> String? {
+        var parts = source.split(separator: "/").dropLast().map(String.init)
+        for part in link.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// Each path segment percent-encoded for use in an `href` or `src`.
+    static func percentEncoded(_ path: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~!$&'()*+,;=:@")
+        return path.split(separator: "/").map { segment in
+            String(segment).addingPercentEncoding(withAllowedCharacters: allowed) ?? String(segment)
+        }.joined(separator: "/")
+    }
+
+    /// `node` with every link and image URL passed through `transform` (nil keeps it).
+    static func rewrite(_ node: MarkdownNode, parentLine: Int, _ transform: (String, Int) -> String?) -> MarkdownNode {
+        var node = node
+        let line = node.line > 0 ? node.line : parentLine
+        switch node.kind {
+        case .link(let url, let title):
+            if let new = transform(url, line) { node.kind = .link(url: new, title: title) }
+        case .image(let url, let title):
+            if let new = transform(url, line) { node.kind = .image(url: new, title: title) }
+        case .code, .codeBlock, .htmlBlock, .htmlInline, .text:
+            return node
+        default:
+            break
+        }
+        if !node.children.isEmpty {
+            node.children = node.children.map { rewrite($0, parentLine: line, transform) }
+        }
+        return node
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Yams
+
+/// Reads `planfolio.yml` (spec section 7): part of Load, since it is a disk read.
+///
+/// The file is optional beside the input folder and required when named with
+/// `--config`. Every key is checked: an unknown key or a value of the wrong
+/// type is a `configError` naming the file and line, never a silent default.
+public enum ConfigLoader {
+    public static let fileName = "planfolio.yml"
+
+    /// Where the config is looked for when `--config` is not given: beside the input folder.
+    public static func defaultPath(input: String) -> String {
+        let parent = (URL(fileURLWithPath: input).standardizedFileURL.deletingLastPathComponent().path)
+        let relativeParent = (input as NSString).deletingLastPathComponent
+        // Keep the path the user would recognise: relative when the input was relative.
+        if !input.hasPrefix("/") {
+            return relativeParent.isEmpty ? fileName : (relativeParent as NSString).appendingPathComponent(fileName)
+        }
+        return (parent as NSString).appendingPathComponent(fileName)
+    }
+
+    /// Loads the config at `path`, or the default one beside `input`.
+    ///
+    /// - Throws: when a config named explicitly does not exist or cannot be read (exit 2).
+    public static func load(path explicit: String?, input: String) throws(PlanfolioError) -> (SiteConfig, [Diagnostic]) {
+        let path = explicit ?? defaultPath(input: input)
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: path) else {
+            if let explicit { throw PlanfolioError("config file '\(explicit)' does not exist") }
+            return (SiteConfig(), [])
+        }
+        guard let data = fileManager.contents(atPath: path) else {
+            throw PlanfolioError("cannot read config file '\(path)'")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return (SiteConfig(), [.error(.configError, "config file is not valid UTF-8", file: path, line: 1)])
+        }
+        return decode(text, file: path)
+    }
+
+    /// Decodes the text of a config file; `file` is the name diagnostics give.
+    public static func decode(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        var diagnostics: [Diagnostic] = []
+        func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
+        func error(_ message: String, _ node: Node) {
+            diagnostics.append(.error(.configError, message, file: file, line: line(node)))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let yamlError as YamlError {
+            var at = 1
+            switch yamlError {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): at = mark.line
+            case .duplicatedKeysInMapping(_, let context): at = context.mark.line
+            default: break
+            }
+            diagnostics.append(.error(.configError, "config is not valid YAML: \(yamlError)", file: file, line: at))
+            return (config, diagnostics)
+        } catch {
+            diagnostics.append(.error(.configError, "config is not valid YAML: \(error)", file: file, line: 1))
+            return (config, diagnostics)
+        }
+        guard let root else { return (config, diagnostics) }
+        guard case .mapping(let mapping) = root else {
+            error("config must be a mapping of keys (title, baseURL, requiredRoles, dueSoonDays) to values", root)
+            return (config, diagnostics)
+        }
+        func string(_ key: String, _ node: Node) -> String? {
+            guard case .scalar(let scalar) = node,
+                  !(scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) else {
+                error("'\(key)' must be a text value", node)
+                return nil
+            }
+            return scalar.string.trimmingCharacters(in: .whitespaces)
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            switch key {
+            case "title":
+                if let title = string(key, value) {
+                    if title.isEmpty { error("'title' must not be empty", value) } else { config.title = title }
+                }
+            case "baseURL":
+                if let url = string(key, value) {
+                    if let problem = baseURLProblem(url) { error("'baseURL' \(problem)", value) } else { config.baseURL = normalizedBaseURL(url) }
+                }
+            case "requiredRoles":
+                guard case .sequence(let items) = value, !items.isEmpty else {
+                    error("'requiredRoles' must be a non-empty list of role names", value)
+                    continue
+                }
+                var roles: [String] = []
+                for item in items {
+                    guard let role = string("requiredRoles", item), !role.isEmpty else { continue }
+                    roles.append(role)
+                }
+                if roles.count == items.count {
+                    config.requiredRoles = roles
+                    config.requiredRolesConfigured = true
+                }
+            case "dueSoonDays":
+                guard case .scalar(let scalar) = value, scalar.style == .plain, let days = Int(scalar.string), days >= 0, days <= 3650 else {
+                    error("'dueSoonDays' must be a whole number of days between 0 and 3650", value)
+                    continue
+                }
+                config.dueSoonDays = days
+            default:
+                error("unknown key '\(key)' (expected title, baseURL, requiredRoles, dueSoonDays)", keyNode)
+            }
+        }
+        return (config, diagnostics)
+    }
+
+    /// Why `url` cannot be a base URL, or nil: it must be absolute `http(s)` with a host.
+    public static func baseURLProblem(_ url: String) -> String? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else {
+            return "must be an absolute http or https URL, e.g. https://example.org/portfolio/ (got '\(url)')"
+        }
+        if components.query != nil || components.fragment != nil {
+            return "must not have a query or fragment (got '\(url)')"
+        }
+        return nil
+    }
+
+    /// The base URL with exactly one trailing `/`, so page paths append to it.
+    public static func normalizedBaseURL(_ url: String) -> String {
+        url.hasSuffix("/") ? url : url + "/"
+    }
+}

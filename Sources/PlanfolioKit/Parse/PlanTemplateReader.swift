@@ -1,0 +1,171 @@
+import PlanfolioMarkdown
+
+/// Reads the remediation plan template's sections into `PlanSections`.
+///
+/// Part of the Parse stage: DocumentParser calls it for every plan. It finds
+/// the template's sections by heading text, reads their tables by column
+/// name and their `**Label**: value` lines, and reports what a reader of the
+/// plan would want fixed: placeholders left from the template, missing
+/// sections, missing columns, bad dates and statuses. It never fails: a plan
+/// that is only half written still yields what could be read.
+struct PlanTemplateReader {
+    let file: String
+    let body: MarkdownNode
+    /// Top-level heading text, normalised, to the index of the first block with it.
+    let headingIndex: [String: Int]
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, body: MarkdownNode) {
+        self.file = file
+        self.body = body
+        var index: [String: Int] = [:]
+        for (position, block) in body.children.enumerated() {
+            guard case .heading = block.kind else { continue }
+            let key = MarkdownQueries.normalizedHeading(block.plainText)
+            if index[key] == nil { index[key] = position }
+        }
+        self.headingIndex = index
+    }
+
+    /// The template's sections, each with the subsections it holds; a missing
+    /// section is named once, its subsections not again.
+    static let templateSections: [(name: String, subsections: [String])] = [
+        ("Assessment Information", []),
+        ("Problem Summary", []),
+        ("Remediation Goals", []),
+        ("Proposed Intervention(s)", []),
+        ("Implementation Plan", ["Phases and Milestones", "Responsibilities"]),
+        ("Validation Strategy", ["Pre-Deployment Validation", "Post-Deployment Validation"]),
+        ("Rollback Plan", ["Rollback Criteria", "Rollback Procedure", "Rollback Owner"]),
+        ("Communication Plan", []),
+        ("Approval", []),
+    ]
+
+    /// Other spellings a section may be found under.
+    static let alternativeNames: [String: [String]] = [
+        "Proposed Intervention(s)": ["Proposed Intervention"],
+    ]
+
+    /// Section that is navigation, neither required nor checked for placeholders.
+    static let tableOfContents = "Table of Contents"
+
+    static func read(_ body: MarkdownNode, file: String) -> (PlanSections, [Diagnostic]) {
+        var reader = PlanTemplateReader(file: file, body: body)
+        var plan = PlanSections()
+        reader.checkSections()
+        reader.reportPlaceholders()
+        plan.phases = reader.readPhases()
+        plan.responsibilities = reader.readResponsibilities()
+        plan.interventions = reader.readInterventions()
+        plan.validationPeriod = reader.readValidationPeriod()
+        (plan.hasApprovalTable, plan.approvals) = reader.readApprovals()
+        return (plan, reader.diagnostics)
+    }
+
+    /// The section called `name` or one of its other spellings: its heading
+    /// and the blocks up to the next heading of the same or a higher level
+    /// (as `MarkdownQueries.section`, from an index built once per plan).
+    func section(_ name: String) -> (heading: MarkdownNode, blocks: [MarkdownNode])? {
+        for candidate in [name] + (Self.alternativeNames[name] ?? []) {
+            guard let position = headingIndex[MarkdownQueries.normalizedHeading(candidate)] else { continue }
+            let blocks = body.children
+            let heading = blocks[position]
+            guard case .heading(let level) = heading.kind else { continue }
+            var content: [MarkdownNode] = []
+            for next in blocks[(position + 1)...] {
+                if case .heading(let nextLevel) = next.kind, nextLevel <= level { break }
+                content.append(next)
+            }
+            return (heading, content)
+        }
+        return nil
+    }
+
+    // MARK: Sections and placeholders
+
+    /// One warning naming every template section the plan lacks, so that a
+    /// plan not written on the template gets one line of advice, not ten.
+    mutating func checkSections() {
+        var missing: [String] = []
+        for (name, subsections) in Self.templateSections {
+            guard section(name) != nil else {
+                missing.append("'\(name)'")
+                continue
+            }
+            for subsection in subsections where section(subsection) == nil {
+                missing.append("'\(subsection)' (under '\(name)')")
+            }
+        }
+        guard !missing.isEmpty else { return }
+        let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing[missing.count - 1]
+        diagnostics.append(.warning(.missingSection,
+            "plan has no \(list) \(missing.count == 1 ? "section" : "sections"), which the template has", file: file, line: 1))
+    }
+
+    /// One warning per placeholder, outside the table of contents.
+    mutating func reportPlaceholders() {
+        var blocks = body.children
+        if let contents = headingIndex[MarkdownQueries.normalizedHeading(Self.tableOfContents)],
+           case .heading(let level) = blocks[contents].kind {
+            var end = contents + 1
+            while end < blocks.count {
+                if case .heading(let next) = blocks[end].kind, next <= level { break }
+                end += 1
+            }
+            blocks.removeSubrange(contents..<end)
+        }
+        for placeholder in PlaceholderFinder.find(in: blocks) {
+            diagnostics.append(.warning(.templatePlaceholder,
+                "template placeholder '\(Self.shortened(placeholder.text))' is still in the plan: replace it with the real text",
+                file: file, line: placeholder.line, column: placeholder.column > 0 ? placeholder.column : nil))
+        }
+    }
+
+    /// Long placeholders (the template's instructions) cut to a readable length.
+    static func shortened(_ text: String, limit: Int = 60) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit - 2)) + "…]"
+    }
+
+    // MARK: Validation Strategy
+
+    mutating func readValidationPeriod() -> String? {
+        guard let section = section("Validation Strategy") else { return nil }
+        for item in MarkdownQueries.labelledParagraphs(in: section.blocks)
+        where MarkdownTable.normalized(item.key) == "validationperiod" {
+            if item.value.isEmpty || PlaceholderFinder.isOnlyPlaceholders(item.value, in: item.paragraph) { return nil }
+            return item.value
+        }
+        return nil
+    }
+
+    // MARK: Shared helpers
+
+    /// A date cell or value: nil when empty or a placeholder (already warned
+    /// about), an error when it is not `YYYY-MM-DD`.
+    mutating func day(_ text: String, isPlaceholder: Bool, what: String, line: Int) -> Day? {
+        if text.isEmpty || isPlaceholder { return nil }
+        if let day = Day(text) { return day }
+        diagnostics.append(.error(.invalidDate, "\(what) is '\(text)', not a date of the form YYYY-MM-DD", file: file, line: line))
+        return nil
+    }
+
+    /// Reports the columns a table lacks; true when it has them all.
+    @discardableResult
+    mutating func requireColumns(_ names: [String], in table: MarkdownTable, section: String) -> Bool {
+        let missing = names.filter { table.column($0) == nil }
+        guard !missing.isEmpty else { return true }
+        let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+        diagnostics.append(.error(.missingColumn,
+            "the '\(section)' table has no \(missing.count == 1 ? "column" : "columns") \(list) (it needs \(names.joined(separator: ", ")))",
+            file: file, line: table.line))
+        return false
+    }
+
+    /// The first table of a section; a warning when the section has none.
+    mutating func table(in section: (heading: MarkdownNode, blocks: [MarkdownNode]), named name: String) -> MarkdownTable? {
+        if let table = MarkdownTable.first(in: section.blocks) { return table }
+        diagnostics.append(.warning(.missingSection, "the '\(name)' section has no table, so nothing is read from it", file: file, line: section.heading.line))
+        return nil
+    }
+}

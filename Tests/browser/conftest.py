@@ -1,0 +1,93 @@
+"""Browser tests: the sample site, freshly built, opened from file:// in
+headless Chromium (Debian's chromium + chromium-driver) through selenium.
+
+The site is built once per run with the debug binary (built if missing)
+and `--today 2026-11-25`, into a world-readable temporary folder (linkchecker
+drops root privileges to `nobody` and must still read it).
+"""
+import os
+import shutil
+import stat
+import subprocess
+import tempfile
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TODAY = "2026-11-25"
+BASE_URL = "https://governance.example/portfolio/"
+
+
+def planfolio_binary():
+    path = os.environ.get("PLANFOLIO_BIN") or os.path.join(ROOT, ".build", "debug", "planfolio")
+    if not os.path.exists(path):
+        subprocess.run(["swift", "build", "--product", "planfolio"], cwd=ROOT, check=True)
+    return path
+
+
+def build_site(folder, *extra):
+    result = subprocess.run(
+        [planfolio_binary(), "build", "--input", os.path.join(ROOT, "Plans"), "--output", folder,
+         "--theme", os.path.join(ROOT, "Theme"), "--today", TODAY, *extra],
+        cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for dirpath, dirnames, filenames in os.walk(folder):
+        os.chmod(dirpath, 0o755)
+        for name in filenames:
+            os.chmod(os.path.join(dirpath, name), 0o644)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The sample site as a user opens it from a file share: no base URL."""
+    parent = tempfile.mkdtemp(prefix="planfolio-browser-")
+    os.chmod(parent, 0o755)
+    folder = build_site(os.path.join(parent, "Output"))
+    yield folder
+    shutil.rmtree(parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site_with_base_url():
+    parent = tempfile.mkdtemp(prefix="planfolio-browser-base-")
+    os.chmod(parent, 0o755)
+    folder = build_site(os.path.join(parent, "Output"), "--base-url", BASE_URL)
+    yield folder
+    shutil.rmtree(parent, ignore_errors=True)
+
+
+def make_driver(javascript=True):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1280,1000", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--disable-default-apps"]:
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(service=service, options=options)
+
+
+@pytest.fixture(scope="session")
+def driver():
+    d = make_driver()
+    yield d
+    d.quit()
+
+
+@pytest.fixture()
+def browser(driver):
+    """The shared browser with its logs drained, so each test sees only its own."""
+    driver.get_log("browser")
+    driver.get_log("performance")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+    yield driver
+
+
+def url(folder, page):
+    return "file://" + os.path.join(folder, page)
