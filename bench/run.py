@@ -348,11 +348,49 @@ def render(rows: list[Row], sizes: list[int], runs: int, versions: dict[str, str
             for a, b in zip(sizes, sizes[1:]):
                 L.append(f"| {t} | {b} / {a} | {b / a:.1f}x | {fmt_ratio(best(t, b), best(t, a))} |")
         L.append("")
+    L.append("## Targets (issue 9)\n")
+    L.extend(f"- {line}" for line in targets(rows, sizes))
+    L.append("")
     L.append("## Raw wall times (s)\n")
     for r in rows:
         L.append(f"- {r.tool} N={r.n}: " + ", ".join(f"{s.wall:.3f}" for s in r.samples))
     L.append("")
     return "\n".join(L)
+
+
+def targets(rows: list[Row], sizes: list[int]) -> list[str]:
+    """PASS/FAIL/SKIP lines for issue 9's targets, from best walls of this run."""
+    by = {(r.tool, r.n): r for r in rows}
+
+    def best(tool, n):
+        r = by.get((tool, n))
+        return r.best if r else None
+
+    out = []
+
+    def check(name, value, limit, unit="x", strict=False):
+        if value is None:
+            out.append(f"SKIP {name}: not measured")
+            return
+        ok = value < limit if strict else value <= limit
+        shown = f"{value * 100:.1f}%" if unit == "%" else (f"{value:.0f} MiB" if unit == "MiB" else f"{value:.2f}x")
+        bound = f"{limit * 100:.0f}%" if unit == "%" else (f"{limit:.0f} MiB" if unit == "MiB" else f"{limit:g}x")
+        out.append(f"{'PASS' if ok else 'FAIL'} {name}: {shown} ({'<' if strict else '<='} {bound})")
+
+    def ratio(a, b):
+        return None if a is None or b is None or b == 0 else a / b
+
+    for n in sizes:
+        pf = best("planfolio", n)
+        check(f"N={n} full build / hugo best", ratio(pf, best("hugo", n)), 0.5)
+        check(f"N={n} full build / cmark-gfm floor", ratio(pf, best("cmark-gfm", n)), 3.0)
+        check(f"N={n} no-change rebuild / full build", ratio(best("pf-nochange", n), pf), 0.05, "%", strict=True)
+        check(f"N={n} one-edit rebuild / full build", ratio(best("pf-edit1", n), pf), 0.10, "%", strict=True)
+        rss = [by[(t, n)].rss_mib for t in ("planfolio", "pf-nochange", "pf-edit1") if (t, n) in by]
+        check(f"N={n} planfolio peak memory", max(rss) if rss else None, 1024.0, "MiB", strict=True)
+    if 1000 in sizes and 10000 in sizes:
+        check("scaling N=10000 / N=1000", ratio(best("planfolio", 10000), best("planfolio", 1000)), 10.5)
+    return out
 
 
 # --------------------------------------------------------------------------

@@ -28,6 +28,12 @@ struct BuildOptionsGroup: ParsableArguments {
     @Option(help: "How to print problems: text, json (JSON lines), github (Actions annotations) or sarif (SARIF 2.1.0).")
     var diagnostics: DiagnosticFormat = .text
 
+    @Flag(help: "Build everything from scratch: neither use nor record the build cache.")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Threads to parse and render on (default: every core).", visibility: .hidden))
+    var threads: Int?
+
     func buildOptions(write: Bool) throws(PlanfolioError) -> PlanfolioKit.BuildOptions {
         let day = try Today.resolve(option: today, environment: ProcessInfo.processInfo.environment)
         var options = PlanfolioKit.BuildOptions(today: day)
@@ -38,6 +44,8 @@ struct BuildOptionsGroup: ParsableArguments {
         options.configPath = config
         options.baseURL = baseURL
         options.write = write
+        options.useCache = !noCache
+        options.threads = threads
         return options
     }
 }

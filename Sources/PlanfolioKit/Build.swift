@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     public var write = true
     /// Told how far the build is, for a progress line; nil for none. (Issue 8.)
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Threads for parsing and rendering; nil means every core. 1 gives a one-thread build (tests compare the two).
+    public var threads: Int?
+    /// False for `--no-cache`: neither trust nor record the build cache (see `BuildCache`).
+    public var useCache = true
 
     public init(today: Day) {
         self.today = today
@@ -42,6 +46,12 @@ public struct BuildReport: Sendable {
 public enum Build {
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
         options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
+        let cache = options.write ? BuildCache(output: options.output) : nil
+        var quickKey: String?
+        if let cache, options.useCache {
+            quickKey = BuildCache.quickKey(options: options)
+            if let quickKey, let unchanged = cache.unchangedBuild(quickKey: quickKey, output: options.output) { return unchanged }
+        }
         var loaded = try InputLoader.load(input: options.input)
         options.progress?(BuildProgress(stage: .checking, done: 0, total: loaded.files.count))
         var options = options
@@ -53,6 +63,15 @@ public enum Build {
             options.config.baseURL = ConfigLoader.normalizedBaseURL(baseURL)
         }
         let (themeFiles, themePath) = try ThemeFiles.resolve(options.theme)
+        var cacheKey: String?
+        if let cache {
+            if options.useCache {
+                let key = BuildCache.key(input: loaded, inputFolder: options.input, theme: themeFiles, options: options)
+                if let unchanged = cache.unchangedBuild(key: key, quickKey: quickKey, output: options.output) { return unchanged }
+                cacheKey = key
+            }
+            cache.invalidate()
+        }
         var (report, files) = site(from: loaded, theme: themeFiles, themePath: themePath, options: options)
         if options.write && !report.hasErrors {
             let progress = options.progress
@@ -62,6 +81,7 @@ public enum Build {
             report.filesUnchanged = written.unchanged
             report.wrote = true
             report.pagesWritten = files.count(where: { $0.path.hasSuffix(".html") })
+            if let cache, let cacheKey { cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files.count, output: options.output) }
         }
         return report
     }
@@ -69,6 +89,13 @@ public enum Build {
     /// The whole build in memory: what `run` does short of touching the disk.
     public static func site(from loaded: LoadedInput, theme themeFiles: ThemeFiles, themePath: String = "Theme",
                             options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
+        ConcurrentMap.withThreads(options.threads) {
+            siteOnCurrentThreads(from: loaded, theme: themeFiles, themePath: themePath, options: options)
+        }
+    }
+
+    private static func siteOnCurrentThreads(from loaded: LoadedInput, theme themeFiles: ThemeFiles, themePath: String,
+                                             options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
         var diagnostics = loaded.diagnostics
         let parsed = ConcurrentMap.map(loaded.files) { DocumentParser.parse($0) }
         var documents: [Document] = []

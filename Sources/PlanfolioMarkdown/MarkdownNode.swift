@@ -3,18 +3,21 @@
 /// Plain values with the source line of each node, so that every later stage
 /// can inspect, rewrite and render a document without touching C memory.
 public struct MarkdownNode: Sendable, Equatable {
+    /// The kinds with payloads other than a flag are `indirect` (boxed): that
+    /// keeps `Kind` at 9 bytes and a node at 56 instead of 80, which is about
+    /// a tenth of a 20,000-document build's memory (docs/performance.md).
     public enum Kind: Sendable, Equatable {
         case document
         case blockQuote
-        case list(ordered: Bool, start: Int, tight: Bool)
+        indirect case list(ordered: Bool, start: Int, tight: Bool)
         /// A list item; `task` is nil for an ordinary item, else whether its box is checked.
         case item(task: Bool?)
-        case codeBlock(info: String)
+        indirect case codeBlock(info: String)
         case htmlBlock
         case paragraph
         case heading(level: Int)
         case thematicBreak
-        case table(alignments: [TableAlignment])
+        indirect case table(alignments: [TableAlignment])
         case tableRow(isHeader: Bool)
         case tableCell
         case text
@@ -25,10 +28,10 @@ public struct MarkdownNode: Sendable, Equatable {
         case emphasis
         case strong
         case strikethrough
-        case link(url: String, title: String)
-        case image(url: String, title: String)
+        indirect case link(url: String, title: String)
+        indirect case image(url: String, title: String)
         /// A construct planfolio does not render (footnotes and the like); its children still are.
-        case other(String)
+        indirect case other(String)
     }
 
     public enum TableAlignment: Sendable, Equatable { case none, left, center, right }

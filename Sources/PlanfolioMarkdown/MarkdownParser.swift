@@ -3,64 +3,56 @@ import Foundation
 
 /// Parses Markdown with cmark-gfm and copies the result into `MarkdownNode` values.
 ///
-/// This is the only file that calls cmark. GitHub's flavour is used (tables,
-/// strikethrough, autolinks, tag filter, task lists); the C tree is freed
-/// before `parse` returns.
+/// This is the only code that parses with cmark. GitHub's flavour is used
+/// (tables, strikethrough, autolinks, tag filter, task lists); the C tree is
+/// freed before `parse` returns.
 ///
-/// cmark-gfm 0.29.0.gfm.6 keeps the inline extensions' special characters in
-/// one process-wide table that each parser adds to and removes from, so two
-/// parses at once silently lose strikethrough and autolinks. Parsing is
-/// therefore serialised behind one lock; everything after it runs in parallel.
+/// cmark-gfm 0.29.0.gfm.6 is not thread safe (process-wide special-character
+/// tables; see `CmarkLibrary`), so each parse borrows a private copy of the
+/// library from `CmarkLibraryPool` and parses run on every core at once.
 public enum MarkdownParser {
-    private static let lock = NSLock()
-
-    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-
     /// Parses `text`; `firstLine` is the file line the text starts on, so that
     /// node lines point into the original file (after front matter).
     public static func parse(_ text: String, firstLine: Int = 1) -> MarkdownNode {
-        var utf8 = Array(text.utf8)
-        return lock.withLock {
-            cmark_gfm_core_extensions_ensure_registered()
-            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+        CmarkLibraryPool.shared.withLibrary { cmark in
+            guard let parser = cmark.parserNew(CMARK_OPT_DEFAULT) else {
                 return MarkdownNode(.document)
             }
-            defer { cmark_parser_free(parser) }
-            for name in extensionNames {
-                if let ext = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, ext)
+            defer { cmark.parserFree(parser) }
+            for ext in cmark.extensions {
+                _ = cmark.attach(parser, ext)
+            }
+            var text = text
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark.feed(parser, base, chars.count) }
                 }
             }
-            utf8.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    cmark_parser_feed(parser, chars, buffer.count)
-                }
-            }
-            guard let root = cmark_parser_finish(parser) else {
+            guard let root = cmark.finish(parser) else {
                 return MarkdownNode(.document)
             }
-            defer { cmark_node_free(root) }
-            return copy(root, lineOffset: firstLine - 1, inheritedLine: firstLine)
+            defer { cmark.nodeFree(root) }
+            return copy(root, cmark: cmark, lineOffset: firstLine - 1, inheritedLine: firstLine)
         }
     }
 
-    private static func copy(_ node: OpaquePointer, lineOffset: Int, inheritedLine: Int) -> MarkdownNode {
-        let rawLine = Int(cmark_node_get_start_line(node))
+    private static func copy(_ node: OpaquePointer, cmark: CmarkLibrary, lineOffset: Int, inheritedLine: Int) -> MarkdownNode {
+        let rawLine = Int(cmark.startLine(node))
         // Autolinked bare URLs report line 0: they take their parent's line.
         let line = rawLine > 0 ? rawLine + lineOffset : inheritedLine
-        let column = Int(cmark_node_get_start_column(node))
-        let kind = self.kind(of: node)
+        let column = Int(cmark.startColumn(node))
+        let kind = self.kind(of: node, cmark: cmark)
         var literal = ""
         switch kind {
         case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
-            if let cString = cmark_node_get_literal(node) { literal = String(cString: cString) }
+            if let cString = cmark.literal(node) { literal = String(cString: cString) }
         default: break
         }
         var children: [MarkdownNode] = []
-        var child = cmark_node_first_child(node)
+        var child = cmark.firstChild(node)
         while let current = child {
-            children.append(copy(current, lineOffset: lineOffset, inheritedLine: line))
-            child = cmark_node_next(current)
+            children.append(copy(current, cmark: cmark, lineOffset: lineOffset, inheritedLine: line))
+            child = cmark.next(current)
         }
         return MarkdownNode(kind, literal: literal, children: children, line: line, column: column)
     }
@@ -69,27 +61,40 @@ public enum MarkdownParser {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
-        let type = string(cmark_node_get_type_string(node))
+    private static func kind(of node: OpaquePointer, cmark: CmarkLibrary) -> MarkdownNode.Kind {
+        // The most common core types by number: no extension gives these
+        // nodes a type of its own, and the string compare below was a
+        // quarter of the copy's cost. Everything else goes by name.
+        switch cmark.nodeType(node) {
+        case CMARK_NODE_TEXT.rawValue: return .text
+        case CMARK_NODE_SOFTBREAK.rawValue: return .softBreak
+        case CMARK_NODE_LINEBREAK.rawValue: return .lineBreak
+        case CMARK_NODE_CODE.rawValue: return .code
+        case CMARK_NODE_EMPH.rawValue: return .emphasis
+        case CMARK_NODE_STRONG.rawValue: return .strong
+        case CMARK_NODE_PARAGRAPH.rawValue: return .paragraph
+        default: break
+        }
+        let type = string(cmark.typeString(node))
         switch type {
         case "document": return .document
         case "block_quote": return .blockQuote
         case "list":
             return .list(
-                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                start: Int(cmark_node_get_list_start(node)),
-                tight: cmark_node_get_list_tight(node) != 0)
+                ordered: cmark.listType(node) == CMARK_ORDERED_LIST.rawValue,
+                start: Int(cmark.listStart(node)),
+                tight: cmark.listTight(node) != 0)
         case "item": return .item(task: nil)
-        case "tasklist": return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
-        case "code_block": return .codeBlock(info: string(cmark_node_get_fence_info(node)))
+        case "tasklist": return .item(task: cmark.taskChecked(node))
+        case "code_block": return .codeBlock(info: string(cmark.fenceInfo(node)))
         case "html_block": return .htmlBlock
         case "paragraph": return .paragraph
-        case "heading": return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case "heading": return .heading(level: Int(cmark.headingLevel(node)))
         case "thematic_break": return .thematicBreak
         case "table":
-            let count = Int(cmark_gfm_extensions_get_table_columns(node))
+            let count = Int(cmark.tableColumns(node))
             var alignments: [MarkdownNode.TableAlignment] = []
-            if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            if let raw = cmark.tableAlignments(node) {
                 for index in 0..<count {
                     switch UInt8(raw[index]) {
                     case UInt8(ascii: "l"): alignments.append(.left)
@@ -111,8 +116,8 @@ public enum MarkdownParser {
         case "emph": return .emphasis
         case "strong": return .strong
         case "strikethrough": return .strikethrough
-        case "link": return .link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-        case "image": return .image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case "link": return .link(url: string(cmark.url(node)), title: string(cmark.title(node)))
+        case "image": return .image(url: string(cmark.url(node)), title: string(cmark.title(node)))
         default: return .other(type)
         }
     }

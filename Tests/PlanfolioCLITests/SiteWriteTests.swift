@@ -85,7 +85,7 @@ import Testing
         let next = try BuiltBinary.run(["build", "--today", "2027-05-01"], in: folder.url)
         #expect(next.status == 0, "\(next.stderr)")
         #expect(!FileManager.default.fileExists(atPath: staging), "a later build removes the dead build's staging folder")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".planfolio-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".planfolio-") && !$0.hasSuffix(".planfolio-cache") }
         #expect(leftovers.isEmpty, "\(leftovers)")
         #expect(folder.tree("Output") != oldSite)
 

@@ -24,10 +24,16 @@ public enum InputLoader {
                  entries: &entries, diagnostics: &diagnostics, visited: &visited)
         entries.sort { $0.path < $1.path }
 
+        // Reading and checking each file is independent: done on all cores, used in order.
+        let reads = ConcurrentMap.map(entries) { entry -> FileRead? in
+            let name = (entry.path as NSString).lastPathComponent
+            guard isMarkdown(name), name.lowercased() != "readme.md" else { return nil }
+            return read(entry.absolute)
+        }
         var files: [SourceFile] = []
         var assets: [String] = []
         var activeAssets: [String] = []
-        for entry in entries {
+        for (entry, read) in zip(entries, reads) {
             let name = (entry.path as NSString).lastPathComponent
             let display = displayPath(input: input, path: entry.path)
             guard isMarkdown(name) else {
@@ -38,23 +44,37 @@ public enum InputLoader {
                 }
                 continue
             }
-            if name.lowercased() == "readme.md" { continue }
-            let attributes = try? fileManager.attributesOfItem(atPath: entry.absolute)
-            if let size = attributes?[.size] as? NSNumber, size.intValue > maxFileSize {
-                diagnostics.append(.error(.fileTooLarge, "file is larger than 8 MiB (\(size.intValue) bytes)", file: display, line: 1))
-                continue
-            }
-            guard let data = fileManager.contents(atPath: entry.absolute) else {
+            switch read {
+            case nil: continue  // README.md
+            case .tooLarge(let size)?:
+                diagnostics.append(.error(.fileTooLarge, "file is larger than 8 MiB (\(size) bytes)", file: display, line: 1))
+            case .unreadable?:
                 diagnostics.append(.error(.unreadableFile, "file cannot be read", file: display, line: 1))
-                continue
-            }
-            guard let text = String(validating: data, as: UTF8.self) else {
+            case .notUTF8?:
                 diagnostics.append(.error(.unreadableFile, "file is not valid UTF-8", file: display, line: 1))
-                continue
+            case .text(let text)?:
+                files.append(SourceFile(path: entry.path, displayPath: display, text: text))
             }
-            files.append(SourceFile(path: entry.path, displayPath: display, text: text))
         }
         return LoadedInput(files: files, assets: assets, activeAssets: activeAssets, diagnostics: diagnostics)
+    }
+
+    private enum FileRead: Sendable {
+        case text(String)
+        case tooLarge(Int)
+        case unreadable
+        case notUTF8
+    }
+
+    private static func read(_ path: String) -> FileRead {
+        let fileManager = FileManager.default
+        let attributes = try? fileManager.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? NSNumber, size.intValue > maxFileSize {
+            return .tooLarge(size.intValue)
+        }
+        guard let data = fileManager.contents(atPath: path) else { return .unreadable }
+        guard let text = String(validating: data, as: UTF8.self) else { return .notUTF8 }
+        return .text(text)
     }
 
     public static func displayPath(input: String, path: String) -> String {

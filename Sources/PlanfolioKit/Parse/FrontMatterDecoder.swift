@@ -17,7 +17,11 @@ public enum FrontMatterDecoder {
 
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // `.basic`: no tag resolution (planfolio reads every scalar as text;
+            // the default resolver runs regular expressions on each key).
+            // `.utf8` given, because `Encoding.default` reads the whole process
+            // environment on every call. See docs/performance.md.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let yamlError as YamlError {
             let yamlLines = yaml.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
             let (message, at) = describe(yamlError, lastLine: yamlLines)

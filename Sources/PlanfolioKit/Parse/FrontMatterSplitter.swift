@@ -21,7 +21,8 @@ public enum FrontMatterSplitter {
     public static func split(_ original: String) -> SplitDocument {
         var text = original
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        // memchr: Foundation's `contains(String)` cost ~1M instructions per 5 KB file.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }) ?? text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {

@@ -27,10 +27,10 @@ public struct CompiledTheme: Sendable {
         for name in files.templates.keys.sorted() {
             let template = files.templates[name]!
             do {
-                library.register(try MustacheTemplate(string: template.text), named: name)
+                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + template.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(.themeError, "template does not parse: \(error.error) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'",
-                                          file: template.displayPath, line: error.context.lineNumber, column: error.context.columnNumber))
+                                          file: template.displayPath, line: error.context.lineNumber - 1, column: error.context.columnNumber))
                 continue
             } catch {
                 diagnostics.append(.error(.themeError, "template does not parse: \(error)", file: template.displayPath, line: 1))

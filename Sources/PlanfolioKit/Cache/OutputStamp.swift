@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a folder holds, as far as the file system tells without reading the
+/// files: every entry's path, type, size, inode, modification and change time.
+///
+/// The build cache records the output folder's stamp after writing a site,
+/// and trusts the folder to still be that site only while the stamp is the
+/// same; it also stamps the input and theme folders for its quick key. Any
+/// write to a file (an edit, a deletion, a new file, `touch`) changes its
+/// change time (ctime, which no tool can set back), so it changes the stamp.
+/// Symbolic links are stamped, not followed.
+enum OutputStamp {
+    /// nil when the folder cannot be read.
+    static func of(folder: String) -> String? {
+        var entries: [String] = []
+        guard walk(folder, relative: "", into: &entries) else { return nil }
+        entries.sort()
+        var hasher = StableHasher()
+        hasher.combine(entries.count)
+        for entry in entries { hasher.combine(entry) }
+        return hasher.finalize()
+    }
+
+    private static func walk(_ path: String, relative: String, into entries: inout [String]) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let full = path + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard lstat(full, &info) == 0 else { return false }
+            let type = info.st_mode & S_IFMT
+            #if canImport(Darwin)
+            let ctime = "\(info.st_ctimespec.tv_sec).\(info.st_ctimespec.tv_nsec)"
+            let mtime = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
+            #else
+            let ctime = "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+            let mtime = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+            #endif
+            entries.append("\(rel)\u{0}\(type)\u{0}\(info.st_size)\u{0}\(info.st_ino)\u{0}\(mtime)\u{0}\(ctime)")
+            if type == S_IFDIR {
+                guard walk(full, relative: rel, into: &entries) else { return false }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import PlanfolioKit
+
+/// The build cache: a rebuild with nothing changed does nothing, any change
+/// (or any doubt about the cache) gives exactly what a clean build gives.
+@Suite struct BuildCacheTests {
+    static let documents = [
+        "plans/RP-2026-001.md": "---\nid: RP-2026-001\ntitle: First plan\nsystem: Scorer\nassessment: FAF-2026-01-001\n---\n# First plan\n\nBody ~~old~~ new.\n",
+        "plans/RP-2026-002.md": "---\nid: RP-2026-002\ntitle: Second plan\nsystem: Scorer\n---\n# Second plan\n\nText.\n",
+        "assessments/FAF-2026-01-001.md": "---\nid: FAF-2026-01-001\ntitle: Assessment\nsystem: Scorer\n---\n# Assessment\n",
+        "investigations/DIR-2026-001.md": "---\nid: DIR-2026-001\ntitle: Investigation\nassessment: FAF-2026-01-001\nunknown_key: kept\n---\n# Investigation\n",
+    ]
+
+    struct Setup {
+        var root: URL
+        var input: URL { root.appendingPathComponent("Plans") }
+        var output: URL { root.appendingPathComponent("Output") }
+        var options: BuildOptions {
+            var options = BuildOptions(today: PerformanceFixtures.today)
+            options.input = input.path
+            options.output = output.path
+            options.theme = PerformanceFixtures.themePath
+            return options
+        }
+        var cache: BuildCache { BuildCache(output: output.path) }
+    }
+
+    static func setup() throws -> Setup {
+        let root = try PerformanceFixtures.temporaryFolder("cache")
+        try PerformanceFixtures.write(documents, under: root.appendingPathComponent("Plans"))
+        return Setup(root: root)
+    }
+
+    /// What a clean build with no cache writes for the same input.
+    static func cleanBuild(_ setup: Setup) throws -> [String: Data] {
+        var options = setup.options
+        options.output = setup.root.appendingPathComponent("Clean-\(UUID().uuidString)").path
+        options.useCache = false
+        _ = try Build.run(options)
+        defer { try? FileManager.default.removeItem(atPath: options.output) }
+        return try PerformanceFixtures.tree(URL(fileURLWithPath: options.output))
+    }
+
+    @Test func cacheFolderSitsBesideTheOutputNotInIt() {
+        let cache = BuildCache(output: "/srv/site/Output")
+        #expect(cache.folder.path == "/srv/site/.Output.planfolio-cache")
+    }
+
+    @Test func rebuildWithNoChangeWritesNothingAndReportsTheSame() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let first = try Build.run(setup.options)
+        #expect(first.wrote && !first.hasErrors)
+        let stamp = OutputStamp.of(folder: setup.output.path)
+        #expect(stamp != nil)
+        let second = try Build.run(setup.options)
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.documentsRead == first.documentsRead)
+        #expect(second.pagesWritten == first.pagesWritten)
+        // Not one entry of the output changed: same inodes, sizes and times.
+        #expect(OutputStamp.of(folder: setup.output.path) == stamp)
+    }
+
+    @Test func rewritingAFileWithTheSameBytesIsStillNoChange() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        _ = try Build.run(setup.options)
+        let stamp = OutputStamp.of(folder: setup.output.path)
+        // New inode and times, same bytes: the quick key misses, the byte key hits.
+        let file = setup.input.appendingPathComponent("plans/RP-2026-001.md")
+        let bytes = try Data(contentsOf: file)
+        try FileManager.default.removeItem(at: file)
+        try bytes.write(to: file)
+        _ = try Build.run(setup.options)
+        #expect(OutputStamp.of(folder: setup.output.path) == stamp)
+        // And the quick key was brought up to date for the next build.
+        let quick = BuildCache.quickKey(options: setup.options)
+        #expect(quick != nil)
+        #expect(setup.cache.unchangedBuild(quickKey: quick ?? "", output: setup.output.path) != nil)
+    }
+
+    @Test func rebuildAfterEditingOneFileEqualsACleanBuild() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        _ = try Build.run(setup.options)
+        let before = try PerformanceFixtures.tree(setup.output)
+        let edited = setup.input.appendingPathComponent("plans/RP-2026-002.md")
+        try Data((Self.documents["plans/RP-2026-002.md"]! + "\nAn added sentence.\n").utf8).write(to: edited)
+        let report = try Build.run(setup.options)
+        #expect(report.wrote)
+        let after = try PerformanceFixtures.tree(setup.output)
+        #expect(after != before)
+        #expect(after == (try Self.cleanBuild(setup)))
+    }
+
+    @Test func themeOrOptionChangesAreNotServedFromTheCache() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        _ = try Build.run(setup.options)
+        var later = setup.options
+        later.today = Day("2026-12-01")!
+        _ = try Build.run(later)
+        let page = try String(contentsOf: setup.output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("2026-12-01"))
+    }
+
+    @Test func configFileChangesAreNotServedFromTheCache() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let config = setup.root.appendingPathComponent("planfolio.yml")
+        try Data("title: First Title\n".utf8).write(to: config)
+        _ = try Build.run(setup.options)
+        let index = setup.output.appendingPathComponent("index.html")
+        #expect(try String(contentsOf: index, encoding: .utf8).contains("First Title"))
+        try Data("title: Second Title\n".utf8).write(to: config)
+        _ = try Build.run(setup.options)
+        #expect(try String(contentsOf: index, encoding: .utf8).contains("Second Title"))
+    }
+
+    @Test func corruptOrForeignManifestIsIgnored() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        _ = try Build.run(setup.options)
+        for garbage in ["not json", "{\"format\": 999}", ""] {
+            try Data(garbage.utf8).write(to: setup.cache.manifestURL)
+            // Change the input too: a cache that were wrongly trusted would keep the old page.
+            let edited = setup.input.appendingPathComponent("plans/RP-2026-001.md")
+            try Data((Self.documents["plans/RP-2026-001.md"]! + "\n\(garbage.count) more.\n").utf8).write(to: edited)
+            let report = try Build.run(setup.options)
+            #expect(report.wrote && !report.hasErrors)
+            #expect(try PerformanceFixtures.tree(setup.output) == (try Self.cleanBuild(setup)))
+        }
+    }
+
+    @Test func touchedOutputIsRebuilt() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        _ = try Build.run(setup.options)
+        let page = setup.output.appendingPathComponent("plans/RP-2026-001.html")
+        let original = try Data(contentsOf: page)
+        try Data("tampered".utf8).write(to: page)
+        _ = try Build.run(setup.options)
+        #expect(try Data(contentsOf: page) == original)
+        try FileManager.default.removeItem(at: page)
+        _ = try Build.run(setup.options)
+        #expect(try Data(contentsOf: page) == original)
+    }
+
+    @Test func noCacheNeitherUsesNorRecordsTheCache() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        var options = setup.options
+        options.useCache = false
+        _ = try Build.run(options)
+        #expect(!FileManager.default.fileExists(atPath: setup.cache.manifestURL.path))
+        _ = try Build.run(setup.options)
+        #expect(FileManager.default.fileExists(atPath: setup.cache.manifestURL.path))
+        _ = try Build.run(options)
+        #expect(!FileManager.default.fileExists(atPath: setup.cache.manifestURL.path))
+    }
+
+    @Test func buildWithErrorsLeavesNoManifest() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        _ = try Build.run(setup.options)
+        try PerformanceFixtures.write(["plans/bad.md": "---\nid: [unclosed\n---\n"], under: setup.input)
+        let report = try Build.run(setup.options)
+        #expect(report.hasErrors && !report.wrote)
+        #expect(!FileManager.default.fileExists(atPath: setup.cache.manifestURL.path))
+    }
+
+    @Test func stableHasherIsStableAndSeesOneByteChanges() {
+        var a = StableHasher(), b = StableHasher(), c = StableHasher()
+        a.combine("hello world, this is more than eight bytes")
+        b.combine("hello world, this is more than eight bytes")
+        c.combine("hello world, this is more than eight bytez")
+        #expect(a.finalize() == b.finalize())
+        #expect(a.finalize() != c.finalize())
+        var d = StableHasher(), e = StableHasher()
+        d.combine("ab"); d.combine("c")
+        e.combine("a"); e.combine("bc")
+        #expect(d.finalize() != e.finalize())
+        // Fixed across processes and runs: a cache key must not depend on a random seed.
+        var fixed = StableHasher()
+        fixed.combine("planfolio")
+        #expect(fixed.finalize() == StableHasherTestVector.planfolio)
+    }
+}
+
+enum StableHasherTestVector {
+    /// Recorded once; changing it invalidates every cache (bump `BuildCache.format` too).
+    static let planfolio = "6088c796c59741e305fbfb8eafeec9fb"
+}
