@@ -12,7 +12,10 @@ public enum StatusComputer {
         let supersededBy = portfolio.supersededBy
         var status = PortfolioStatus(today: today)
 
-        for plan in portfolio.documents(of: .plan) {
+        // Each plan's status depends only on the plan: computed on all cores,
+        // gathered in document order (so diagnostics keep their order).
+        let plans = ConcurrentMap.map(portfolio.documents(of: .plan)) { plan -> (String, PlanStatus, [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
             let (approval, approvalDiagnostics) = ApprovalComputer.approval(of: plan, config: config, today: today)
             diagnostics += approvalDiagnostics
             let successor = supersededBy[plan.id]
@@ -23,16 +26,23 @@ public enum StatusComputer {
             let lifecycle = explicit ?? LifecycleComputer.derive(supersededBy: successor, approval: approval, phases: phases)
             let open = lifecycle != .completed && lifecycle != .superseded
             if !open { phases = TimelineComputer.closing(phases) }
-            status.plans[plan.id] = PlanStatus(lifecycle: lifecycle, approval: approval, phases: phases, open: open, supersededBy: successor)
+            return (plan.id, PlanStatus(lifecycle: lifecycle, approval: approval, phases: phases, open: open, supersededBy: successor), diagnostics)
+        }
+        for (id, planStatus, planDiagnostics) in plans {
+            diagnostics += planDiagnostics
+            status.plans[id] = planStatus
         }
 
         let lifecycles = status.plans.mapValues(\.lifecycle)
         let referringPlans = OpennessComputer.referringPlans(in: portfolio)
-        for document in portfolio.documents where document.kind != .plan {
+        let reviews = ConcurrentMap.map(portfolio.documents.filter { $0.kind != .plan }) { document in
             let (review, reviewDiagnostics) = OpennessComputer.review(of: document, referringPlans: referringPlans[document.id] ?? [], lifecycles: lifecycles,
                                                                       supersededBy: supersededBy[document.id])
+            return (document.id, review, reviewDiagnostics)
+        }
+        for (id, review, reviewDiagnostics) in reviews {
             diagnostics += reviewDiagnostics
-            status.reviews[document.id] = review
+            status.reviews[id] = review
         }
         return (status, diagnostics)
     }

@@ -27,11 +27,13 @@ public struct LinkedFiles: Sendable {
         let activeSet = Set(activeAssets)
         var sources: [String: Document] = [:]
         for document in portfolio.documents { sources[document.source] = document }
-        var portfolio = portfolio
-        var used: Set<String> = []
-        var diagnostics: [Diagnostic] = []
-        for index in portfolio.documents.indices {
-            let document = portfolio.documents[index]
+        let sourcesByPath = sources
+        // Each document's links are resolved on its own, on all cores; the
+        // results are gathered in document order, so diagnostics keep theirs.
+        let results = ConcurrentMap.map(portfolio.documents) { document -> (body: MarkdownNode?, diagnostics: [Diagnostic], used: [String]) in
+            let sources = sourcesByPath
+            var used: [String] = []
+            var diagnostics: [Diagnostic] = []
             // Every document page sits one folder down: `plans/ID.html`.
             let root = String(repeating: "../", count: document.url.count(where: { $0 == "/" }))
             var changed = false
@@ -78,11 +80,19 @@ public struct LinkedFiles: Sendable {
                         file: display, line: line))
                     return nil
                 }
-                used.insert(resolved)
+                used.append(resolved)
                 changed = true
                 return root + folder + "/" + percentEncoded(resolved) + target.suffix
             }
-            if changed { portfolio.documents[index].body = body }
+            return (changed ? body : nil, diagnostics, used)
+        }
+        var portfolio = portfolio
+        var used: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for (index, result) in results.enumerated() {
+            if let body = result.body { portfolio.documents[index].body = body }
+            diagnostics += result.diagnostics
+            used.formUnion(result.used)
         }
         return (portfolio, LinkedFiles(paths: used.sorted(), diagnostics: diagnostics))
     }

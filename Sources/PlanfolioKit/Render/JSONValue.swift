@@ -64,10 +64,22 @@ public indirect enum JSONValue: Sendable, Equatable {
                 return
             }
             out += "["
+            // A long array (every document of the portfolio) is written on
+            // all cores, each item into its own string, joined in order: the
+            // same bytes as writing them one after another.
+            let parts: [String]? = items.count >= 512 ? ConcurrentMap.map(items) { item in
+                var part = ""
+                item.write(to: &part, indent: indent + 1, pretty: pretty, escapeLineSeparators: escapeLineSeparators)
+                return part
+            } : nil
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
                 if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                item.write(to: &out, indent: indent + 1, pretty: pretty, escapeLineSeparators: escapeLineSeparators)
+                if let parts {
+                    out += parts[index]
+                } else {
+                    item.write(to: &out, indent: indent + 1, pretty: pretty, escapeLineSeparators: escapeLineSeparators)
+                }
             }
             if pretty { out += "\n" + String(repeating: "  ", count: indent) }
             out += "]"
@@ -91,6 +103,14 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// RFC 8259 section 7: quotation mark, reverse solidus and U+0000–U+001F escaped.
     static func writeString(_ value: String, to out: inout String, escapeLineSeparators: Bool) {
+        // Most strings need no escape at all: copy them whole. (0xE2 starts
+        // U+2028 and U+2029 in UTF-8; such strings take the slow path.)
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || (escapeLineSeparators && $0 == 0xE2) }) {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -13,7 +13,7 @@ public enum PortfolioJSON {
         return .object([
             ("generator", .string(generator)),
             ("today", .day(status.today)),
-            ("documents", .array(documents.map { document(for: $0, portfolio: portfolio, status: status) })),
+            ("documents", .array(ConcurrentMap.map(documents) { document(for: $0, portfolio: portfolio, status: status) })),
             ("systems", .array(portfolio.systems.map { system in
                 .object([
                     ("name", .string(system.name)),

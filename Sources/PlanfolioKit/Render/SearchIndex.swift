@@ -28,7 +28,7 @@ public enum SearchIndex {
         var systemIndex: [String: Int] = [:], ownerIndex: [String: Int] = [:]
         for (index, name) in systems.enumerated() { systemIndex[name] = index }
         for (index, name) in owners.enumerated() { ownerIndex[name] = index }
-        let rows: [JSONValue] = portfolio.documents.map { document in
+        let rows: [JSONValue] = ConcurrentMap.map(portfolio.documents) { [systemIndex, ownerIndex] document in
             .array([
                 .string(document.kind.rawValue),
                 .string(document.id),
