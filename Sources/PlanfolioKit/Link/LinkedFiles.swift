@@ -148,20 +148,40 @@ public struct LinkedFiles: Sendable {
     /// `node` with every link and image URL passed through `transform` (nil keeps it).
     static func rewrite(_ node: MarkdownNode, parentLine: Int, _ transform: (String, Int) -> String?) -> MarkdownNode {
         var node = node
+        _ = rewriteInPlace(&node, parentLine: parentLine, transform)
+        return node
+    }
+
+    /// Rewrites `node` in place and says whether anything changed; a subtree
+    /// with no link or image is left alone (not copied), which kept the
+    /// whole stage from rebuilding every body tree.
+    @discardableResult
+    private static func rewriteInPlace(_ node: inout MarkdownNode, parentLine: Int, _ transform: (String, Int) -> String?) -> Bool {
         let line = node.line > 0 ? node.line : parentLine
+        var changed = false
         switch node.kind {
         case .link(let url, let title):
-            if let new = transform(url, line) { node.kind = .link(url: new, title: title) }
+            if let new = transform(url, line) {
+                node.kind = .link(url: new, title: title)
+                changed = true
+            }
         case .image(let url, let title):
-            if let new = transform(url, line) { node.kind = .image(url: new, title: title) }
+            if let new = transform(url, line) {
+                node.kind = .image(url: new, title: title)
+                changed = true
+            }
         case .code, .codeBlock, .htmlBlock, .htmlInline, .text:
-            return node
+            return false
         default:
             break
         }
-        if !node.children.isEmpty {
-            node.children = node.children.map { rewrite($0, parentLine: line, transform) }
+        for index in node.children.indices {
+            var child = node.children[index]
+            if rewriteInPlace(&child, parentLine: line, transform) {
+                node.children[index] = child
+                changed = true
+            }
         }
-        return node
+        return changed
     }
 }
