@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func untouchedTemplateBuildsWithWarningsOnly() throws {
-        let (parsed, diagnostics) = F.parse(RemediationPlanTemplate.text, path: "plans/remediation-plan-template.md")
+        let (parsed, diagnostics) = F.parse(PlanTemplate.text, path: "plans/remediation-plan-template.md")
         #expect(!diagnostics.hasErrors, "\(diagnostics.filter { $0.severity == .error })")
         let document = try #require(parsed)
         #expect(document.id == "remediation-plan-template")
@@ -86,7 +86,7 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let theme = try ThemeFiles.load(from: root.appendingPathComponent("Theme").path)
-        let input = LoadedInput(files: [SourceFile(path: "plans/remediation-plan-template.md", text: RemediationPlanTemplate.text)])
+        let input = LoadedInput(files: [SourceFile(path: "plans/remediation-plan-template.md", text: PlanTemplate.text)])
         var options = BuildOptions(today: Day(year: 2026, month: 11, day: 25)!)
         options.write = false
         let (report, files) = Build.site(from: input, theme: theme, options: options)
