@@ -16,7 +16,7 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// False for `check`: everything but writing.
     public var write = true
-    /// Told how far the build is, for a progress line; nil for none. (Issue 8.)
+    /// Told how far the build is, for a progress line; nil for none.
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Threads for parsing and rendering; nil means every core. 1 gives a one-thread build (tests compare the two).
     public var threads: Int?
@@ -41,8 +41,10 @@ public struct BuildReport: Sendable {
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
-/// Runs the stages in order: load, parse, link, render, write. Only this
-/// type knows the order; every stage is a function from values to values.
+/// Runs the stages in order: load (documents, config, theme), parse, link,
+/// compute, render, write. Only this type knows the order; every stage is a
+/// function from values to values. A build whose inputs are unchanged since
+/// the last one is answered from `BuildCache` without running them.
 public enum Build {
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
         options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
