@@ -23,7 +23,7 @@ import Foundation
 /// before a site is written and written again only after it is in place.
 struct BuildCache {
     /// Bump when anything about the manifest or the key changes.
-    static let format = 2
+    static let format = 3
 
     let folder: URL
     var manifestURL: URL { folder.appendingPathComponent("manifest.json") }
@@ -43,16 +43,8 @@ struct BuildCache {
         var pagesWritten: Int
         /// Every file of the site, less the marker: all of them unchanged when the cache is used.
         var filesWritten: Int
-        var diagnostics: [CachedDiagnostic]
-    }
-
-    struct CachedDiagnostic: Codable {
-        var file: String
-        var line: Int
-        var column: Int?
-        var severity: String
-        var code: String
-        var message: String
+        /// A code this planfolio does not know makes the whole manifest unreadable, so it is ignored.
+        var diagnostics: [Diagnostic]
     }
 
     /// The report of the last build when it had this quick key and the output is untouched since.
@@ -84,14 +76,7 @@ struct BuildCache {
         guard
               FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent(SiteWriter.markerName)),
               let stamp = OutputStamp.of(folder: output), stamp == manifest.outputStamp else { return nil }
-        var diagnostics: [Diagnostic] = []
-        for cached in manifest.diagnostics {
-            guard let severity = Diagnostic.Severity(rawValue: cached.severity),
-                  let code = DiagnosticCode(rawValue: cached.code) else { return nil }
-            diagnostics.append(Diagnostic(file: cached.file, line: cached.line, column: cached.column,
-                                          severity: severity, code: code, message: cached.message))
-        }
-        var report = BuildReport(diagnostics: diagnostics, documentsRead: manifest.documentsRead,
+        var report = BuildReport(diagnostics: manifest.diagnostics, documentsRead: manifest.documentsRead,
                                  pagesWritten: manifest.pagesWritten, wrote: true)
         report.filesUnchanged = manifest.filesWritten
         return report
@@ -108,10 +93,7 @@ struct BuildCache {
         write(Manifest(
             format: Self.format, key: key, quickKey: quickKey, outputStamp: stamp,
             documentsRead: report.documentsRead, pagesWritten: report.pagesWritten, filesWritten: filesWritten,
-            diagnostics: report.diagnostics.map {
-                CachedDiagnostic(file: $0.file, line: $0.line, column: $0.column,
-                                 severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message)
-            }))
+            diagnostics: report.diagnostics))
     }
 
     private func write(_ manifest: Manifest) {

@@ -2,8 +2,8 @@
 ///
 /// Every stage returns these as values instead of throwing, so one run can
 /// report every problem in the portfolio, not only the first.
-public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         case warning, error
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }

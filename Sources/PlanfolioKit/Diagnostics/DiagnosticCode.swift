@@ -2,7 +2,7 @@
 ///
 /// Codes never change meaning once published: CI systems and suppression
 /// lists refer to them. `docs/diagnostics.md` explains each one with a fix.
-public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Files
     case unreadableFile = "PF001"
     case fileTooLarge = "PF002"

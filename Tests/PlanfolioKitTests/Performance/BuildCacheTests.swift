@@ -52,6 +52,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: setup.root) }
         let first = try Build.run(setup.options)
         #expect(first.wrote && !first.hasErrors)
+        #expect(first.diagnostics.contains { $0.severity == .warning }, "the fixture has warnings, so their replay from the cache is checked")
         let stamp = OutputStamp.of(folder: setup.output.path)
         #expect(stamp != nil)
         let second = try Build.run(setup.options)
