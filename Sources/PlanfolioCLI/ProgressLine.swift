@@ -52,8 +52,8 @@ final class ProgressLine: @unchecked Sendable {
         switch progress.stage {
         case .reading: "planfolio: reading documents…"
         case .checking: "planfolio: checking \(progress.total) documents…"
-        case .rendering: "planfolio: rendering \(progress.total) documents…"
-        case .writing: "planfolio: writing \(progress.done)/\(progress.total) files"
+        case .rendering: "planfolio: rendering and writing \(progress.done)/\(progress.total) pages"
+        case .writing: progress.total > 0 ? "planfolio: writing \(progress.done)/\(progress.total) files" : "planfolio: putting the new site in place…"
         }
     }
 }

@@ -74,38 +74,76 @@ public enum Build {
             }
             cache.invalidate()
         }
-        var (report, files) = site(from: loaded, theme: themeFiles, themePath: themePath, options: options)
-        if options.write && !report.hasErrors {
+        let documentsRead = loaded.files.count
+        var (report, prepared) = ConcurrentMap.withThreads(options.threads) {
+            prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options)
+        }
+        if options.write, let prepared {
+            // Pages go to the staging folder batch by batch as they are rendered
+            // (never the whole site in memory); the output changes only at commit.
+            let stager = BackgroundStager(try SiteStaging.open(output: options.output))
+            var files = 0
+            var pages = 0
             let progress = options.progress
-            let written = try SiteWriter.write(files, to: options.output) { done, total in
-                progress?(BuildProgress(stage: .writing, done: done, total: total))
+            ConcurrentMap.withThreads(options.threads) {
+                render(prepared, options: options, progress: { done, total in
+                    progress?(BuildProgress(stage: .rendering, done: done, total: total))
+                }) { batch in
+                    files += batch.count
+                    pages += batch.count(where: { $0.path.hasSuffix(".html") })
+                    stager.add(batch)
+                }
             }
+            options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
+            let written = try stager.finish()
             report.filesUnchanged = written.unchanged
             report.wrote = true
-            report.pagesWritten = files.count(where: { $0.path.hasSuffix(".html") })
-            if let cache, let cacheKey { cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files.count, output: options.output) }
+            report.pagesWritten = pages
+            if let cache, let cacheKey { cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files, output: options.output) }
         }
+        report.documentsRead = documentsRead
         return report
     }
 
-    /// The whole build in memory: what `run` does short of touching the disk.
+    /// The whole build in memory: what `run` does short of touching the disk,
+    /// with every file of the site sorted by path (tests and small sites).
     public static func site(from loaded: LoadedInput, theme themeFiles: ThemeFiles, themePath: String = "Theme",
                             options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
         ConcurrentMap.withThreads(options.threads) {
-            siteOnCurrentThreads(from: loaded, theme: themeFiles, themePath: themePath, options: options)
+            var loaded = loaded
+            let (report, prepared) = prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options)
+            var files: [OutputFile] = []
+            if let prepared { render(prepared, options: options) { files += $0 } }
+            files.sort { $0.path < $1.path }
+            return (report, files)
         }
     }
 
-    private static func siteOnCurrentThreads(from loaded: LoadedInput, theme themeFiles: ThemeFiles, themePath: String,
-                                             options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
+    /// Everything a site is rendered from, once the documents are checked.
+    struct PreparedSite: Sendable {
+        var portfolio: Portfolio
+        var linkedFiles: LinkedFiles
+        var theme: CompiledTheme
+        var status: PortfolioStatus
+    }
+
+    /// Parse, link, compute: the report, and what to render unless there are errors.
+    /// `loaded.files` is emptied once parsed, so the documents' text is let go early.
+    private static func prepare(from loaded: inout LoadedInput, theme themeFiles: ThemeFiles, themePath: String,
+                                options: BuildOptions) -> (report: BuildReport, site: PreparedSite?) {
         var diagnostics = loaded.diagnostics
-        let parsed = ConcurrentMap.map(loaded.files) { DocumentParser.parse($0) }
+        let documentsRead = loaded.files.count
         var documents: [Document] = []
-        for (document, found) in parsed {
-            diagnostics += found
-            if let document { documents.append(document) }
+        do {
+            let parsed = ConcurrentMap.map(loaded.files) { DocumentParser.parse($0) }
+            loaded.files = []
+            for (document, found) in parsed {
+                diagnostics += found
+                if let document { documents.append(document) }
+            }
         }
         var (portfolio, linkDiagnostics) = Linker.link(documents)
+        documents = []
         diagnostics += linkDiagnostics
         let linkedFiles: LinkedFiles
         (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets, activeAssets: loaded.activeAssets)
@@ -124,14 +162,16 @@ public enum Build {
             }
         }
         diagnostics.sort()
-        var files: [OutputFile] = []
-        if !diagnostics.hasErrors, let theme {
-            options.progress?(BuildProgress(stage: .rendering, done: 0, total: portfolio.documents.count))
-            files = SiteRenderer.render(portfolio: portfolio, config: options.config, today: options.today, theme: theme, status: status)
-            files += linkedFiles.outputFiles(input: options.input)
-            files.sort { $0.path < $1.path }
-        }
-        let report = BuildReport(diagnostics: diagnostics, documentsRead: loaded.files.count, pagesWritten: 0, wrote: false)
-        return (report, files)
+        let report = BuildReport(diagnostics: diagnostics, documentsRead: documentsRead, pagesWritten: 0, wrote: false)
+        guard !diagnostics.hasErrors, let theme else { return (report, nil) }
+        return (report, PreparedSite(portfolio: portfolio, linkedFiles: linkedFiles, theme: theme, status: status))
+    }
+
+    /// Render: every file of the site, in batches, to `emit` (on the calling thread).
+    private static func render(_ site: PreparedSite, options: BuildOptions, progress: ((Int, Int) -> Void)? = nil,
+                               emit: ([OutputFile]) -> Void) {
+        emit(site.linkedFiles.outputFiles(input: options.input))
+        SiteRenderer.render(portfolio: site.portfolio, config: options.config, today: options.today, theme: site.theme,
+                            status: site.status, progress: progress, emit: emit)
     }
 }

@@ -110,7 +110,7 @@ import Testing
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text.suffix(500))")
-        #expect(text.contains("\r\u{1B}[2Kplanfolio: writing "), "no progress line on a terminal: \(text.suffix(500))")
+        #expect(text.contains("\r\u{1B}[2Kplanfolio: rendering and writing "), "no progress line on a terminal: \(text.suffix(500))")
         #expect(text.contains(" unchanged), 0 errors"))
     }
 }

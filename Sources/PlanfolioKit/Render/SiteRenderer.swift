@@ -1,15 +1,30 @@
 import Foundation
 import PlanfolioMarkdown
 
-/// The Render stage: every page of the site, as files in memory.
+/// The Render stage: every file of the site.
 ///
-/// Pages are independent, so they are rendered on all cores; the result is
-/// sorted by path, so it never depends on scheduling.
+/// Pages are independent, so they are rendered on all cores, a batch at a
+/// time, and each batch is handed on as soon as it is done: a build writes
+/// it while the next is rendered, so the whole site is never held in memory.
+/// What a file holds never depends on the batch or the scheduling.
 public enum SiteRenderer {
     public static let generator = "planfolio 0.1.0"
+    /// Pages per batch: enough to keep every core busy, few enough to hold (about 5 MB).
+    public static let batchSize = 256
 
+    /// The whole site in memory, sorted by path (tests and small sites).
     public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme,
                               status: PortfolioStatus? = nil) -> [OutputFile] {
+        var files: [OutputFile] = []
+        render(portfolio: portfolio, config: config, today: today, theme: theme, status: status) { files += $0 }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders the site and calls `emit` (on the calling thread) with each batch of files as it is done.
+    /// `progress` gets (files done, files in all) after each batch.
+    public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme,
+                              status: PortfolioStatus? = nil, progress: ((Int, Int) -> Void)? = nil,
+                              emit: ([OutputFile]) -> Void) {
         let status = status ?? PortfolioStatus(today: today)
         var siteInfo = PageContext.SiteInfo(title: config.title, today: today, generator: generator)
         siteInfo.hasFeed = config.baseURL != nil
@@ -20,41 +35,44 @@ public enum SiteRenderer {
             return OutputFile(path: path, text: html)
         }
 
-        // Every page is one job, run on all cores in one map: the site-wide
-        // pages (dashboard, lists, timeline: one Mustache render each, over
-        // every document) come first so they overlap the document pages
-        // instead of running alone before them (docs/performance.md).
-        var jobs: [@Sendable () -> OutputFile] = []
-        jobs.append {
+        // Site-wide pages (dashboard, lists, timeline: one long job each, over
+        // every document) run one after another on a thread of their own,
+        // beside the batches of the other pages on all cores: in a batch, one
+        // long job would keep the other cores waiting (docs/performance.md).
+        var siteWide: [Job] = []
+        func add(_ path: String, _ make: @escaping @Sendable () -> OutputFile) { siteWide.append(Job(path: path) { [make()] }) }
+        add("index.html") {
             page("index.html", title: "Dashboard", section: "index", template: "index") { root in
                 DashboardPage.context(portfolio: portfolio, root: root)
                     .merging(DashboardStatus.context(portfolio: portfolio, status: status, config: config, root: root)) { $1 }
             }
         }
-        jobs.append {
+        add("timeline.html") {
             page("timeline.html", title: "Timeline", section: "timeline", template: "timeline") { root in
                 TimelinePage.context(portfolio: portfolio, status: status, root: root)
             }
         }
-        jobs.append {
+        add("approvals.html") {
             page("approvals.html", title: "Approvals", section: "approvals", template: "approvals") { root in
                 ApprovalsPage.context(portfolio: portfolio, status: status, config: config, root: root)
             }
         }
         for kind in DocumentKind.allCases {
-            jobs.append {
+            add("\(kind.folder).html") {
                 page("\(kind.folder).html", title: kind.pluralDisplayName, section: kind.folder, template: "list") { root in
                     ListPage.context(kind: kind, portfolio: portfolio, root: root, status: status)
                 }
             }
         }
-        jobs.append {
+        add(SystemsPage.path) {
             page(SystemsPage.path, title: "Systems", section: "systems", template: "systems") { root in
                 SystemsPage.context(portfolio: portfolio, root: root, status: status)
             }
         }
+        var jobs: [Job] = []
+        func addPage(_ path: String, _ make: @escaping @Sendable () -> OutputFile) { jobs.append(Job(path: path) { [make()] }) }
         for system in portfolio.systems {
-            jobs.append {
+            addPage(SystemPage.path(system)) {
                 page(SystemPage.path(system), title: system.name, section: "systems", template: "system") { root in
                     SystemPage.context(system: system, portfolio: portfolio, root: root, status: status)
                 }
@@ -63,7 +81,7 @@ public enum SiteRenderer {
 
         let idLinker = IDLinker(portfolio: portfolio)
         for document in portfolio.documents {
-            jobs.append {
+            addPage(document.url) {
                 let outlined = BodyOutline.forPage(idLinker.link(document.bodyWithoutTitleHeading, selfID: document.id, root: PageContext.root(of: document.url)))
                 let panels = PlanPanel.panels(for: document, status: status)
                 let rendered = HTMLRenderer().render(PlanBodyLayout.place(panels, in: outlined, plan: document.plan))
@@ -77,7 +95,7 @@ public enum SiteRenderer {
                 }
             }
         }
-        jobs.append {
+        addPage("search.html") {
             page("search.html", title: "Search", section: "search", template: "search") { _ in
                 ["indexFile": SearchIndex.fileName]
             }
@@ -85,13 +103,32 @@ public enum SiteRenderer {
         var notFoundPage = PageContext(site: site, path: "404.html", title: "Page not found", section: "")
         notFoundPage.fixedRoot = config.baseURL
         let notFound = notFoundPage
-        jobs.append { OutputFile(path: "404.html", text: theme.render("notfound", notFound.dictionary(merging: [:]))) }
-        var files = ConcurrentMap.map(jobs) { $0() }
-        files += SiteData.files(portfolio: portfolio, config: config, status: status ?? PortfolioStatus(today: today),
-                                pages: files.map(\.path).filter { $0.hasSuffix(".html") })
-        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/" + path, contents: bytes))
+        addPage("404.html") { OutputFile(path: "404.html", text: theme.render("notfound", notFound.dictionary(merging: [:]))) }
+        // The data files (portfolio.json, the search index, feeds) are site-wide too.
+        let pages = (siteWide + jobs).map(\.path).filter { $0.hasSuffix(".html") }
+        let assets = theme.assets
+        siteWide.insert(Job(path: "") {
+            SiteData.files(portfolio: portfolio, config: config, status: status, pages: pages)
+                + assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: "assets/" + $0.key, contents: $0.value) }
+        }, at: 0)
+
+        let wide = siteWide
+        let siteWideFiles = BackgroundWork { wide.flatMap { $0.make() } }
+        let total = jobs.count + siteWide.count
+        var done = 0
+        while done < jobs.count {
+            let batch = Array(jobs[done..<min(jobs.count, done + batchSize)])
+            emit(ConcurrentMap.map(batch) { $0.make() }.flatMap { $0 })
+            done += batch.count
+            progress?(done, total)
         }
-        return files.sorted { $0.path < $1.path }
+        emit(siteWideFiles.wait())
+        progress?(total, total)
+    }
+
+    /// One job to run on some core: a page (`path`), or the data files.
+    private struct Job: Sendable {
+        var path: String
+        var make: @Sendable () -> [OutputFile]
     }
 }

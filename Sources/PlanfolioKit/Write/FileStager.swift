@@ -3,30 +3,11 @@ import Foundation
 /// Puts files into the staging folder: a hard link to the previous site's
 /// file when the bytes are the same, else a freshly written file.
 ///
-/// Sequential on purpose: most files go into one folder (`plans/`), whose
-/// directory lock serialises file creation anyway; measured at 2000 plans,
-/// staging on two threads was slower than on one.
+/// Used from one thread at a time on purpose: most files go into one folder
+/// (`plans/`), whose directory lock serialises file creation anyway;
+/// measured at 2000 plans, staging on two threads was slower than on one.
 enum FileStager {
     static let progressInterval = 200
-
-    /// The folders must already exist. The first failure is thrown.
-    static func stageAll(_ files: [OutputFile], into staging: String, reusing previousSite: String?,
-                         progress: SiteWriter.Progress?) throws(PlanfolioError) -> WriteResult {
-        var result = WriteResult()
-        for (index, file) in files.enumerated() {
-            let target = (staging as NSString).appendingPathComponent(file.path)
-            let previous = previousSite.map { ($0 as NSString).appendingPathComponent(file.path) }
-            if try stage(contents(of: file), at: target, reusing: previous) {
-                result.unchanged += 1
-            } else {
-                result.written += 1
-            }
-            if let progress, (index + 1) % progressInterval == 0 || index + 1 == files.count {
-                progress(index + 1, files.count)
-            }
-        }
-        return result
-    }
 
     /// The bytes to write: `contents`, or the file `copyFrom` names (evidence files from the input).
     static func contents(of file: OutputFile) throws(PlanfolioError) -> [UInt8] {

@@ -15,6 +15,8 @@ import Foundation
 ///
 /// A build killed at any point leaves the output folder either the old site
 /// or the new one, whole; the old site's files are never opened for writing.
+/// `SiteStaging` does the steps; a build streams its pages into one as they
+/// are rendered, and `write` is the same for a site already in memory.
 public enum SiteWriter {
     public static let markerName = ".planfolio"
     public static let markerText = "This folder was written by planfolio; it replaces it on every build.\n"
@@ -22,67 +24,22 @@ public enum SiteWriter {
     /// Called every `progressInterval` files with (files done, files in all).
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
+    /// Writes a whole site held in memory; `Build` streams pages through `SiteStaging` instead.
     @discardableResult
     public static func write(_ files: [OutputFile], to output: String, progress: Progress? = nil) throws(PlanfolioError) -> WriteResult {
-        let fileManager = FileManager.default
-        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
-        let outputPath = outputURL.path
-        let parent = outputURL.deletingLastPathComponent().path
-        let names = StagingName(outputName: outputURL.lastPathComponent)
-
-        progress?(0, files.count)
         for file in files where !isSafeRelativePath(file.path) {
             throw PlanfolioError("refusing to write '\(file.path)': it would land outside the output folder")
         }
-        do {
-            try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch {
-            throw PlanfolioError("cannot create '\(parent)': \(error.localizedDescription)")
+        progress?(0, files.count)
+        let site = try SiteStaging.open(output: output)
+        var done = 0
+        while done < files.count {
+            let next = min(files.count, done + FileStager.progressInterval)
+            try site.add(Array(files[done..<next]))
+            done = next
+            progress?(done, files.count)
         }
-        LeftoverCleaner.clean(parent: parent, outputPath: outputPath, names: names)
-
-        let exists = try checkOutputIsOurs(outputPath, as: output)
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = (parent as NSString).appendingPathComponent(names.staging(pid: pid))
-        try? fileManager.removeItem(atPath: staging)
-
-        var result = WriteResult()
-        do {
-            try POSIXFile.makeDirectory(staging)
-            // The marker first: every staging folder is recognisable as planfolio's from its first moment.
-            let marker = OutputFile(path: markerName, text: markerText)
-            _ = try FileStager.stage(marker.contents, at: (staging as NSString).appendingPathComponent(markerName),
-                                     reusing: exists ? (outputPath as NSString).appendingPathComponent(markerName) : nil)
-            var madeFolders: Set<String> = [""]
-            for file in files {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if madeFolders.insert(folder).inserted {
-                    try fileManager.createDirectory(atPath: (staging as NSString).appendingPathComponent(folder),
-                                                    withIntermediateDirectories: true)
-                }
-            }
-            result = try FileStager.stageAll(files, into: staging, reusing: exists ? outputPath : nil, progress: progress)
-        } catch let error as PlanfolioError {
-            try? fileManager.removeItem(atPath: staging)
-            throw error
-        } catch {
-            try? fileManager.removeItem(atPath: staging)
-            throw PlanfolioError("cannot write the site: \(error.localizedDescription)")
-        }
-
-        if exists {
-            try FolderSwap.exchange(staging, outputPath, oldParking: (parent as NSString).appendingPathComponent(names.old(pid: pid)))
-            // `staging` now holds the old site (or, after the fallback, the old parking folder does).
-            try? fileManager.removeItem(atPath: staging)
-            try? fileManager.removeItem(atPath: (parent as NSString).appendingPathComponent(names.old(pid: pid)))
-        } else {
-            guard rename(staging, outputPath) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? fileManager.removeItem(atPath: staging)
-                throw PlanfolioError("cannot move the new site into '\(output)': \(reason)")
-            }
-        }
-        return result
+        return try site.commit()
     }
 
     /// Whether the output exists; throws when it exists but is not a folder planfolio wrote.
