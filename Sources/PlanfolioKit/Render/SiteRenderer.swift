@@ -36,9 +36,10 @@ public enum SiteRenderer {
         }
 
         // Site-wide pages (dashboard, lists, timeline: one long job each, over
-        // every document) run one after another on a thread of their own,
-        // beside the batches of the other pages on all cores: in a batch, one
-        // long job would keep the other cores waiting (docs/performance.md).
+        // every document) each run on a thread of their own, beside the
+        // batches of the other pages on all cores: in a batch, one long job
+        // would keep the other cores waiting, and one after another on a
+        // single thread they outlast the document pages (docs/performance.md).
         var siteWide: [Job] = []
         func add(_ path: String, _ make: @escaping @Sendable () -> OutputFile) { siteWide.append(Job(path: path) { [make()] }) }
         add("index.html") {
@@ -112,8 +113,7 @@ public enum SiteRenderer {
                 + assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: "assets/" + $0.key, contents: $0.value) }
         }, at: 0)
 
-        let wide = siteWide
-        let siteWideFiles = BackgroundWork { wide.flatMap { $0.make() } }
+        let siteWideFiles = siteWide.map { job in BackgroundWork { job.make() } }
         let total = jobs.count + siteWide.count
         var done = 0
         while done < jobs.count {
@@ -122,7 +122,7 @@ public enum SiteRenderer {
             done += batch.count
             progress?(done, total)
         }
-        emit(siteWideFiles.wait())
+        for work in siteWideFiles { emit(work.wait()) }
         progress?(total, total)
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Work started now on a thread of its own and collected later: the
-/// site-wide pages (each one long job over every document) run beside the
-/// batches of document pages instead of holding a batch back.
+/// Work started now on a thread of its own and collected later: each
+/// site-wide page (one long job over every document) runs beside the
+/// batches of document pages instead of holding a batch back, and the
+/// kernel shares the cores among them all.
 ///
 /// With one thread allowed (`ConcurrentMap.threads == 1`), nothing runs in
 /// the background: the work is done inside `wait`.
