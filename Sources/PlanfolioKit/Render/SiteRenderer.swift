@@ -11,6 +11,9 @@ public enum SiteRenderer {
     public static let generator = "planfolio 0.1.0"
     /// Pages per batch: enough to keep every core busy, few enough to hold (about 5 MB).
     public static let batchSize = 256
+    /// Threads for the site-wide pages: one alone outlasted the document pages at 20,000
+    /// documents; one per page held them all in memory at once.
+    static let siteWideLanes = 2
 
     /// The whole site in memory, sorted by path (tests and small sites).
     public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme,
@@ -36,10 +39,9 @@ public enum SiteRenderer {
         }
 
         // Site-wide pages (dashboard, lists, timeline: one long job each, over
-        // every document) each run on a thread of their own, beside the
-        // batches of the other pages on all cores: in a batch, one long job
-        // would keep the other cores waiting, and one after another on a
-        // single thread they outlast the document pages (docs/performance.md).
+        // every document) run on threads of their own (`siteWideLanes`),
+        // beside the batches of the other pages on all cores: in a batch, one
+        // long job would keep the other cores waiting (docs/performance.md).
         var siteWide: [Job] = []
         func add(_ path: String, _ make: @escaping @Sendable () -> OutputFile) { siteWide.append(Job(path: path) { [make()] }) }
         add("index.html") {
@@ -113,7 +115,7 @@ public enum SiteRenderer {
                 + assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: "assets/" + $0.key, contents: $0.value) }
         }, at: 0)
 
-        let siteWideFiles = siteWide.map { job in BackgroundWork { job.make() } }
+        let siteWideFiles = BackgroundWork(siteWide.map(\.make), lanes: siteWideLanes)
         let total = jobs.count + siteWide.count
         var done = 0
         while done < jobs.count {
@@ -122,7 +124,7 @@ public enum SiteRenderer {
             done += batch.count
             progress?(done, total)
         }
-        for work in siteWideFiles { emit(work.wait()) }
+        for files in siteWideFiles.wait() { emit(files) }
         progress?(total, total)
     }
 

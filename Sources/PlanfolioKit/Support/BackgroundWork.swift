@@ -1,36 +1,52 @@
 import Foundation
 
-/// Work started now on a thread of its own and collected later: each
-/// site-wide page (one long job over every document) runs beside the
-/// batches of document pages instead of holding a batch back, and the
-/// kernel shares the cores among them all.
+/// Jobs started now on threads of their own and collected later: the
+/// site-wide pages (each one long job over every document) run beside the
+/// batches of document pages instead of holding a batch back.
 ///
-/// With one thread allowed (`ConcurrentMap.threads == 1`), nothing runs in
-/// the background: the work is done inside `wait`.
+/// `lanes` threads take the jobs in order, one at a time each, so at most
+/// `lanes` of them are in memory at once (a site-wide page's template data
+/// is tens of megabytes at 20,000 documents). With one thread allowed
+/// (`ConcurrentMap.threads == 1`), nothing runs in the background: the jobs
+/// run inside `wait`.
 final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
-    private let work: @Sendable () -> Result
-    private let done = DispatchSemaphore(value: 0)
-    /// Written once on the background thread before `done` is signalled; read after waiting on it.
-    private var result: Result?
-    private let inBackground: Bool
+    private let jobs: [@Sendable () -> Result]
+    private let lock = NSLock()
+    /// Guarded by `lock`: the next job to start, and the results so far.
+    private var next = 0
+    private var results: [Result?]
+    private let finished = DispatchSemaphore(value: 0)
+    private let lanes: Int
 
-    init(_ work: @escaping @Sendable () -> Result) {
-        self.work = work
-        inBackground = ConcurrentMap.threads > 1
-        if inBackground {
+    init(_ jobs: [@Sendable () -> Result], lanes: Int) {
+        self.jobs = jobs
+        self.results = Array(repeating: nil, count: jobs.count)
+        self.lanes = ConcurrentMap.threads > 1 ? max(1, min(lanes, jobs.count)) : 0
+        for _ in 0..<self.lanes {
             let thread = Thread { [self] in
-                result = work()
-                done.signal()
+                while let index = take() {
+                    let result = self.jobs[index]()
+                    lock.withLock { results[index] = result }
+                }
+                finished.signal()
             }
             thread.stackSize = 8 << 20
             thread.start()
         }
     }
 
-    /// The result, once the work is done.
-    func wait() -> Result {
-        guard inBackground else { return work() }
-        done.wait()
-        return result!
+    private func take() -> Int? {
+        lock.withLock {
+            guard next < jobs.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    /// Every job's result, in the order of `jobs`, once all are done.
+    func wait() -> [Result] {
+        guard lanes > 0 else { return jobs.map { $0() } }
+        for _ in 0..<lanes { finished.wait() }
+        return lock.withLock { results.compactMap { $0 } }
     }
 }
