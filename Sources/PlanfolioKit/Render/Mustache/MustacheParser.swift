@@ -150,6 +150,9 @@ struct MustacheParser {
         case UInt8(ascii: "<"):
             references.append((name, line(of: start)))
             frames.append(Frame(kind: .parent, name: name, offset: start, indentation: indentation))
+            // As in the spec and swift-mustache, a block right after `{{<name}}` counts as starting a line.
+            lineStart = position
+            lastTagLineStart = -1
         case UInt8(ascii: ">"):
             references.append((name, line(of: start)))
             append(.partial(name, indentation: indentation))
