@@ -47,4 +47,9 @@ public struct CompiledTheme: Sendable {
     func render(_ template: String, _ context: [String: Any]) -> String {
         library.render(template, context) ?? ""
     }
+
+    /// `render` as UTF-8 bytes, for the site's files.
+    func renderBytes(_ template: String, _ context: [String: Any]) -> [UInt8] {
+        library.renderBytes(template, context) ?? []
+    }
 }

@@ -34,8 +34,7 @@ public enum SiteRenderer {
         let site = siteInfo
         @Sendable func page(_ path: String, title: String, section: String, template: String, _ build: (String) -> [String: Any]) -> OutputFile {
             let context = PageContext(site: site, path: path, title: title, section: section)
-            let html = theme.render(template, context.dictionary(merging: build(context.root)))
-            return OutputFile(path: path, text: html)
+            return OutputFile(path: path, contents: theme.renderBytes(template, context.dictionary(merging: build(context.root))))
         }
 
         // Site-wide pages (dashboard, lists, timeline: one long job each, over
@@ -106,7 +105,7 @@ public enum SiteRenderer {
         var notFoundPage = PageContext(site: site, path: "404.html", title: "Page not found", section: "")
         notFoundPage.fixedRoot = config.baseURL
         let notFound = notFoundPage
-        addPage("404.html") { OutputFile(path: "404.html", text: theme.render("notfound", notFound.dictionary(merging: [:]))) }
+        addPage("404.html") { OutputFile(path: "404.html", contents: theme.renderBytes("notfound", notFound.dictionary(merging: [:]))) }
         // The data files (portfolio.json, the search index, feeds) are site-wide too.
         let pages = (siteWide + jobs).map(\.path).filter { $0.hasSuffix(".html") }
         let assets = theme.assets
