@@ -25,8 +25,9 @@ public struct LinkedFiles: Sendable {
     public static func resolve(_ portfolio: Portfolio, assets: [String], activeAssets: [String] = []) -> (Portfolio, LinkedFiles) {
         let assetSet = Set(assets)
         let activeSet = Set(activeAssets)
-        var sources: [String: Document] = [:]
-        for document in portfolio.documents { sources[document.source] = document }
+        // Page path of each document, by source path.
+        var sources: [String: String] = [:]
+        for document in portfolio.documents { sources[document.source] = document.url }
         let sourcesByPath = sources
         // Each document's links are resolved on its own, on all cores; the
         // results are gathered in document order, so diagnostics keep theirs.
@@ -35,26 +36,28 @@ public struct LinkedFiles: Sendable {
             var used: [String] = []
             var diagnostics: [Diagnostic] = []
             // Every document page sits one folder down: `plans/ID.html`.
-            let root = String(repeating: "../", count: document.url.count(where: { $0 == "/" }))
+            let root = String(repeating: "../", count: document.url.utf8.count(where: { $0 == UInt8(ascii: "/") }))
+            // The closure takes only the strings it needs: capturing the
+            // document copied it at every node of the tree (docs/performance.md).
+            let display = document.displayPath, source = document.source
             var changed = false
             let body = rewrite(document.body, parentLine: document.body.line) { url, line in
                 guard let target = Target(url) else { return nil }
-                let display = document.displayPath
                 guard !target.path.hasPrefix("/") else {
                     diagnostics.append(.error(.missingLinkedFile,
                         "link to '\(url)' is an absolute path; link to files beside the document with a relative path",
                         file: display, line: line))
                     return nil
                 }
-                guard let resolved = resolvePath(target.path, from: document.source) else {
+                guard let resolved = resolvePath(target.path, from: source) else {
                     diagnostics.append(.error(.missingLinkedFile,
                         "link to '\(url)' leads outside the input folder; only files inside it are published",
                         file: display, line: line))
                     return nil
                 }
-                if let linked = sources[resolved] {
+                if let linkedURL = sources[resolved] {
                     changed = true
-                    return root + linked.url + target.suffix
+                    return root + linkedURL + target.suffix
                 }
                 guard assetSet.contains(resolved) else {
                     if InputLoader.isMarkdown(resolved) {

@@ -53,7 +53,7 @@ enum MarkdownQueries {
     static func firstTitle(in document: MarkdownNode) -> String? {
         for block in document.children {
             if case .heading(1) = block.kind {
-                let text = block.plainText.trimmingCharacters(in: .whitespaces)
+                let text = block.plainText.trimmedLikeFoundationWhitespaces
                 if !text.isEmpty { return text }
             }
         }

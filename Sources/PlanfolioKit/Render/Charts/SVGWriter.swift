@@ -24,22 +24,32 @@ struct SVGWriter {
         open.append("svg")
     }
 
+    // Pieces are appended one by one: string interpolation built a
+    // temporary string for each attribute, 2% of a build (docs/performance.md).
+
     /// An element with no content, e.g. `rect`, `line`.
     mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, SVGValue>) {
-        markup += "<\(name)"
+        markup += "<"
+        markup += name
         write(attributes)
         markup += "/>"
     }
 
     /// An element holding only text, e.g. `text`, `title`.
     mutating func text(_ name: String = "text", _ attributes: KeyValuePairs<String, SVGValue>, _ content: String) {
-        markup += "<\(name)"
+        markup += "<"
+        markup += name
         write(attributes)
-        markup += ">\(content.htmlEscaped)</\(name)>"
+        markup += ">"
+        markup += content.htmlEscaped
+        markup += "</"
+        markup += name
+        markup += ">"
     }
 
     mutating func begin(_ name: String, _ attributes: KeyValuePairs<String, SVGValue> = [:]) {
-        markup += "<\(name)"
+        markup += "<"
+        markup += name
         write(attributes)
         markup += ">"
         open.append(name)
@@ -47,7 +57,9 @@ struct SVGWriter {
 
     mutating func end() {
         guard let name = open.popLast() else { return }
-        markup += "</\(name)>"
+        markup += "</"
+        markup += name
+        markup += ">"
     }
 
     /// Closes whatever is open, the `<svg>` last, and returns the markup.
@@ -58,7 +70,14 @@ struct SVGWriter {
 
     private mutating func write(_ attributes: KeyValuePairs<String, SVGValue>) {
         for (key, value) in attributes {
-            markup += " \(key)=\"\(value.text.htmlEscaped)\""
+            markup += " "
+            markup += key
+            markup += "=\""
+            switch value {
+            case .string(let text): markup += text.htmlEscaped
+            case .number(let number): SVGValue.append(number, to: &markup)  // digits, `-` and `.`: nothing to escape
+            }
+            markup += "\""
         }
     }
 }
@@ -81,12 +100,29 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
 
     /// At most one decimal, no exponent, no "-0": stable output for byte-identical builds.
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
+        var out = ""
+        append(value, to: &out)
+        return out
+    }
+
+    /// `format(value)` appended to `out`.
+    static func append(_ value: Double, to out: inout String) {
+        guard value.isFinite else {
+            out += "0"
+            return
+        }
         let tenths = Int((value * 10).rounded())
-        if tenths == 0 { return "0" }
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        if tenths == 0 {
+            out += "0"
+            return
+        }
+        if tenths < 0 { out += "-" }
+        let magnitude = tenths.magnitude
+        out += String(magnitude / 10)
+        if magnitude % 10 != 0 {
+            out += "."
+            out += String(magnitude % 10)
+        }
     }
 }
 
