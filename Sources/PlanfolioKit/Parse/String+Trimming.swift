@@ -5,7 +5,7 @@ import Foundation
 /// Foundation's `trimmingCharacters(in:)` goes through NSString on Linux and
 /// was most of the plan template reader's time; these do the same for the
 /// whitespace the reader trims, without leaving the standard library.
-extension StringProtocol {
+extension StringProtocol where UTF8View: BidirectionalCollection {
     /// Without leading and trailing whitespace (spaces, tabs, line ends).
     var trimmedWhitespace: String {
         // ASCII ends (nearly always): whitespace bytes are 9-13 and 32, and a
@@ -14,20 +14,15 @@ extension StringProtocol {
         // characters. Anything else goes by character.
         let utf8 = self.utf8
         let isSpace = { (byte: UInt8) in byte == 32 || (byte >= 9 && byte <= 13) }
-        var first: String.Index?
-        var last = utf8.startIndex  // the last byte that is not a space
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if !isSpace(utf8[index]) {
-                if first == nil { first = index }
-                last = index
-            }
-            index = utf8.index(after: index)
-        }
-        guard let first else { return "" }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
         if utf8[first] < 0x80, utf8[last] < 0x80 {
             return String(self[first...last])
         }
+        return byCharacters
+    }
+
+    /// The same, character by character.
+    private var byCharacters: String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),
               let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return String(self[first...last])

@@ -43,26 +43,10 @@ enum BodySplitter {
     /// The first occurrence of `needle` in `text`, compared byte by byte
     /// (Foundation's `range(of:)` went through `CFStringFind`, 4% of a
     /// build; walking `String.UTF8View` indices was still 2.5%, so the bytes
-    /// are searched with `memchr` and `memcmp`). The marker starts with `<`, so a match
+    /// are searched by `UTF8Search`). The marker starts with `<`, so a match
     /// starts and ends on character boundaries.
     static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
-        var pattern = needle
-        var contiguous = text
-        let offset: Int? = pattern.withUTF8 { pattern -> Int? in
-            contiguous.withUTF8 { bytes -> Int? in
-                guard let patternBase = pattern.baseAddress, let base = bytes.baseAddress, !pattern.isEmpty else { return nil }
-                var start = 0
-                // `memchr` to each candidate first byte, `memcmp` for the rest.
-                while bytes.count - start >= pattern.count {
-                    guard let found = memchr(base + start, Int32(pattern[0]), bytes.count - start - pattern.count + 1) else { return nil }
-                    let position = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                    if memcmp(base + position, patternBase, pattern.count) == 0 { return position }
-                    start = position + 1
-                }
-                return nil
-            }
-        }
-        guard let offset else { return nil }
+        guard let offset = UTF8Search.firstOffset(of: needle, in: text) else { return nil }
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
