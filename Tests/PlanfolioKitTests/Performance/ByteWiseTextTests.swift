@@ -115,4 +115,52 @@ import Testing
         let markup = svg.finish()
         #expect(markup.hasSuffix("<g class=\"a&#39;b\"><rect x=\"1.3\" y=\"-2\" fill=\"url(#x-hatch)\"/><text x=\"0\">&lt;b&gt;</text></g></svg>"))
     }
+
+    @Test func utf8SearchFindsWhatRangeOfFinds() {
+        let texts = ["", "a", "abc", "é<p>x", "xx\u{E000}yy", "\u{E000}", "<p<p>", "aaab", "ab", "[", "no bracket", "x[y"]
+        let needles = ["a", "ab", "aab", "<p>", "\u{E000}", "[", "é", "zz"]
+        for text in texts {
+            for needle in needles {
+                let expected = text.range(of: needle).map { text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound) }
+                #expect(UTF8Search.firstOffset(of: needle, in: text) == expected, "\(needle.debugDescription) in \(text.debugDescription)")
+            }
+            #expect(UTF8Search.contains(UInt8(ascii: "["), in: text) == text.contains("["))
+        }
+        #expect(UTF8Search.firstOffset(of: "", in: "abc") == nil)
+    }
+
+    /// `labelledParagraphs` as it was: `walk` over every node.
+    static func referenceLabelled(_ blocks: [MarkdownNode]) -> [String] {
+        var out: [String] = []
+        for block in blocks {
+            block.walk { node in
+                guard case .paragraph = node.kind else { return }
+                if let item = MarkdownQueries.labelledText(node) { out.append("\(item.key)=\(item.value)@\(node.line)") }
+            }
+        }
+        return out
+    }
+
+    @Test func labelledParagraphsAreFoundAsByWalk() {
+        let markdown = """
+        **Top**: one
+
+        - **Item**: two
+          - **Nested**: three
+
+            **Loose**: four
+        > **Quoted**: five
+
+        | **Cell**: no |
+        |---|
+        | x |
+
+        **Description
+        **: six
+        """
+        let blocks = MarkdownParser.parse(markdown).children
+        let found = MarkdownQueries.labelledParagraphs(in: blocks).map { "\($0.key)=\($0.value)@\($0.paragraph.line)" }
+        #expect(found == Self.referenceLabelled(blocks))
+        #expect(found.count == 6)
+    }
 }
