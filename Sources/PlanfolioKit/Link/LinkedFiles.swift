@@ -40,6 +40,9 @@ public struct LinkedFiles: Sendable {
             // The closure takes only the strings it needs: capturing the
             // document copied it at every node of the tree (docs/performance.md).
             let display = document.displayPath, source = document.source
+            // Most bodies have no link or image at all: then there is nothing
+            // to resolve, and the tree is only read, not copied node by node.
+            guard hasLinkOrImage(document.body) else { return (nil, [], []) }
             var changed = false
             let body = rewrite(document.body, parentLine: document.body.line) { url, line in
                 guard let target = Target(url) else { return nil }
@@ -146,6 +149,16 @@ public struct LinkedFiles: Sendable {
         return path.split(separator: "/").map { segment in
             String(segment).addingPercentEncoding(withAllowedCharacters: allowed) ?? String(segment)
         }.joined(separator: "/")
+    }
+
+    /// Whether `rewrite` would pass any URL to its transform: a link or image
+    /// reached the way `rewriteInPlace` walks (not inside code, HTML or text).
+    static func hasLinkOrImage(_ node: MarkdownNode) -> Bool {
+        switch node.kind {
+        case .link, .image: return true
+        case .code, .codeBlock, .htmlBlock, .htmlInline, .text: return false
+        default: return node.children.contains(where: hasLinkOrImage)
+        }
     }
 
     /// `node` with every link and image URL passed through `transform` (nil keeps it).

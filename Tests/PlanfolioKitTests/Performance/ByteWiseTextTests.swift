@@ -163,4 +163,49 @@ import Testing
         #expect(found == Self.referenceLabelled(blocks))
         #expect(found.count == 6)
     }
+
+    /// `JSONValue.writeString` as it was, scalar by scalar.
+    static func referenceJSONString(_ value: String, escapeLineSeparators: Bool) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}" where escapeLineSeparators: out += "\\u2028"
+            case "\u{2029}" where escapeLineSeparators: out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16, uppercase: false)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func jsonStringsAreEscapedAsBefore() {
+        let samples = Self.samples + ["plain", "say \"hi\"", "back\\slash", "\u{0}\u{1}\u{1F}\u{7F}", "line\u{2028}para\u{2029}end", "cut …",
+                                      "\u{E2}", "\u{2027}\u{202A}", "tab\tnew\nret\rbs\u{08}ff\u{0C}", "emoji 🙂 \u{2028}"]
+        for sample in samples {
+            for escape in [false, true] {
+                var out = ""
+                JSONValue.writeString(sample, to: &out, escapeLineSeparators: escape)
+                #expect(out == Self.referenceJSONString(sample, escapeLineSeparators: escape), "\(sample.debugDescription) \(escape)")
+            }
+        }
+    }
+
+    @Test func linkedFilesSkipOnlyBodiesWithoutLinks() {
+        #expect(!LinkedFiles.hasLinkOrImage(MarkdownParser.parse("# T\n\nText `[x](y.md)` and\n\n    [a](b.md)\n")))
+        #expect(LinkedFiles.hasLinkOrImage(MarkdownParser.parse("- item with [a](b.md)\n")))
+        #expect(LinkedFiles.hasLinkOrImage(MarkdownParser.parse("| c |\n|---|\n| ![i](p.png) |\n")))
+        #expect(LinkedFiles.hasLinkOrImage(MarkdownParser.parse("See https://example.com\n")))
+    }
 }
