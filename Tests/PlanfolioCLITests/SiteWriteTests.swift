@@ -63,7 +63,7 @@ import Testing
         // A different today changes every page, so a swapped-in new site could not pass for the old one.
         let started = try BuiltBinary.start(["build", "--today", "2027-05-01"], in: folder.url)
         let pid = started.process.processIdentifier
-        let stagingName = ".Output.planfolio-staging-\(pid)"
+        let stagingName = ".Output.planfolio-cache/.Output.planfolio-staging-\(pid)"
         let staging = folder.path(stagingName).path
         var sawStaging = false
         while started.process.isRunning {
@@ -86,6 +86,7 @@ import Testing
         #expect(next.status == 0, "\(next.stderr)")
         #expect(!FileManager.default.fileExists(atPath: staging), "a later build removes the dead build's staging folder")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".planfolio-") && !$0.hasSuffix(".planfolio-cache") }
+            + FileManager.default.contentsOfDirectory(atPath: folder.path(".Output.planfolio-cache").path).filter { $0.contains(".planfolio-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
         #expect(folder.tree("Output") != oldSite)
 

@@ -31,7 +31,7 @@ struct BuildCache {
     init(output: String) {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         folder = outputURL.deletingLastPathComponent()
-            .appendingPathComponent(".\(outputURL.lastPathComponent).planfolio-cache")
+            .appendingPathComponent(StagingName(outputName: outputURL.lastPathComponent).workFolder)
     }
 
     struct Manifest: Codable {

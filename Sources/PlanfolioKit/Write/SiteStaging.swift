@@ -34,12 +34,21 @@ public final class SiteStaging: @unchecked Sendable {
             throw PlanfolioError("cannot create '\(parent)': \(error.localizedDescription)")
         }
         let names = StagingName(outputName: outputURL.lastPathComponent)
+        let workFolder = (parent as NSString).appendingPathComponent(names.workFolder)
         LeftoverCleaner.clean(parent: parent, outputPath: outputURL.path, names: names)
+        if isFolder(workFolder) { LeftoverCleaner.clean(parent: workFolder, outputPath: outputURL.path, names: names) }
         let exists = try SiteWriter.checkOutputIsOurs(outputURL.path, as: output)
+        // The staging folder goes in the work folder, marked as a top folder
+        // for ext4's allocator, so the new site's files get inodes away from
+        // those of a site deleted moments ago (`POSIXFile.hintTopDirectory`).
+        // Where the work folder cannot be made, beside the output as before.
+        _ = mkdir(workFolder, 0o755)
+        let workArea = isFolder(workFolder) ? workFolder : parent
+        if workArea == workFolder { POSIXFile.hintTopDirectory(workFolder) }
         let pid = ProcessInfo.processInfo.processIdentifier
         let site = SiteStaging(output: output, outputPath: outputURL.path, parent: parent,
-                               staging: (parent as NSString).appendingPathComponent(names.staging(pid: pid)),
-                               parking: (parent as NSString).appendingPathComponent(names.old(pid: pid)),
+                               staging: (workArea as NSString).appendingPathComponent(names.staging(pid: pid)),
+                               parking: (workArea as NSString).appendingPathComponent(names.old(pid: pid)),
                                previousSite: exists ? outputURL.path : nil)
         try? FileManager.default.removeItem(atPath: site.staging)
         do {
@@ -52,6 +61,11 @@ public final class SiteStaging: @unchecked Sendable {
             throw error
         }
         return site
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     private init(output: String, outputPath: String, parent: String, staging: String, parking: String, previousSite: String?) {

@@ -1,13 +1,17 @@
-/// The names of the folders a build keeps beside the output while it works:
+/// The names of the folders a build keeps while it works: the work folder
+/// `.Output.planfolio-cache` beside the output (planfolio's own: the build
+/// cache's manifest lives there too), and in it
 /// `.Output.planfolio-staging-PID` (the new site being written) and
 /// `.Output.planfolio-old-PID` (the old site while it is swapped out, only
-/// where an atomic exchange is not available).
+/// where an atomic exchange is not available). Builds before the work folder
+/// kept the last two beside the output; they are cleaned up there too.
 ///
 /// The process id in the name lets a later build tell folders of a build
 /// that died (and may be removed) from those of one still running.
 struct StagingName: Sendable {
     var outputName: String
 
+    var workFolder: String { ".\(outputName).planfolio-cache" }
     func staging(pid: Int32) -> String { ".\(outputName).planfolio-staging-\(pid)" }
     func old(pid: Int32) -> String { ".\(outputName).planfolio-old-\(pid)" }
 

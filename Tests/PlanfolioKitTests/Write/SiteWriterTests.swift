@@ -15,7 +15,19 @@ import Testing
         func text(_ relative: String) -> String? {
             FileManager.default.contents(atPath: path(relative)).map { String(decoding: $0, as: UTF8.self) }
         }
-        func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() }
+        /// What is beside the output, with the work folder's contents as `work/NAME` (an empty work folder is not listed).
+        func entries() throws -> [String] {
+            var out: [String] = []
+            for entry in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+                if entry == StagingName(outputName: "Output").workFolder {
+                    out += try FileManager.default.contentsOfDirectory(atPath: path(entry)).map { "work/" + $0 }
+                } else {
+                    out.append(entry)
+                }
+            }
+            return out.sorted()
+        }
+        var workFolder: String { path(StagingName(outputName: "Output").workFolder) }
     }
 
     let site = [OutputFile(path: "index.html", text: "home"), OutputFile(path: "plans/RP-1.html", text: "plan one"),
@@ -27,7 +39,12 @@ import Testing
         #expect(result == WriteResult(written: 3, unchanged: 0))
         #expect(folder.text("Output/plans/RP-1.html") == "plan one")
         #expect(folder.text("Output/.planfolio") == SiteWriter.markerText)
-        #expect(try folder.entries() == ["Output"], "nothing is left beside the output")
+        #expect(try folder.entries() == ["Output"], "nothing is left beside the output but the empty work folder")
+        // The work folder carries the allocator hint where the file system takes it (ext4 does; tmpfs does not).
+        let probe = folder.path("probe")
+        try FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: false)
+        POSIXFile.hintTopDirectory(probe)
+        #expect(POSIXFile.hasTopDirectoryHint(folder.workFolder) == POSIXFile.hasTopDirectoryHint(probe))
     }
 
     @Test func unchangedFilesAreHardLinkedChangedOnesRewrittenRemovedOnesGone() throws {
@@ -102,20 +119,25 @@ import Testing
         try SiteWriter.write(site, to: folder.output)
         let dead = try Self.deadPID()
         let names = StagingName(outputName: "Output")
-        let deadStaging = folder.path(names.staging(pid: dead))
-        let liveStaging = folder.path(names.staging(pid: 1)) // pid 1 always exists
-        for path in [deadStaging, liveStaging, folder.path(names.old(pid: dead))] {
+        // In the work folder, and beside the output where builds before the work folder left them.
+        var leftovers: [String] = []
+        for place in [folder.url.path, folder.workFolder] {
+            for name in [names.staging(pid: dead), names.staging(pid: 1), names.old(pid: dead)] { // pid 1 always exists
+                leftovers.append((place as NSString).appendingPathComponent(name))
+            }
+        }
+        for path in leftovers {
             try FileManager.default.createDirectory(atPath: path + "/plans", withIntermediateDirectories: true)
         }
         try SiteWriter.write(site, to: folder.output)
         let entries = try folder.entries()
-        #expect(entries == [names.staging(pid: 1), "Output"], "dead: \(dead)")
+        #expect(entries == [names.staging(pid: 1), "Output", "work/" + names.staging(pid: 1)], "dead: \(dead)")
     }
 
     @Test func putsBackAnOldSiteParkedByABuildThatDiedMidSwap() throws {
         let folder = try Folder()
         try SiteWriter.write(site, to: folder.output)
-        let parked = folder.path(StagingName(outputName: "Output").old(pid: try Self.deadPID()))
+        let parked = (folder.workFolder as NSString).appendingPathComponent(StagingName(outputName: "Output").old(pid: try Self.deadPID()))
         try FileManager.default.moveItem(atPath: folder.output, toPath: parked)
         // The next build finds no output but the parked old site: it restores it, then links from it.
         let result = try SiteWriter.write(site, to: folder.output)
