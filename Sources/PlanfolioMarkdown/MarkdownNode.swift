@@ -47,6 +47,10 @@ public struct MarkdownNode: Sendable, Equatable {
     private enum Content: Sendable {
         case literal(String)
         case children([MarkdownNode])
+        /// One child, a `text` node on this node's line whose column is
+        /// `childColumn` (a paragraph, emphasis, heading or table cell of
+        /// plain text): two of every five nodes, each saving an array.
+        case textChild(String)
         /// A kind without a code, or both a literal and children.
         case boxed(Box)
     }
@@ -73,10 +77,13 @@ public struct MarkdownNode: Sendable, Equatable {
     private var code: UInt8
     private var storedLine: Int32
     private var storedColumn: Int32
+    /// The column of the `textChild`, else 0.
+    private var childColumn: Int32
 
     public init(_ kind: Kind, literal: String = "", children: [MarkdownNode] = [], line: Int = 0, column: Int = 0) {
         storedLine = Int32(clamping: line)
         storedColumn = Int32(clamping: column)
+        childColumn = 0
         content = .literal("")
         code = 0
         store(kind, literal, children)
@@ -98,7 +105,7 @@ public struct MarkdownNode: Sendable, Equatable {
         get {
             switch content {
             case .literal(let literal): return literal
-            case .children: return ""
+            case .children, .textChild: return ""
             case .boxed(let box): return box.literal
             }
         }
@@ -114,6 +121,7 @@ public struct MarkdownNode: Sendable, Equatable {
             switch content {
             case .literal: return []
             case .children(let children): return children
+            case .textChild(let text): return [textChild(text)]
             case .boxed(let box): return box.children
             }
         }
@@ -127,7 +135,16 @@ public struct MarkdownNode: Sendable, Equatable {
     /// 1-based line in the file the Markdown came from.
     public var line: Int {
         get { Int(storedLine) }
-        set { storedLine = Int32(clamping: newValue) }
+        set {
+            // A packed text child has this node's line: keep the child's.
+            guard case .textChild = content else {
+                storedLine = Int32(clamping: newValue)
+                return
+            }
+            let parts = take()
+            storedLine = Int32(clamping: newValue)
+            store(parts.kind, parts.literal, parts.children)
+        }
     }
 
     /// 1-based column, 0 where cmark does not know it.
@@ -149,6 +166,10 @@ public struct MarkdownNode: Sendable, Equatable {
         switch consume taken {
         case .literal(let literal): return (Self.kind(code: code), literal, [])
         case .children(let children): return (Self.kind(code: code), "", children)
+        case .textChild(let text):
+            let children = [textChild(text)]
+            childColumn = 0
+            return (Self.kind(code: code), "", children)
         case .boxed(var box):
             if isKnownUniquelyReferenced(&box) {
                 let literal = box.literal, children = box.children
@@ -164,10 +185,31 @@ public struct MarkdownNode: Sendable, Equatable {
     private mutating func store(_ kind: Kind, _ literal: String, _ children: [MarkdownNode]) {
         if let code = Self.code(of: kind), literal.isEmpty || children.isEmpty {
             self.code = code
-            content = children.isEmpty ? .literal(literal) : .children(children)
+            if children.count == 1, case .literal(let text) = children[0].content, children[0].code == 12,
+               children[0].storedLine == storedLine {
+                childColumn = children[0].storedColumn
+                content = .textChild(text)
+            } else {
+                content = children.isEmpty ? .literal(literal) : .children(children)
+            }
         } else {
             code = 0
             content = .boxed(Box(kind: kind, literal: literal, children: children))
+        }
+    }
+
+    private func textChild(_ text: String) -> MarkdownNode {
+        MarkdownNode(.text, literal: text, line: Int(storedLine), column: Int(childColumn))
+    }
+
+    /// Calls `body` on each child in order, without building the `children`
+    /// array of a node that keeps its one text child packed.
+    func forEachChild(_ body: (MarkdownNode) -> Void) {
+        switch content {
+        case .literal: break
+        case .children(let children): for child in children { body(child) }
+        case .textChild(let text): body(textChild(text))
+        case .boxed(let box): for child in box.children { body(child) }
         }
     }
 
@@ -239,13 +281,13 @@ public struct MarkdownNode: Sendable, Equatable {
         case .softBreak, .lineBreak: out += " "
         case .htmlInline, .htmlBlock: break
         default:
-            for child in children { child.appendPlainText(to: &out) }
+            forEachChild { $0.appendPlainText(to: &out) }
         }
     }
 
     /// Calls `visit` on this node and every node below it, depth first, in document order.
     public func walk(_ visit: (MarkdownNode) -> Void) {
         visit(self)
-        for child in children { child.walk(visit) }
+        forEachChild { $0.walk(visit) }
     }
 }
