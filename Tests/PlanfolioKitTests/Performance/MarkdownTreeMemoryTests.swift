@@ -54,8 +54,9 @@ import Glibc
         var description: String {
             let kinds = byKind.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             return """
-            nodes \(nodes) (leaves \(leaves)); non-empty children arrays \(childArrays), \
-            \(childSlots) slots, capacity \(childCapacity); heap literals \(heapLiterals) \
+            nodes \(nodes) (leaves \(leaves)); nodes with children \(childArrays), \
+            \(childSlots) children, capacity \(childCapacity) (as `children` returns them; a packed \
+            text child is not stored as an array); heap literals \(heapLiterals) \
             (\(heapLiteralBytes) bytes of text); boxed kinds \(boxedKinds)
             by kind: \(kinds)
             """
