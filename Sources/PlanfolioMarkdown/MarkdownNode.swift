@@ -89,6 +89,17 @@ public struct MarkdownNode: Sendable, Equatable {
         store(kind, literal, children)
     }
 
+    /// A node of a kind with a code (see `code(of:)`) whose one child is a
+    /// text leaf on `line`: what `init` would store for it, without building
+    /// the child and its array first. For `MarkdownParser`.
+    init(code: UInt8, textChild text: String, childColumn: Int, line: Int, column: Int) {
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+        self.childColumn = Int32(clamping: childColumn)
+        content = .textChild(text)
+        self.code = code
+    }
+
     public var kind: Kind {
         get {
             if case .boxed(let box) = content { return box.kind }
@@ -216,7 +227,7 @@ public struct MarkdownNode: Sendable, Equatable {
 
     /// Codes of the kinds stored without a box: 1-19 for the kinds without
     /// a payload or with a flag, 128 + level for headings of level 0-127.
-    private static func code(of kind: Kind) -> UInt8? {
+    static func code(of kind: Kind) -> UInt8? {
         switch kind {
         case .document: 1
         case .blockQuote: 2

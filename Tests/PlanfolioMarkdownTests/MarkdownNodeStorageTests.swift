@@ -78,3 +78,20 @@ import Testing
         #expect(spare == 0)
     }
 }
+
+/// The parser stores a block of plain text without building its text node;
+/// read back, the text node must have cmark's line and column.
+@Suite struct MarkdownParserPackedTextTests {
+    @Test func loneTextChildrenReadBackWithTheirPositions() {
+        let document = MarkdownParser.parse("# Head\n\n- item text\n\nPlain\nsecond line\n", firstLine: 3)
+        let heading = document.children[0]
+        #expect(heading.children == [MarkdownNode(.text, literal: "Head", line: 3, column: 3)])
+        let paragraph = document.children[1].children[0].children[0]
+        #expect(paragraph.kind == .paragraph && paragraph.line == 5)
+        #expect(paragraph.children == [MarkdownNode(.text, literal: "item text", line: 5, column: 3)])
+        let twoLines = document.children[2]
+        #expect(twoLines.children.map(\.kind) == [.text, .softBreak, .text])
+        #expect(twoLines.children.map(\.line) == [7, 7, 8])
+        #expect(twoLines.plainText == "Plain second line")
+    }
+}

@@ -27,6 +27,8 @@ import Glibc
         var heapLiterals = 0
         var heapLiteralBytes = 0
         var boxedKinds = 0
+        /// Nodes whose only child is a same-line text leaf: kept without an array.
+        var packedTextChildren = 0
         var byKind: [String: Int] = [:]
 
         mutating func add(_ node: MarkdownNode) {
@@ -46,7 +48,11 @@ import Glibc
             }
             switch node.kind {
             case .list, .codeBlock, .table, .link, .image, .other: boxedKinds += 1
-            default: break
+            default:
+                if node.literal.isEmpty, node.children.count == 1, let only = node.children.first, only.kind == .text,
+                   only.children.isEmpty, only.line == node.line {
+                    packedTextChildren += 1
+                }
             }
             for child in node.children { add(child) }
         }
@@ -57,7 +63,8 @@ import Glibc
             nodes \(nodes) (leaves \(leaves)); nodes with children \(childArrays), \
             \(childSlots) children, capacity \(childCapacity) (as `children` returns them; a packed \
             text child is not stored as an array); heap literals \(heapLiterals) \
-            (\(heapLiteralBytes) bytes of text); boxed kinds \(boxedKinds)
+            (\(heapLiteralBytes) bytes of text); boxed kinds \(boxedKinds); \
+            packed text children \(packedTextChildren)
             by kind: \(kinds)
             """
         }
