@@ -225,6 +225,17 @@ public struct MarkdownNode: Sendable, Equatable {
         }
     }
 
+    /// Whether `predicate` holds for a child, without building `children`
+    /// (see `forEachChild`).
+    public func containsChild(where predicate: (MarkdownNode) -> Bool) -> Bool {
+        switch content {
+        case .literal: false
+        case .children(let children): children.contains(where: predicate)
+        case .textChild(let text): predicate(textChild(text))
+        case .boxed(let box): box.children.contains(where: predicate)
+        }
+    }
+
     /// Codes of the kinds stored without a box: 1-19 for the kinds without
     /// a payload or with a flag, 128 + level for headings of level 0-127.
     static func code(of kind: Kind) -> UInt8? {

@@ -95,3 +95,19 @@ import Testing
         #expect(twoLines.plainText == "Plain second line")
     }
 }
+
+/// `containsChild` answers what `children.contains(where:)` answers.
+@Suite struct MarkdownNodeContainsChildTests {
+    @Test func agreesWithChildrenContains() {
+        let document = MarkdownParser.parse("Plain [x]\n\n*a* and [b](u)\n\n- [ ] c\n\n| A |\n|---|\n| [d] |\n")
+        var checked = 0
+        document.walk { node in
+            for wanted in ["[x]", "a", "u", "nothing"] {
+                let predicate: (MarkdownNode) -> Bool = { $0.literal.contains(wanted) || $0.kind == .link(url: wanted, title: "") }
+                #expect(node.containsChild(where: predicate) == node.children.contains(where: predicate))
+                if node.children.contains(where: predicate) { checked += 1 }
+            }
+        }
+        #expect(checked >= 3)
+    }
+}
