@@ -48,8 +48,27 @@ public enum MarkdownParser {
             if let cString = cmark.literal(node) { literal = String(cString: cString) }
         default: break
         }
-        var children: [MarkdownNode] = []
+        // A paragraph, heading, emphasis or cell of plain text on one line:
+        // stored without building the text node and its array.
+        if literal.isEmpty, let code = MarkdownNode.code(of: kind), let only = cmark.firstChild(node),
+           cmark.next(only) == nil, cmark.nodeType(only) == CMARK_NODE_TEXT.rawValue, cmark.firstChild(only) == nil {
+            let rawChildLine = Int(cmark.startLine(only))
+            if (rawChildLine > 0 ? rawChildLine + lineOffset : line) == line {
+                let text = cmark.literal(only).map { String(cString: $0) } ?? ""
+                return MarkdownNode(code: code, textChild: text, childColumn: Int(cmark.startColumn(only)), line: line, column: column)
+            }
+        }
+        // Counted first so that each array is allocated once, at its final
+        // size: appending would leave it up to twice as large as needed.
+        var count = 0
         var child = cmark.firstChild(node)
+        while let current = child {
+            count += 1
+            child = cmark.next(current)
+        }
+        var children: [MarkdownNode] = []
+        children.reserveCapacity(count)
+        child = cmark.firstChild(node)
         while let current = child {
             children.append(copy(current, cmark: cmark, lineOffset: lineOffset, inheritedLine: line))
             child = cmark.next(current)

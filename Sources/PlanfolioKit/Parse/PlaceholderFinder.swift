@@ -36,7 +36,7 @@ enum PlaceholderFinder {
         switch node.kind {
         case .text: return UTF8Search.contains(UInt8(ascii: "["), in: node.literal)
         case .code, .htmlInline, .link, .image: return false
-        default: return node.children.contains(where: hasBracket)
+        default: return node.containsChild(where: hasBracket)
         }
     }
 
