@@ -225,6 +225,21 @@ public struct MarkdownNode: Sendable, Equatable {
         }
     }
 
+    /// The only child when it is a text node (the common paragraph or table
+    /// cell of one run of text), without building `children`; else nil.
+    public var soleTextChild: MarkdownNode? {
+        switch content {
+        case .literal: return nil
+        case .textChild(let text): return textChild(text)
+        case .children(let children):
+            guard children.count == 1, case .text = children[0].kind else { return nil }
+            return children[0]
+        case .boxed(let box):
+            guard box.children.count == 1, case .text = box.children[0].kind else { return nil }
+            return box.children[0]
+        }
+    }
+
     /// Whether `predicate` holds for a child, without building `children`
     /// (see `forEachChild`).
     public func containsChild(where predicate: (MarkdownNode) -> Bool) -> Bool {

@@ -111,3 +111,25 @@ import Testing
         #expect(checked >= 3)
     }
 }
+
+/// `soleTextChild` is the one child exactly when `children` is one text node.
+@Suite struct MarkdownNodeSoleTextChildTests {
+    @Test func agreesWithChildren() {
+        let document = MarkdownParser.parse("Plain text\n\n*a* and b\n\nLine one\nline two\n\n- item\n\n| A |\n|---|\n| cell |\n\n[link](u)\n")
+        var packedOrSingle = 0
+        document.walk { node in
+            let children = node.children
+            if children.count == 1, case .text = children[0].kind {
+                #expect(node.soleTextChild == children[0])
+                packedOrSingle += 1
+            } else {
+                #expect(node.soleTextChild == nil)
+            }
+        }
+        #expect(packedOrSingle >= 4)
+        // Built by hand, unpacked: a text child on another line than its parent.
+        let built = MarkdownNode(.paragraph, children: [MarkdownNode(.text, literal: "x", line: 9, column: 2)], line: 3)
+        #expect(built.soleTextChild == MarkdownNode(.text, literal: "x", line: 9, column: 2))
+        #expect(MarkdownNode(.paragraph, children: [MarkdownNode(.emphasis)]).soleTextChild == nil)
+    }
+}

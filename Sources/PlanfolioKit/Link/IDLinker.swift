@@ -83,6 +83,13 @@ public struct IDLinker: Sendable {
         default:
             break
         }
+        if let only = node.soleTextChild {
+            // One run of text (most paragraphs and cells): no children array to walk.
+            guard let pieces = split(only.literal, line: only.line, column: only.column, selfID: selfID, root: root) else { return nil }
+            var copy = node
+            copy.children = pieces
+            return copy
+        }
         let old = node.children
         guard !old.isEmpty else { return nil }
         var children: [MarkdownNode]? = nil  // created at the first change

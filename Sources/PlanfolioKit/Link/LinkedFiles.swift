@@ -157,7 +157,7 @@ public struct LinkedFiles: Sendable {
         switch node.kind {
         case .link, .image: return true
         case .code, .codeBlock, .htmlBlock, .htmlInline, .text: return false
-        default: return node.children.contains(where: hasLinkOrImage)
+        default: return node.containsChild(where: hasLinkOrImage)
         }
     }
 

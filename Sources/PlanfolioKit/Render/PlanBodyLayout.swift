@@ -98,6 +98,6 @@ enum PlanBodyLayout {
     }
 
     private static func contains(_ node: MarkdownNode) -> Bool {
-        (UTF8Search.contains(0xEE, in: node.literal) && UTF8Search.firstOffset(of: "\u{E000}", in: node.literal) != nil) || node.children.contains(where: contains)
+        (UTF8Search.contains(0xEE, in: node.literal) && UTF8Search.firstOffset(of: "\u{E000}", in: node.literal) != nil) || node.containsChild(where: contains)
     }
 }
