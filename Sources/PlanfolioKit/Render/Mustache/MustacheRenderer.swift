@@ -1,0 +1,210 @@
+/// Renders one template over one context into a byte buffer.
+///
+/// One renderer per page: the context stack, the block overrides in force
+/// and the output grow and shrink in place, with no per-node copies. Values
+/// are read by `MustacheValue`'s concrete casts; `{{value}}` is escaped in
+/// one pass over its UTF-8 bytes with the five escapes of `htmlEscaped`.
+///
+/// Truthiness (as swift-mustache had it, for the values planfolio uses): a
+/// section renders for `true`, for each element of a non-empty list, and
+/// once for any other present value (a dictionary, any string including "",
+/// any number including 0); it renders nothing for `false`, an empty list, or
+/// a missing name. An inverted section renders exactly when a section would not.
+struct MustacheRenderer {
+    private let library: MustacheLibrary
+    private(set) var output: [UInt8] = []
+    private var stack: [MustacheValue]
+    /// Block contents from `{{<parent}}` tags being rendered; the outermost definition wins.
+    private var overrides: [String: [MustacheNode]] = [:]
+    /// Added at the start of each template line inside an indented standalone partial.
+    private var indentation: [UInt8] = []
+    /// The next template line has not been indented yet.
+    private var atLineStart = false
+    private var depth = 0
+
+    /// Nested partials deeper than this render nothing: a partial that includes itself unconditionally stops here.
+    static let maximumDepth = 200
+
+    init(library: MustacheLibrary, context: [String: Any], capacity: Int) {
+        self.library = library
+        stack = [.dictionary(context)]
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func render(_ nodes: [MustacheNode]) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                appendText(text)
+            case .variable(let name, let escaped):
+                if atLineStart { startLine() }
+                switch lookup(name) {
+                case .string(let string):
+                    if escaped { appendEscaped(string) } else { appendRaw(string) }
+                case .missing:
+                    break
+                case let value:
+                    if escaped { appendEscaped(value.text) } else { appendRaw(value.text) }
+                }
+            case .section(let name, let body):
+                let value = lookup(name)
+                switch value {
+                case .missing:
+                    break
+                case .bool(let bool):
+                    if bool { render(body) }
+                case .dictionaries(let list):
+                    for element in list {
+                        stack.append(.dictionary(element))
+                        render(body)
+                        stack.removeLast()
+                    }
+                case .strings(let list):
+                    for element in list {
+                        stack.append(.string(element))
+                        render(body)
+                        stack.removeLast()
+                    }
+                case .list(let list):
+                    for element in list {
+                        stack.append(MustacheValue(element))
+                        render(body)
+                        stack.removeLast()
+                    }
+                default:
+                    stack.append(value)
+                    render(body)
+                    stack.removeLast()
+                }
+            case .invertedSection(let name, let body):
+                let value = lookup(name)
+                switch value {
+                case .missing, .bool(false):
+                    render(body)
+                case .dictionaries(let list) where list.isEmpty:
+                    renderPushing(value, body)
+                case .strings(let list) where list.isEmpty:
+                    renderPushing(value, body)
+                case .list(let list) where list.isEmpty:
+                    renderPushing(value, body)
+                default:
+                    break
+                }
+            case .partial(let name, let partialIndentation):
+                guard let template = library.templates[name] else { break }
+                renderIncluded(template.nodes, indentation: partialIndentation)
+            case .parent(let name, let parentOverrides, let parentIndentation):
+                guard let template = library.templates[name] else { break }
+                let saved = overrides
+                overrides.merge(parentOverrides) { outer, _ in outer }
+                renderIncluded(template.nodes, indentation: parentIndentation)
+                overrides = saved
+            case .block(let name, let defaultContent, let blockIndentation):
+                let content = overrides[name] ?? defaultContent
+                if blockIndentation.isEmpty {
+                    render(content)
+                } else {
+                    renderIncluded(content, indentation: blockIndentation)
+                }
+            }
+        }
+    }
+
+    private mutating func renderPushing(_ value: MustacheValue, _ body: [MustacheNode]) {
+        stack.append(value)
+        render(body)
+        stack.removeLast()
+    }
+
+    /// A partial, parent or block: its lines get `extra` indentation more.
+    private mutating func renderIncluded(_ nodes: [MustacheNode], indentation extra: [UInt8]) {
+        guard depth < Self.maximumDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
+        if extra.isEmpty {
+            render(nodes)
+            return
+        }
+        let saved = indentation
+        indentation += extra
+        atLineStart = true
+        render(nodes)
+        indentation = saved
+        // The tag was standalone, so what follows it starts a new template line.
+        atLineStart = !indentation.isEmpty
+    }
+
+    private mutating func startLine() {
+        atLineStart = false
+        output.append(contentsOf: indentation)
+    }
+
+    private mutating func appendText(_ text: [UInt8]) {
+        if indentation.isEmpty {
+            output.append(contentsOf: text)
+            return
+        }
+        if atLineStart { startLine() }
+        var start = 0
+        for index in text.indices where text[index] == UInt8(ascii: "\n") {
+            output.append(contentsOf: text[start...index])
+            start = index + 1
+            if start < text.count { output.append(contentsOf: indentation) } else { atLineStart = true }
+        }
+        if start < text.count { output.append(contentsOf: text[start...]) }
+    }
+
+    private mutating func appendRaw(_ string: String) {
+        var string = string
+        string.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    private mutating func appendEscaped(_ string: String) {
+        var string = string
+        string.withUTF8 { source in
+            var start = 0
+            for index in 0..<source.count {
+                let entity: StaticString
+                switch source[index] {
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = index + 1
+            }
+            if start < source.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
+        }
+    }
+
+    /// The value of `name`: its first part from the innermost dictionary on the stack that has it, the rest inside that.
+    private func lookup(_ name: MustacheName) -> MustacheValue {
+        let parts = name.parts
+        guard let first = parts.first else { return stack[stack.count - 1] }
+        var value: MustacheValue = .missing
+        if name.anchored {
+            if case .dictionary(let dictionary) = stack[stack.count - 1], let found = dictionary[first] {
+                value = MustacheValue(found)
+            }
+        } else {
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .dictionary(let dictionary) = stack[index], let found = dictionary[first] {
+                    value = MustacheValue(found)
+                    break
+                }
+                index -= 1
+            }
+        }
+        guard parts.count > 1 else { return value }
+        for part in parts.dropFirst() {
+            guard case .dictionary(let dictionary) = value, let found = dictionary[part] else { return .missing }
+            value = MustacheValue(found)
+        }
+        return value
+    }
+}

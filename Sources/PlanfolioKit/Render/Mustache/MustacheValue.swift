@@ -1,0 +1,50 @@
+/// A context value, sorted once into the concrete types planfolio's contexts use.
+///
+/// Contexts are `[String: Any]`. Finding out what an `Any` holds costs a
+/// dynamic cast; casting to a protocol (swift-mustache's
+/// `as? MustacheSequence`, `as? MustacheParent`, ...) searches conformance
+/// tables, so it was a large part of rendering. Here each looked-up value is
+/// cast once, to concrete types only, in order of how often they occur, and
+/// the renderer switches on the result. `[[String: Any]]` and `[String]` come
+/// before `[Any]`: casting them to `[Any]` would box every element.
+enum MustacheValue {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case dictionary([String: Any])
+    case dictionaries([[String: Any]])
+    case strings([String])
+    case list([Any])
+    /// Anything else (a Double, a struct, ...): printed with `String(describing:)`, truthy.
+    case other(Any)
+    /// The name is not in the context.
+    case missing
+
+    init(_ value: Any) {
+        switch value {
+        case let string as String: self = .string(string)
+        case let bool as Bool: self = .bool(bool)
+        case let list as [[String: Any]]: self = .dictionaries(list)
+        case let dictionary as [String: Any]: self = .dictionary(dictionary)
+        case let int as Int: self = .int(int)
+        case let list as [String]: self = .strings(list)
+        case let list as [Any]: self = .list(list)
+        default: self = .other(value)
+        }
+    }
+
+    /// The value in `{{name}}`: what swift-mustache printed (`String(describing:)`).
+    var text: String {
+        switch self {
+        case .string(let string): string
+        case .bool(let bool): bool ? "true" : "false"
+        case .int(let int): String(int)
+        case .dictionary(let dictionary): String(describing: dictionary)
+        case .dictionaries(let list): String(describing: list)
+        case .strings(let list): String(describing: list)
+        case .list(let list): String(describing: list)
+        case .other(let value): String(describing: value)
+        case .missing: ""
+        }
+    }
+}

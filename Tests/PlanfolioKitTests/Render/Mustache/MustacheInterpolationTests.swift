@@ -1,0 +1,68 @@
+import Testing
+@testable import PlanfolioKit
+
+/// Cases from the Mustache spec's interpolation.yml, plus the value types planfolio's contexts use.
+@Suite struct MustacheInterpolationTests {
+    @Test func plainTextAndNoTags() {
+        #expect(mustache("Hello from {Mustache}!\n") == "Hello from {Mustache}!\n")
+        #expect(mustache("") == "")
+    }
+
+    @Test func basicInterpolation() {
+        #expect(mustache("Hello, {{subject}}!\n", ["subject": "world"]) == "Hello, world!\n")
+        #expect(mustache("|{{ string }}|", ["string": "---"]) == "|---|")
+        #expect(mustache("|{{{ string }}}|{{& string }}|", ["string": "---"]) == "|---|---|")
+    }
+
+    @Test func escapesTheFiveHTMLCharactersOnlyInDoubleMustache() {
+        let data: [String: Any] = ["forbidden": #"& " < > '"#]
+        #expect(mustache("{{forbidden}}", data) == "&amp; &quot; &lt; &gt; &#39;")
+        #expect(mustache("{{{forbidden}}}", data) == #"& " < > '"#)
+        #expect(mustache("{{&forbidden}}", data) == #"& " < > '"#)
+        #expect(mustache("{{x}}", ["x": "Zoë > 日本 <b>"]) == "Zoë &gt; 日本 &lt;b&gt;")
+        #expect(mustache("{{x}}", ["x": "no escapes needed"]) == "no escapes needed")
+    }
+
+    @Test func numbersAndBoolsPrintAsSwiftDoes() {
+        #expect(mustache("{{mph}} miles an hour", ["mph": 85]) == "85 miles an hour")
+        #expect(mustache("{{n}}", ["n": -3]) == "-3")
+        #expect(mustache("{{power}}", ["power": 1.21]) == "1.21")
+        #expect(mustache("{{yes}} {{no}}", ["yes": true, "no": false]) == "true false")
+    }
+
+    @Test func missingNamesAreEmpty() {
+        #expect(mustache("I ({{cannot}}) be seen!") == "I () be seen!")
+        #expect(mustache("I ({{{cannot}}}) be seen!") == "I () be seen!")
+    }
+
+    @Test func dottedNames() {
+        let data: [String: Any] = ["person": ["name": "Joe"], "a": ["b": ["c": ["d": ["e": ["name": "Phil"]]]]]]
+        #expect(mustache(#""{{person.name}}" == "{{#person}}{{name}}{{/person}}""#, data) == #""Joe" == "Joe""#)
+        #expect(mustache("{{a.b.c.d.e.name}}", data) == "Phil")
+        // Broken chains and chains resolved only from their first part.
+        #expect(mustache("{{a.b.c}}", ["a": [String: Any]()]) == "")
+        #expect(mustache("{{a.b.c.name}}", ["a": ["b": [String: Any]()], "c": ["name": "Jim"]]) == "")
+        #expect(mustache("{{#a}}{{b.c}}{{/a}}", ["a": ["b": [String: Any]()], "b": ["c": "ERROR"]]) == "")
+        // The first part is found anywhere on the stack.
+        let nested: [String: Any] = ["a": ["x": 1], "b": ["c": ["d": "found"]]]
+        #expect(mustache("{{#a}}{{b.c.d}}{{/a}}", nested) == "found")
+    }
+
+    @Test func leadingDotLooksOnlyAtTheTopOfTheStack() {
+        let data: [String: Any] = ["name": "outer", "inner": ["other": 1]]
+        #expect(mustache("{{#inner}}[{{name}}][{{.name}}]{{/inner}}", data) == "[outer][]")
+    }
+
+    @Test func implicitIterator() {
+        #expect(mustache("{{.}}", [:]).map { $0.hasPrefix("[") } == true)
+        #expect(mustache("{{#list}}({{.}}){{/list}}", ["list": ["a", "<b>"]]) == "(a)(&lt;b&gt;)")
+        #expect(mustache("{{#list}}({{{.}}}){{/list}}", ["list": ["<b>"]]) == "(<b>)")
+    }
+
+    @Test func interpolationTagsAreNeverStandalone() {
+        #expect(mustache("  {{string}}\n", ["string": "---"]) == "  ---\n")
+        #expect(mustache("  {{{string}}}\n", ["string": "---"]) == "  ---\n")
+        #expect(mustache("  {{string}}\n", [:]) == "  \n")
+        #expect(mustache("| {{string}} |", ["string": "---"]) == "| --- |")
+    }
+}
