@@ -4,7 +4,7 @@ extension String {
     ///
     /// Works on UTF-8 bytes: every character it escapes is ASCII, so multi-byte
     /// sequences pass through untouched. (It is on every page's hot path: the
-    /// Markdown renderer and, through `FastHTMLContentType`, every `{{value}}`.)
+    /// Markdown renderer; the Mustache renderer escapes `{{value}}` the same way, into its page buffer.)
     public var htmlEscaped: String {
         var text = self
         return text.withUTF8 { source -> String in
@@ -42,6 +42,31 @@ extension String {
                 }
                 return index
             }
+        }
+    }
+
+    /// `htmlEscaped`'s bytes appended to `buffer`, in one pass and without a
+    /// String in between: the Mustache renderer writes `{{value}}` this way.
+    /// Runs with nothing to escape are copied whole.
+    public func appendHTMLEscapedUTF8(to buffer: inout [UInt8]) {
+        var text = self
+        text.withUTF8 { source in
+            var start = 0
+            for index in 0..<source.count {
+                let entity: StaticString
+                switch source[index] {
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                if start < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
+                entity.withUTF8Buffer { buffer.append(contentsOf: $0) }
+                start = index + 1
+            }
+            if start < source.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
         }
     }
 }

@@ -10,4 +10,12 @@ import PlanfolioMarkdown
         #expect("e\u{301}<".htmlEscaped == "e\u{301}&lt;")
         #expect("".htmlEscaped == "")
     }
+
+    @Test func appendingEscapedBytesGivesTheSameText() {
+        for text in ["plain", "<a href=\"x\">Tom & Jerry's</a>", "Zoë < 日本 > \u{1F600}'", "e\u{301}<", "", "&", "x<"] {
+            var buffer: [UInt8] = Array("prefix:".utf8)
+            text.appendHTMLEscapedUTF8(to: &buffer)
+            #expect(String(decoding: buffer, as: UTF8.self) == "prefix:" + text.htmlEscaped)
+        }
+    }
 }

@@ -1,7 +1,7 @@
 /// What every page's template receives, whatever the page.
 ///
-/// Template data is built as `[String: Any]` because swift-mustache reads
-/// dictionaries directly (and reflects structs slowly). Each key is listed in
+/// Template data is built as `[String: Any]`, which planfolio's Mustache
+/// engine reads with casts to concrete types only (`MustacheValue`). Each key is listed in
 /// `docs/theme.md`; values are Strings, Bools, Ints, arrays and nested
 /// `[String: Any]` dictionaries only.
 struct PageContext {

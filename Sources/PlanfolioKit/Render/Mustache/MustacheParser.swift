@@ -216,6 +216,12 @@ struct MustacheParser {
         guard !name.contains(where: { $0.isWhitespace }) else {
             throw error("tag name '\(name)' contains whitespace", at: offset)
         }
+        guard !name.contains("(") && !name.contains(")") else {
+            throw error("'\(name)': transforms such as first() are not supported", at: offset)
+        }
+        guard !name.hasPrefix("*") else {
+            throw error("'\(name)': dynamic names are not supported", at: offset)
+        }
         return name
     }
 

@@ -1,9 +1,12 @@
+import PlanfolioMarkdown
+
 /// Renders one template over one context into a byte buffer.
 ///
 /// One renderer per page: the context stack, the block overrides in force
 /// and the output grow and shrink in place, with no per-node copies. Values
 /// are read by `MustacheValue`'s concrete casts; `{{value}}` is escaped in
-/// one pass over its UTF-8 bytes with the five escapes of `htmlEscaped`.
+/// one pass over its UTF-8 bytes (`appendHTMLEscapedUTF8`, the
+/// five escapes of `htmlEscaped`).
 ///
 /// Truthiness (as swift-mustache had it, for the values planfolio uses): a
 /// section renders for `true`, for each element of a non-empty list, and
@@ -160,25 +163,7 @@ struct MustacheRenderer {
     }
 
     private mutating func appendEscaped(_ string: String) {
-        var string = string
-        string.withUTF8 { source in
-            var start = 0
-            for index in 0..<source.count {
-                let entity: StaticString
-                switch source[index] {
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
-                entity.withUTF8Buffer { output.append(contentsOf: $0) }
-                start = index + 1
-            }
-            if start < source.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
-        }
+        string.appendHTMLEscapedUTF8(to: &output)
     }
 
     /// The value of `name`: its first part from the innermost dictionary on the stack that has it, the rest inside that.

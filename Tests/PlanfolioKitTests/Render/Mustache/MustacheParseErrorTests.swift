@@ -28,6 +28,8 @@ import Testing
         #expect(mustacheError("{{ }}")?.message == "tag has no name")
         #expect(mustacheError("{{=<% %>}}")?.message == "set-delimiter tag must look like {{=<% %>=}}")
         #expect(mustacheError("{{=<%=}}") != nil)
+        #expect(mustacheError("{{#list}}{{index()}}{{/list}}")?.message == "'index()': transforms such as first() are not supported")
+        #expect(mustacheError("{{>*name}}")?.message == "'*name': dynamic names are not supported")
     }
 
     @Test func onlyBlocksInsideAParent() {
