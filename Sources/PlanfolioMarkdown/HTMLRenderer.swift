@@ -43,7 +43,7 @@ public struct HTMLRenderer {
         var inLink = 0
 
         mutating func children(_ node: MarkdownNode) {
-            for child in node.children { block(child) }
+            node.forEachChild { block($0) }
         }
 
         mutating func block(_ node: MarkdownNode) {
@@ -138,7 +138,7 @@ public struct HTMLRenderer {
                 case .center: out += "<\(cellTag) class=\"align-center\">"
                 case .right: out += "<\(cellTag) class=\"align-right\">"
                 }
-                for child in cell.children { inline(child) }
+                cell.forEachChild { inline($0) }
                 out += "</\(cellTag)>"
             }
             out += "</tr>\n"
@@ -167,11 +167,11 @@ public struct HTMLRenderer {
                     if URLSafety.isRemote(url) { out += " rel=\"noopener noreferrer\"" }
                     out += ">"
                     inLink += 1
-                    for child in node.children { inline(child) }
+                    node.forEachChild { inline($0) }
                     inLink -= 1
                     out += "</a>"
                 } else {
-                    for child in node.children { inline(child) }
+                    node.forEachChild { inline($0) }
                 }
             case .image(let url, let title):
                 let alt = node.plainText
@@ -194,13 +194,13 @@ public struct HTMLRenderer {
             case .htmlInline, .htmlBlock:
                 break
             default:
-                for child in node.children { block(child) }
+                node.forEachChild { block($0) }
             }
         }
 
         mutating func wrap(_ tag: String, _ node: MarkdownNode) {
             out += "<\(tag)>"
-            for child in node.children { inline(child) }
+            node.forEachChild { inline($0) }
             out += "</\(tag)>"
         }
     }

@@ -48,8 +48,17 @@ public enum MarkdownParser {
             if let cString = cmark.literal(node) { literal = String(cString: cString) }
         default: break
         }
-        var children: [MarkdownNode] = []
+        // Counted first so that each array is allocated once, at its final
+        // size: appending would leave it up to twice as large as needed.
+        var count = 0
         var child = cmark.firstChild(node)
+        while let current = child {
+            count += 1
+            child = cmark.next(current)
+        }
+        var children: [MarkdownNode] = []
+        children.reserveCapacity(count)
+        child = cmark.firstChild(node)
         while let current = child {
             children.append(copy(current, cmark: cmark, lineOffset: lineOffset, inheritedLine: line))
             child = cmark.next(current)
