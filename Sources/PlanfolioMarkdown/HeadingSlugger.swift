@@ -9,8 +9,25 @@ public struct HeadingSlugger: Sendable {
     public init() {}
 
     public static func baseSlug(_ text: String) -> String {
+        let lowered = text.lowercased()
+        if lowered.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every heading), byte by byte: the only alphabetic
+            // ASCII scalars left after lowercasing are `a`-`z`, the only numeric
+            // ones `0`-`9`, the same answers the Unicode properties give.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(lowered.utf8.count)
+            for byte in lowered.utf8 {
+                switch byte {
+                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in lowered.unicodeScalars {
             if scalar == " " {
                 out += "-"
             } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic

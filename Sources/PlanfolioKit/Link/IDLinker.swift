@@ -34,11 +34,26 @@ public struct IDLinker: Sendable {
     private let targets: [String: Target]
     private let shortest: Int
     private let longest: Int
+    /// Which bytes some id starts with, and ends with: a word that fails
+    /// either is no id, without building and hashing a string for it (most
+    /// prose words of an id's length are rejected so).
+    private let firstBytes: [Bool]
+    private let lastBytes: [Bool]
 
     public init(targets: [String: Target]) {
         self.targets = targets
         self.shortest = targets.keys.map(\.utf8.count).min() ?? 0
         self.longest = targets.keys.map(\.utf8.count).max() ?? 0
+        var firstBytes = [Bool](repeating: false, count: 256)
+        var lastBytes = [Bool](repeating: false, count: 256)
+        for id in targets.keys {
+            if let first = id.utf8.first, let last = id.utf8.last {
+                firstBytes[Int(first)] = true
+                lastBytes[Int(last)] = true
+            }
+        }
+        self.firstBytes = firstBytes
+        self.lastBytes = lastBytes
     }
 
     /// Every document of the portfolio, linked to its page.
@@ -138,7 +153,7 @@ public struct IDLinker: Sendable {
 
     private func lookUp(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (String, Target)? {
         let length = end - start
-        guard length >= shortest, length <= longest else { return nil }
+        guard length > 0, length >= shortest, length <= longest, firstBytes[Int(bytes[start])], lastBytes[Int(bytes[end - 1])] else { return nil }
         let word = Self.string(bytes, start, end)
         return targets[word].map { (word, $0) }
     }

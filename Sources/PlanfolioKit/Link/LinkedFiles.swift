@@ -25,8 +25,9 @@ public struct LinkedFiles: Sendable {
     public static func resolve(_ portfolio: Portfolio, assets: [String], activeAssets: [String] = []) -> (Portfolio, LinkedFiles) {
         let assetSet = Set(assets)
         let activeSet = Set(activeAssets)
-        var sources: [String: Document] = [:]
-        for document in portfolio.documents { sources[document.source] = document }
+        // Page path of each document, by source path.
+        var sources: [String: String] = [:]
+        for document in portfolio.documents { sources[document.source] = document.url }
         let sourcesByPath = sources
         // Each document's links are resolved on its own, on all cores; the
         // results are gathered in document order, so diagnostics keep theirs.
@@ -35,26 +36,31 @@ public struct LinkedFiles: Sendable {
             var used: [String] = []
             var diagnostics: [Diagnostic] = []
             // Every document page sits one folder down: `plans/ID.html`.
-            let root = String(repeating: "../", count: document.url.count(where: { $0 == "/" }))
+            let root = String(repeating: "../", count: document.url.utf8.count(where: { $0 == UInt8(ascii: "/") }))
+            // The closure takes only the strings it needs: capturing the
+            // document copied it at every node of the tree (docs/performance.md).
+            let display = document.displayPath, source = document.source
+            // Most bodies have no link or image at all: then there is nothing
+            // to resolve, and the tree is only read, not copied node by node.
+            guard hasLinkOrImage(document.body) else { return (nil, [], []) }
             var changed = false
             let body = rewrite(document.body, parentLine: document.body.line) { url, line in
                 guard let target = Target(url) else { return nil }
-                let display = document.displayPath
                 guard !target.path.hasPrefix("/") else {
                     diagnostics.append(.error(.missingLinkedFile,
                         "link to '\(url)' is an absolute path; link to files beside the document with a relative path",
                         file: display, line: line))
                     return nil
                 }
-                guard let resolved = resolvePath(target.path, from: document.source) else {
+                guard let resolved = resolvePath(target.path, from: source) else {
                     diagnostics.append(.error(.missingLinkedFile,
                         "link to '\(url)' leads outside the input folder; only files inside it are published",
                         file: display, line: line))
                     return nil
                 }
-                if let linked = sources[resolved] {
+                if let linkedURL = sources[resolved] {
                     changed = true
-                    return root + linked.url + target.suffix
+                    return root + linkedURL + target.suffix
                 }
                 guard assetSet.contains(resolved) else {
                     if InputLoader.isMarkdown(resolved) {
@@ -143,6 +149,16 @@ public struct LinkedFiles: Sendable {
         return path.split(separator: "/").map { segment in
             String(segment).addingPercentEncoding(withAllowedCharacters: allowed) ?? String(segment)
         }.joined(separator: "/")
+    }
+
+    /// Whether `rewrite` would pass any URL to its transform: a link or image
+    /// reached the way `rewriteInPlace` walks (not inside code, HTML or text).
+    static func hasLinkOrImage(_ node: MarkdownNode) -> Bool {
+        switch node.kind {
+        case .link, .image: return true
+        case .code, .codeBlock, .htmlBlock, .htmlInline, .text: return false
+        default: return node.children.contains(where: hasLinkOrImage)
+        }
     }
 
     /// `node` with every link and image URL passed through `transform` (nil keeps it).

@@ -22,7 +22,7 @@ enum SystemGrouper {
 
     /// The system a document is grouped under, or nil when it names none.
     static func systemName(of document: Document) -> String? {
-        guard let name = document.system?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { return nil }
+        guard let name = document.system?.trimmedLikeFoundationWhitespacesAndNewlines, !name.isEmpty else { return nil }
         return name
     }
 }

@@ -43,7 +43,7 @@ public enum FrontMatterDecoder {
                 return nil
             }
             if isNull(scalar) { return nil }
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = scalar.string.trimmedLikeFoundationWhitespaces
             return text.isEmpty ? nil : Located(text, line: line(node))
         }
         func day(_ key: String, _ node: Node) -> Located<Day>? {
@@ -113,7 +113,7 @@ public enum FrontMatterDecoder {
         var ok = true
         for (keyNode, valueNode) in fields {
             let key = keyNode.scalar?.string ?? ""
-            let text = valueNode.scalar?.string.trimmingCharacters(in: .whitespaces)
+            let text = valueNode.scalar?.string.trimmedLikeFoundationWhitespaces
             func number() -> Double? {
                 guard let text, let number = Double(text), number.isFinite else {
                     report(.invalidMetric, "metric '\(key)' must be a number, not '\(text ?? "a list or mapping")'", valueNode)

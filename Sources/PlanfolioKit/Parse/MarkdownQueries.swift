@@ -53,7 +53,7 @@ enum MarkdownQueries {
     static func firstTitle(in document: MarkdownNode) -> String? {
         for block in document.children {
             if case .heading(1) = block.kind {
-                let text = block.plainText.trimmingCharacters(in: .whitespaces)
+                let text = block.plainText.trimmedLikeFoundationWhitespaces
                 if !text.isEmpty { return text }
             }
         }
@@ -72,12 +72,17 @@ enum MarkdownQueries {
     /// that look at its inlines (placeholders, code).
     static func labelledParagraphs(in blocks: [MarkdownNode]) -> [(key: String, value: String, paragraph: MarkdownNode)] {
         var out: [(String, String, MarkdownNode)] = []
-        for block in blocks {
-            block.walk { node in
-                guard case .paragraph = node.kind else { return }
+        // Every paragraph in document order, as `walk` visits them; a
+        // paragraph holds only inlines, so nothing below one is visited
+        // (walking every text node was most of the cost).
+        func visit(_ node: MarkdownNode) {
+            if case .paragraph = node.kind {
                 if let item = labelledText(node) { out.append((item.key, item.value, node)) }
+                return
             }
+            for child in node.children { visit(child) }
         }
+        for block in blocks { visit(block) }
         return out
     }
 

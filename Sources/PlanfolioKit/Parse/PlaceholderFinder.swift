@@ -34,7 +34,7 @@ enum PlaceholderFinder {
     /// are then not copied character by character.
     static func hasBracket(_ node: MarkdownNode) -> Bool {
         switch node.kind {
-        case .text: return node.literal.utf8.contains(UInt8(ascii: "["))
+        case .text: return UTF8Search.contains(UInt8(ascii: "["), in: node.literal)
         case .code, .htmlInline, .link, .image: return false
         default: return node.children.contains(where: hasBracket)
         }

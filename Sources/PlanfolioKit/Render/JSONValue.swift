@@ -74,14 +74,14 @@ public indirect enum JSONValue: Sendable, Equatable {
             } : nil
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { out += Self.newline(indent: indent + 1) }
                 if let parts {
                     out += parts[index]
                 } else {
                     item.write(to: &out, indent: indent + 1, pretty: pretty, escapeLineSeparators: escapeLineSeparators)
                 }
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { out += Self.newline(indent: indent) }
             out += "]"
         case .object(let members):
             guard !members.isEmpty else {
@@ -91,47 +91,82 @@ public indirect enum JSONValue: Sendable, Equatable {
             out += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { out += Self.newline(indent: indent + 1) }
                 Self.writeString(key, to: &out, escapeLineSeparators: escapeLineSeparators)
                 out += pretty ? ": " : ":"
                 value.write(to: &out, indent: indent + 1, pretty: pretty, escapeLineSeparators: escapeLineSeparators)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { out += Self.newline(indent: indent) }
             out += "}"
         }
     }
 
+    /// A line break and `indent` levels of two spaces; the common depths
+    /// are made once (building one for every member was 1% of a build).
+    static func newline(indent: Int) -> String {
+        indent < newlines.count ? newlines[indent] : "\n" + String(repeating: "  ", count: indent)
+    }
+
+    private static let newlines: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
+
     /// RFC 8259 section 7: quotation mark, reverse solidus and U+0000–U+001F escaped.
     static func writeString(_ value: String, to out: inout String, escapeLineSeparators: Bool) {
         // Most strings need no escape at all: copy them whole. (0xE2 starts
-        // U+2028 and U+2029 in UTF-8; such strings take the slow path.)
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || (escapeLineSeparators && $0 == 0xE2) }) {
-            out += "\""
+        // U+2028 and U+2029 in UTF-8, and other characters such as `…`.)
+        let escaped: [UInt8]? = value.utf8.withContiguousStorageIfAvailable { escapedBytes($0, escapeLineSeparators: escapeLineSeparators) }
+            ?? Array(value.utf8).withUnsafeBufferPointer { escapedBytes($0, escapeLineSeparators: escapeLineSeparators) }
+        out += "\""
+        if let escaped {
+            out += String(decoding: escaped, as: UTF8.self)
+        } else {
             out += value
-            out += "\""
-            return
         }
         out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}" where escapeLineSeparators: out += "\\u2028"
-            case "\u{2029}" where escapeLineSeparators: out += "\\u2029"
+    }
+
+    /// The UTF-8 of a string's JSON escape (without quotes), or nil when no
+    /// byte needs one. Escaped: quotation mark, reverse solidus, U+0000 to
+    /// U+001F, and with `escapeLineSeparators` U+2028 and U+2029 (E2 80 A8
+    /// and E2 80 A9); every other byte is copied, so other characters stay
+    /// as they were.
+    static func escapedBytes(_ source: UnsafeBufferPointer<UInt8>, escapeLineSeparators: Bool) -> [UInt8]? {
+        func isLineSeparator(at index: Int) -> Bool {
+            escapeLineSeparators && source[index] == 0xE2 && index + 2 < source.count && source[index + 1] == 0x80
+                && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9)
+        }
+        guard source.indices.contains(where: { source[$0] < 0x20 || source[$0] == 0x22 || source[$0] == 0x5C || isLineSeparator(at: $0) }) else {
+            return nil
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count + 16)
+        func put(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            switch byte {
+            case 0x22: put("\\\"")
+            case 0x5C: put("\\\\")
+            case 0x0A: put("\\n")
+            case 0x0D: put("\\r")
+            case 0x09: put("\\t")
+            case 0x08: put("\\b")
+            case 0x0C: put("\\f")
+            case 0xE2 where isLineSeparator(at: index):
+                put(source[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                index += 3
+                continue
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16, uppercase: false)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if byte < 0x20 {
+                    put("\\u00")
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(byte)
                 }
             }
+            index += 1
         }
-        out += "\""
+        return out
     }
 }

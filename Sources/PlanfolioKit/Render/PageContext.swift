@@ -41,19 +41,25 @@ struct PageContext {
     ]
 
     func dictionary(merging page: [String: Any]) -> [String: Any] {
-        var context: [String: Any] = [
-            "siteTitle": site.title,
-            "pageTitle": title,
-            "root": root,
-            "today": site.today.description,
-            "generator": site.generator,
-            "searchHref": root + "search.html",
-            "hasFeed": site.hasFeed,
-            "nav": Self.navigation.map { entry -> [String: Any] in
-                ["label": entry.label, "href": root + entry.href, "current": entry.key == section]
-            },
-        ]
-        for (key, value) in page { context[key] = value }
+        // The page's own keys win; they are the many, so the few site keys
+        // are added to them (where the page has not set them) rather than the
+        // page merged key by key into a growing dictionary.
+        var context = page
+        context.reserveCapacity(page.count + 8)
+        let root = self.root
+        func add(_ key: String, _ value: @autoclosure () -> Any) {
+            if context[key] == nil { context[key] = value() }
+        }
+        add("siteTitle", site.title)
+        add("pageTitle", title)
+        add("root", root)
+        add("today", site.today.description)
+        add("generator", site.generator)
+        add("searchHref", root + "search.html")
+        add("hasFeed", site.hasFeed)
+        add("nav", Self.navigation.map { entry -> [String: Any] in
+            ["label": entry.label, "href": root + entry.href, "current": entry.key == section]
+        })
         return context
     }
 }

@@ -75,8 +75,14 @@ enum PlanBodyLayout {
         return start..<end
     }
 
+    /// The first table block of a section (after its heading): where
+    /// `MarkdownTable(block)` reads one, which is exactly a `.table` node, so
+    /// the kind is checked without reading the table's cells.
     static func firstTable(in blocks: [MarkdownNode], section: Range<Int>) -> Int? {
-        blocks[section].indices.dropFirst().first { MarkdownTable(blocks[$0]) != nil }
+        blocks[section].indices.dropFirst().first { index in
+            if case .table = blocks[index].kind { return true }
+            return false
+        }
     }
 
     /// The tree with U+E000 removed from its text, so that no plan can write a
@@ -92,6 +98,6 @@ enum PlanBodyLayout {
     }
 
     private static func contains(_ node: MarkdownNode) -> Bool {
-        node.literal.unicodeScalars.contains("\u{E000}") || node.children.contains(where: contains)
+        (!node.literal.isEmpty && UTF8Search.firstOffset(of: "\u{E000}", in: node.literal) != nil) || node.children.contains(where: contains)
     }
 }

@@ -58,11 +58,13 @@ public enum SearchIndex {
         var out = ""
         var skipBelow: Int?  // skipping until a heading at this level or higher
         for block in body.children {
-            if out.count > limit { break }
+            // `count` walks every character; the UTF-8 count is never smaller,
+            // so it only needs asking once the bytes are past the limit.
+            if out.utf8.count > limit && out.count > limit { break }
             switch block.kind {
             case .heading(let level):
                 if let skip = skipBelow, level > skip { continue }
-                skipBelow = skippedSections.contains(block.plainText.lowercased().trimmingCharacters(in: .whitespaces)) ? level : nil
+                skipBelow = skippedSections.contains(headingKey(block.plainText)) ? level : nil
             case .paragraph, .list, .blockQuote:
                 guard skipBelow == nil else { continue }
                 append(block.plainText, to: &out)
@@ -73,11 +75,47 @@ public enum SearchIndex {
         return cut(out, limit: limit)
     }
 
-    private static func append(_ text: String, to out: inout String) {
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
-            if !out.isEmpty { out += " " }
-            out += word
+    /// A heading's text as `skippedSections` holds it: lowercased, spaces and
+    /// tabs (Foundation's `.whitespaces`) trimmed. ASCII text, nearly every
+    /// heading, is trimmed byte by byte instead of through NSString.
+    static func headingKey(_ text: String) -> String {
+        let lowered = text.lowercased()
+        guard lowered.utf8.allSatisfy({ $0 < 0x80 }) else { return lowered.trimmingCharacters(in: .whitespaces) }
+        let utf8 = lowered.utf8
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(Substring(utf8[first...last]))
+    }
+
+    /// Appends the words of `text` (split at `Character.isWhitespace`), each
+    /// after a space unless `out` is empty.
+    static func append(_ text: String, to out: inout String) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            for word in text.split(whereSeparator: { $0.isWhitespace }) {
+                if !out.isEmpty { out += " " }
+                out += word
+            }
+            return
         }
+        // ASCII: the whitespace characters are exactly the bytes 9-13 and 32
+        // (Unicode's White_Space; "\r\n", one character, is two of them).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 1)
+        var needsSpace = !out.isEmpty
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 32 || (byte >= 9 && byte <= 13) {
+                inWord = false
+                continue
+            }
+            if !inWord {
+                if needsSpace { bytes.append(32) }
+                needsSpace = true
+                inWord = true
+            }
+            bytes.append(byte)
+        }
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     static func cut(_ text: String, limit: Int) -> String {

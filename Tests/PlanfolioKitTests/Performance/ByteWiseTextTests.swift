@@ -1,0 +1,211 @@
+import Foundation
+import PlanfolioMarkdown
+import Testing
+@testable import PlanfolioKit
+
+/// The byte-wise text helpers that replaced Character and Foundation code on
+/// hot paths (docs/performance.md, "Hotspots"): each must give exactly what
+/// the code it replaced gave, which is kept here as the reference.
+@Suite struct ByteWiseTextTests {
+    /// Edge cases: ASCII whitespace of every kind, CR LF (one character),
+    /// control characters that are not whitespace, non-ASCII whitespace and
+    /// combining marks at the ends, empty and all-blank text.
+    static let samples: [String] = [
+        "", " ", "\t", "\n", "\r\n", " \r\n ", "a", " a ", "\ta b\t", "\r\na\r\n", "\ra\r", "\na\n", "a\r\n",
+        "\u{0B}a\u{0C}", "\u{1C}a\u{1F}", "\u{00A0}a\u{00A0}", "\u{2003}a\u{3000}", " \u{301}a", "a \u{301}", "é ", " é",
+        "Tomás Rivera (ML Lead)", "  Name/Team  ", "x\u{85}", "\u{85}x", "[Date]", " [Name] ", "a\u{2028}b",
+    ]
+
+    static func referenceTrimmedWhitespace(_ text: some StringProtocol) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[first...last])
+    }
+
+    @Test func trimmedWhitespaceMatchesTrimmingCharacters() {
+        for sample in Self.samples {
+            #expect(sample.trimmedWhitespace == Self.referenceTrimmedWhitespace(sample), "\(sample.debugDescription)")
+            let sub = ("x" + sample + "y").dropFirst().dropLast()
+            #expect(sub.trimmedWhitespace == Self.referenceTrimmedWhitespace(sub), "\(sample.debugDescription) as a Substring")
+        }
+    }
+
+    @Test func foundationTrimmingIsUnchanged() {
+        for sample in Self.samples {
+            #expect(sample.trimmedLikeFoundationWhitespaces == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
+            #expect(sample.trimmedLikeFoundationWhitespacesAndNewlines == sample.trimmingCharacters(in: .whitespacesAndNewlines),
+                    "\(sample.debugDescription)")
+        }
+    }
+
+    @Test func roleKeysAreTheCharacterRule() {
+        let roles = [
+            "Compliance Officer (if applicable)", "compliance  officer", "Compliance Officer", "System Owner / Product Manager",
+            "System Owner/ Product Manager", "a / / b", " / ", "/", "(x)", "x ()", "  Fairness Lead  ", "ML\tLead", "ML\nLead",
+            "Lead (a) (b)", "Lead (a", "A(B)", "", "  ", "\tQA (x)\t", "Risk / (x)", "Data  /  Science", "Tomás (Lead)", "x\r\ny",
+            "CISO\r", "Ärztin / Arzt",
+        ]
+        for role in roles {
+            #expect(RoleName.key(role) == RoleName.keyByCharacters(role), "\(role.debugDescription)")
+            if let ascii = RoleName.asciiKey(role) {
+                #expect(ascii == RoleName.keyByCharacters(role), "\(role.debugDescription)")
+            }
+        }
+        #expect(RoleName.asciiKey("Tomás") == nil)
+        #expect(RoleName.asciiKey("a\r\nb") == nil)
+        #expect(RoleName.key("System Owner / Product Manager") == "system owner/product manager")
+    }
+
+    /// The search index's word splitter, as it was.
+    static func referenceAppend(_ text: String, to out: inout String) {
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            if !out.isEmpty { out += " " }
+            out += word
+        }
+    }
+
+    @Test func searchIndexWordsAreSplitAsBefore() {
+        for prefix in ["", "start"] {
+            for sample in Self.samples + ["one  two\tthree\nfour\r\nfive\u{0B}six\u{1C}seven", "  lead and trail  "] {
+                var fast = prefix, reference = prefix
+                SearchIndex.append(sample, to: &fast)
+                Self.referenceAppend(sample, to: &reference)
+                #expect(fast == reference, "\(prefix.debugDescription) + \(sample.debugDescription)")
+            }
+        }
+    }
+
+    @Test func searchIndexHeadingKeysAreAsBefore() {
+        for sample in Self.samples + [" Assessment Information\t", "TABLE OF CONTENTS", "Table of Contents\u{00A0}"] {
+            #expect(SearchIndex.headingKey(sample) == sample.lowercased().trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
+        }
+    }
+
+    @Test func searchIndexBodyTextStopsAtTheSameBlock() {
+        let long = String(repeating: "word ", count: 30)
+        let body = MarkdownParser.parse("# T\n\n## Assessment Information\n\n- skipped\n\n## Summary\n\n\(long)\n\né \(long)\n\n\(long)\n")
+        let text = SearchIndex.bodyText(body, limit: 200)
+        #expect(text.count <= 202)
+        #expect(text.hasSuffix(" …"))
+        #expect(!text.contains("skipped"))
+        #expect(text.hasPrefix("word word"))
+    }
+
+    /// `SVGValue.format` as it was, by string interpolation.
+    static func referenceFormat(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let tenths = Int((value * 10).rounded())
+        if tenths == 0 { return "0" }
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+
+    @Test func svgNumbersAreWrittenAsBefore() {
+        for value in [0, -0.0, 0.04, -0.04, 0.05, -0.05, 1, -1, 1.25, -1.25, 12.34, 944, 300.06, -299.95, 1e9, .nan, .infinity, -.infinity] {
+            #expect(SVGValue.format(value) == Self.referenceFormat(value), "\(value)")
+        }
+    }
+
+    @Test func svgMarkupIsAsBefore() {
+        var svg = SVGWriter(width: 10, height: 20, id: "x<", title: "T&", description: "D\"", className: "c")
+        svg.begin("g", ["class": "a'b"])
+        svg.empty("rect", ["x": .n(1.25), "y": -2, "fill": "url(#x-hatch)"])
+        svg.text("text", ["x": .n(0.04)], "<b>")
+        let markup = svg.finish()
+        #expect(markup.hasSuffix("<g class=\"a&#39;b\"><rect x=\"1.3\" y=\"-2\" fill=\"url(#x-hatch)\"/><text x=\"0\">&lt;b&gt;</text></g></svg>"))
+    }
+
+    @Test func utf8SearchFindsWhatRangeOfFinds() {
+        let texts = ["", "a", "abc", "é<p>x", "xx\u{E000}yy", "\u{E000}", "<p<p>", "aaab", "ab", "[", "no bracket", "x[y"]
+        let needles = ["a", "ab", "aab", "<p>", "\u{E000}", "[", "é", "zz"]
+        for text in texts {
+            for needle in needles {
+                let expected = text.range(of: needle).map { text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound) }
+                #expect(UTF8Search.firstOffset(of: needle, in: text) == expected, "\(needle.debugDescription) in \(text.debugDescription)")
+            }
+            #expect(UTF8Search.contains(UInt8(ascii: "["), in: text) == text.contains("["))
+        }
+        #expect(UTF8Search.firstOffset(of: "", in: "abc") == nil)
+    }
+
+    /// `labelledParagraphs` as it was: `walk` over every node.
+    static func referenceLabelled(_ blocks: [MarkdownNode]) -> [String] {
+        var out: [String] = []
+        for block in blocks {
+            block.walk { node in
+                guard case .paragraph = node.kind else { return }
+                if let item = MarkdownQueries.labelledText(node) { out.append("\(item.key)=\(item.value)@\(node.line)") }
+            }
+        }
+        return out
+    }
+
+    @Test func labelledParagraphsAreFoundAsByWalk() {
+        let markdown = """
+        **Top**: one
+
+        - **Item**: two
+          - **Nested**: three
+
+            **Loose**: four
+        > **Quoted**: five
+
+        | **Cell**: no |
+        |---|
+        | x |
+
+        **Description
+        **: six
+        """
+        let blocks = MarkdownParser.parse(markdown).children
+        let found = MarkdownQueries.labelledParagraphs(in: blocks).map { "\($0.key)=\($0.value)@\($0.paragraph.line)" }
+        #expect(found == Self.referenceLabelled(blocks))
+        #expect(found.count == 6)
+    }
+
+    /// `JSONValue.writeString` as it was, scalar by scalar.
+    static func referenceJSONString(_ value: String, escapeLineSeparators: Bool) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}" where escapeLineSeparators: out += "\\u2028"
+            case "\u{2029}" where escapeLineSeparators: out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16, uppercase: false)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func jsonStringsAreEscapedAsBefore() {
+        let samples = Self.samples + ["plain", "say \"hi\"", "back\\slash", "\u{0}\u{1}\u{1F}\u{7F}", "line\u{2028}para\u{2029}end", "cut …",
+                                      "\u{E2}", "\u{2027}\u{202A}", "tab\tnew\nret\rbs\u{08}ff\u{0C}", "emoji 🙂 \u{2028}"]
+        for sample in samples {
+            for escape in [false, true] {
+                var out = ""
+                JSONValue.writeString(sample, to: &out, escapeLineSeparators: escape)
+                #expect(out == Self.referenceJSONString(sample, escapeLineSeparators: escape), "\(sample.debugDescription) \(escape)")
+            }
+        }
+    }
+
+    @Test func linkedFilesSkipOnlyBodiesWithoutLinks() {
+        #expect(!LinkedFiles.hasLinkOrImage(MarkdownParser.parse("# T\n\nText `[x](y.md)` and\n\n    [a](b.md)\n")))
+        #expect(LinkedFiles.hasLinkOrImage(MarkdownParser.parse("- item with [a](b.md)\n")))
+        #expect(LinkedFiles.hasLinkOrImage(MarkdownParser.parse("| c |\n|---|\n| ![i](p.png) |\n")))
+        #expect(LinkedFiles.hasLinkOrImage(MarkdownParser.parse("See https://example.com\n")))
+    }
+}
