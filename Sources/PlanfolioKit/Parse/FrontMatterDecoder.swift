@@ -10,18 +10,14 @@ public enum FrontMatterDecoder {
         var frontMatter = FrontMatter()
         var diagnostics: [Diagnostic] = []
         let offset = firstLine - 1
-        func line(_ node: Node) -> Int { (node.mark?.line ?? 1) + offset }
-        func error(_ code: DiagnosticCode, _ message: String, _ node: Node) {
+        func line(_ node: FrontMatterNode) -> Int { node.line + offset }
+        func error(_ code: DiagnosticCode, _ message: String, _ node: FrontMatterNode) {
             diagnostics.append(.error(code, message, file: file, line: line(node)))
         }
 
-        let root: Node?
+        let root: FrontMatterNode?
         do {
-            // `.basic`: no tag resolution (planfolio reads every scalar as text;
-            // the default resolver runs regular expressions on each key).
-            // `.utf8` given, because `Encoding.default` reads the whole process
-            // environment on every call. See docs/performance.md.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            root = try compose(yaml)
         } catch let yamlError as YamlError {
             let yamlLines = yaml.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
             let (message, at) = describe(yamlError, lastLine: yamlLines)
@@ -32,21 +28,21 @@ public enum FrontMatterDecoder {
             return (frontMatter, diagnostics)
         }
         guard let root else { return (frontMatter, diagnostics) }  // empty front matter
-        guard case .mapping(let mapping) = root else {
+        guard case .mapping(let mapping, _) = root else {
             error(.invalidValue, "front matter must be a mapping of keys to values", root)
             return (frontMatter, diagnostics)
         }
 
-        func string(_ key: String, _ node: Node) -> Located<String>? {
-            guard case .scalar(let scalar) = node else {
+        func string(_ key: String, _ node: FrontMatterNode) -> Located<String>? {
+            guard case .scalar(let scalarString, _, _) = node else {
                 error(.invalidValue, "'\(key)' must be a single value, not a list or mapping", node)
                 return nil
             }
-            if isNull(scalar) { return nil }
-            let text = scalar.string.trimmedLikeFoundationWhitespaces
+            if node.isNull { return nil }
+            let text = scalarString.trimmedLikeFoundationWhitespaces
             return text.isEmpty ? nil : Located(text, line: line(node))
         }
-        func day(_ key: String, _ node: Node) -> Located<Day>? {
+        func day(_ key: String, _ node: FrontMatterNode) -> Located<Day>? {
             guard let text = string(key, node) else { return nil }
             guard let day = Day(text.value) else {
                 error(.invalidDate, "'\(key)' is '\(text.value)', not a date of the form YYYY-MM-DD", node)
@@ -55,12 +51,12 @@ public enum FrontMatterDecoder {
             return Located(day, line: text.line)
         }
 
-        for (keyNode, value) in mapping {
-            guard case .scalar(let keyScalar) = keyNode else {
+        for pair in mapping {
+            let (keyNode, value) = (pair.key, pair.value)
+            guard case .scalar(let key, _, _) = keyNode else {
                 error(.invalidValue, "front matter keys must be plain names", keyNode)
                 continue
             }
-            let key = keyScalar.string
             switch key {
             case "kind": frontMatter.kind = string(key, value)
             case "id": frontMatter.id = string(key, value)
@@ -75,7 +71,7 @@ public enum FrontMatterDecoder {
             case "supersedes": frontMatter.supersedes = string(key, value)
             case "tags":
                 switch value {
-                case .sequence(let items):
+                case .sequence(let items, _):
                     for item in items {
                         if let tag = string("tags", item) { frontMatter.tags.append(tag.value) }
                     }
@@ -86,8 +82,8 @@ public enum FrontMatterDecoder {
                     error(.invalidValue, "'tags' must be a list of words", value)
                 }
             case "metrics":
-                guard case .sequence(let items) = value else {
-                    if case .scalar(let scalar) = value, isNull(scalar) { continue }
+                guard case .sequence(let items, _) = value else {
+                    if value.isNull { continue }
                     error(.invalidValue, "'metrics' must be a list of {name, group, value, threshold, baseline, limit}", value)
                     continue
                 }
@@ -103,17 +99,34 @@ public enum FrontMatterDecoder {
         return (frontMatter, diagnostics)
     }
 
-    private static func decodeMetric(_ node: Node, line: (Node) -> Int, report: (DiagnosticCode, String, Node) -> Void) -> Metric? {
-        guard case .mapping(let fields) = node else {
+    /// The YAML's tree: the common flat shape read directly (a tenth of
+    /// Yams's cost), anything else composed by Yams.
+    static func compose(_ yaml: String) throws -> FrontMatterNode? {
+        if let flat = FlatFrontMatterReader.read(yaml) { return flat }
+        return try composeWithYams(yaml)
+    }
+
+    /// Yams's tree, for any YAML; the flat reader must agree with it.
+    static func composeWithYams(_ yaml: String) throws -> FrontMatterNode? {
+        // `.basic`: no tag resolution (planfolio reads every scalar as text;
+        // the default resolver runs regular expressions on each key).
+        // `.utf8` given, because `Encoding.default` reads the whole process
+        // environment on every call. See docs/performance.md.
+        try Yams.compose(yaml: yaml, .basic, .default, .utf8).map(FrontMatterNode.init)
+    }
+
+    private static func decodeMetric(_ node: FrontMatterNode, line: (FrontMatterNode) -> Int, report: (DiagnosticCode, String, FrontMatterNode) -> Void) -> Metric? {
+        guard case .mapping(let fields, _) = node else {
             report(.invalidMetric, "each metric must be a mapping {name, group, value, threshold, baseline, limit}", node)
             return nil
         }
         var name: String?, group: String?, limitText: String?
         var value: Double?, threshold: Double?, baseline: Double?
         var ok = true
-        for (keyNode, valueNode) in fields {
-            let key = keyNode.scalar?.string ?? ""
-            let text = valueNode.scalar?.string.trimmedLikeFoundationWhitespaces
+        for field in fields {
+            let (keyNode, valueNode) = (field.key, field.value)
+            let key = keyNode.scalarString ?? ""
+            let text = valueNode.scalarString?.trimmedLikeFoundationWhitespaces
             func number() -> Double? {
                 guard let text, let number = Double(text), number.isFinite else {
                     report(.invalidMetric, "metric '\(key)' must be a number, not '\(text ?? "a list or mapping")'", valueNode)
@@ -128,7 +141,7 @@ public enum FrontMatterDecoder {
             case "value": value = number()
             case "threshold": threshold = number()
             case "baseline":
-                if let scalar = valueNode.scalar, isNull(scalar) { continue }
+                if valueNode.isNull { continue }
                 baseline = number()
             case "limit": limitText = text
             default:
@@ -161,16 +174,11 @@ public enum FrontMatterDecoder {
                       baseline: baseline, limit: limit, line: line(node))
     }
 
-    /// YAML's null: an empty value, `~` or `null`, unquoted.
-    static func isNull(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    }
-
-    private static func extraValue(_ node: Node) -> ExtraValue {
+    private static func extraValue(_ node: FrontMatterNode) -> ExtraValue {
         switch node {
-        case .scalar(let scalar): return .string(scalar.string)
-        case .sequence(let items): return .list(items.map(extraValue))
-        case .mapping(let mapping): return .map(mapping.map { ($0.key.scalar?.string ?? "", extraValue($0.value)) })
+        case .scalar(let string, _, _): return .string(string)
+        case .sequence(let items, _): return .list(items.map(extraValue))
+        case .mapping(let mapping, _): return .map(mapping.map { ($0.key.scalarString ?? "", extraValue($0.value)) })
         case .alias: return .string("")
         }
     }

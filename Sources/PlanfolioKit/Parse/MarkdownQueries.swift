@@ -80,7 +80,7 @@ enum MarkdownQueries {
                 if let item = labelledText(node) { out.append((item.key, item.value, node)) }
                 return
             }
-            for child in node.children { visit(child) }
+            node.forEachChild(visit)
         }
         for block in blocks { visit(block) }
         return out
@@ -93,27 +93,30 @@ enum MarkdownQueries {
     /// it as the text `**Description`, a soft break, then `**: ...`. That
     /// shape is read as the key `Description` too.
     static func labelledText(_ paragraph: MarkdownNode) -> (key: String, value: String)? {
-        guard let first = paragraph.children.first else { return nil }
+        let children = paragraph.children
+        guard let first = children.first else { return nil }
         var key: String
         var restNodes: ArraySlice<MarkdownNode>
         var rest = ""
         switch first.kind {
         case .strong:
             key = first.plainText
-            restNodes = paragraph.children.dropFirst()
-        case .text where first.literal.hasPrefix("**") && paragraph.children.count >= 3:
-            let breakNode = paragraph.children[1]
-            let after = paragraph.children[2]
+            restNodes = children.dropFirst()
+        case .text where first.literal.hasPrefix("**") && children.count >= 3:
+            let breakNode = children[1]
+            let after = children[2]
             guard case .softBreak = breakNode.kind, case .text = after.kind, after.literal.hasPrefix("**:") else { return nil }
             key = String(first.literal.dropFirst(2))
             rest = String(after.literal.dropFirst(2))
-            restNodes = paragraph.children.dropFirst(3)
+            restNodes = children.dropFirst(3)
         default:
             return nil
         }
         key = key.trimmedWhitespace
         for child in restNodes {
             rest += child.plainText
+            // Not a label unless the rest starts with ':': stop reading now.
+            if let byte = rest.utf8.first, byte != UInt8(ascii: ":") { return nil }
         }
         guard rest.hasPrefix(":"), !key.isEmpty else { return nil }
         let value = rest.dropFirst().trimmedWhitespace

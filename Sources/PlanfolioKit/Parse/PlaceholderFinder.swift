@@ -65,17 +65,19 @@ enum PlaceholderFinder {
         case .paragraph, .heading, .tableCell:
             out += find(inInlines: node)
         case .item(let task):
-            for (index, child) in node.children.enumerated() {
+            var index = 0
+            node.forEachChild { child in
                 if index == 0, task == nil, case .paragraph = child.kind {
                     out += find(inInlines: child, opensListItem: true)
                 } else {
                     collect(child, into: &out)
                 }
+                index += 1
             }
         case .codeBlock, .htmlBlock, .htmlInline, .code, .link, .image:
             return
         default:
-            for child in node.children { collect(child, into: &out) }
+            node.forEachChild { collect($0, into: &out) }
         }
     }
 

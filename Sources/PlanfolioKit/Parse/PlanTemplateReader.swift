@@ -66,8 +66,8 @@ struct PlanTemplateReader {
     /// and the blocks up to the next heading of the same or a higher level
     /// (as `MarkdownQueries.section`, from an index built once per plan).
     func section(_ name: String) -> (heading: MarkdownNode, blocks: [MarkdownNode])? {
-        for candidate in [name] + (Self.alternativeNames[name] ?? []) {
-            guard let position = headingIndex[MarkdownQueries.normalizedHeading(candidate)] else { continue }
+        for key in Self.keys(name) {
+            guard let position = headingIndex[key] else { continue }
             let blocks = body.children
             let heading = blocks[position]
             guard case .heading(let level) = heading.kind else { continue }
@@ -81,6 +81,29 @@ struct PlanTemplateReader {
         return nil
     }
 
+    /// Whether `section(name)` finds a section, without collecting its blocks.
+    func hasSection(_ name: String) -> Bool {
+        Self.keys(name).contains { headingIndex[$0] != nil }
+    }
+
+    /// The normalised headings `name` is found under, in order: its own and
+    /// its other spellings.
+    static func keys(_ name: String) -> [String] {
+        if let known = knownKeys[name] { return known }
+        return ([name] + (alternativeNames[name] ?? [])).map(MarkdownQueries.normalizedHeading)
+    }
+
+    /// `keys` of the template's section names, computed once.
+    private static let knownKeys: [String: [String]] = {
+        var names = templateSections.flatMap { [$0.name] + $0.subsections }
+        names.append(tableOfContents)
+        var out: [String: [String]] = [:]
+        for name in names {
+            out[name] = ([name] + (alternativeNames[name] ?? [])).map(MarkdownQueries.normalizedHeading)
+        }
+        return out
+    }()
+
     // MARK: Sections and placeholders
 
     /// One warning naming every template section the plan lacks, so that a
@@ -88,11 +111,11 @@ struct PlanTemplateReader {
     mutating func checkSections() {
         var missing: [String] = []
         for (name, subsections) in Self.templateSections {
-            guard section(name) != nil else {
+            guard hasSection(name) else {
                 missing.append("'\(name)'")
                 continue
             }
-            for subsection in subsections where section(subsection) == nil {
+            for subsection in subsections where !hasSection(subsection) {
                 missing.append("'\(subsection)' (under '\(name)')")
             }
         }
@@ -105,7 +128,7 @@ struct PlanTemplateReader {
     /// One warning per placeholder, outside the table of contents.
     mutating func reportPlaceholders() {
         var blocks = body.children
-        if let contents = headingIndex[MarkdownQueries.normalizedHeading(Self.tableOfContents)],
+        if let contents = headingIndex[Self.keys(Self.tableOfContents)[0]],
            case .heading(let level) = blocks[contents].kind {
             var end = contents + 1
             while end < blocks.count {
