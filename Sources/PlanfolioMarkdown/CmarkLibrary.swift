@@ -164,11 +164,31 @@ final class CmarkLibrary: @unchecked Sendable {
         extensions = Self.extensionNames.compactMap { find($0) }
     }
 
+    /// A `/proc` file read to its end. (`String(contentsOfFile:)` stops after
+    /// 4 KB there, since `/proc` files give no size: in planfolio that ended
+    /// before the extensions library's lines, so every private copy failed
+    /// and all parses took turns on the linked copy.)
+    static func procFile(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The file of the cmark-gfm extensions library this process has loaded (it pulls in libcmark-gfm).
     private static func linkedExtensionsPath() -> String? {
         // Make sure the linked library is mapped, then read where from.
         cmark_gfm_core_extensions_ensure_registered()
-        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return nil }
+        guard let maps = procFile("/proc/self/maps") else { return nil }
         for line in maps.split(separator: "\n") {
             guard let slash = line.firstIndex(of: "/") else { continue }
             let path = String(line[slash...])
