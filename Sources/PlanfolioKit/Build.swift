@@ -78,7 +78,7 @@ public enum Build {
         var (report, prepared) = ConcurrentMap.withThreads(options.threads) {
             prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options)
         }
-        if options.write, let prepared {
+        if options.write, let site = prepared {
             // Pages go to the staging folder batch by batch as they are rendered
             // (never the whole site in memory); the output changes only at commit.
             let stager = BackgroundStager(try SiteStaging.open(output: options.output))
@@ -86,7 +86,7 @@ public enum Build {
             var pages = 0
             let progress = options.progress
             ConcurrentMap.withThreads(options.threads) {
-                render(prepared, options: options, progress: { done, total in
+                render(site, options: options, progress: { done, total in
                     progress?(BuildProgress(stage: .rendering, done: done, total: total))
                 }) { batch in
                     files += batch.count
@@ -94,6 +94,11 @@ public enum Build {
                     stager.add(batch)
                 }
             }
+            // Freeing the parsed portfolio (millions of small allocations) is
+            // done on another thread while the last pages are written and
+            // swapped in; a command-line build exits without waiting for it.
+            prepared = nil
+            releaseInBackground(site)
             options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
             let written = try stager.finish()
             report.filesUnchanged = written.unchanged
@@ -103,6 +108,17 @@ public enum Build {
         }
         report.documentsRead = documentsRead
         return report
+    }
+
+    /// Drops the last reference to `value` on a background thread.
+    private static func releaseInBackground<T: Sendable>(_ value: consuming T) {
+        let box = ReleaseBox(value)
+        DispatchQueue.global(qos: .utility).async { box.value = nil }
+    }
+
+    private final class ReleaseBox<T: Sendable>: @unchecked Sendable {
+        var value: T?
+        init(_ value: T) { self.value = value }
     }
 
     /// The whole build in memory: what `run` does short of touching the disk,
