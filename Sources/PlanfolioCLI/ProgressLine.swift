@@ -53,7 +53,7 @@ final class ProgressLine: @unchecked Sendable {
         case .reading: "planfolio: reading documents…"
         case .checking: "planfolio: checking \(progress.total) documents…"
         case .rendering: "planfolio: rendering and writing \(progress.done)/\(progress.total) pages"
-        case .writing: progress.total > 0 ? "planfolio: writing \(progress.done)/\(progress.total) files" : "planfolio: putting the new site in place…"
+        case .writing: "planfolio: putting the new site in place…"
         }
     }
 }

@@ -44,6 +44,7 @@ import Testing
     }
 
     @Test func progressText() {
-        #expect(ProgressLine.text(BuildProgress(stage: .writing, done: 200, total: 4006)) == "planfolio: writing 200/4006 files")
+        #expect(ProgressLine.text(BuildProgress(stage: .rendering, done: 256, total: 4030)) == "planfolio: rendering and writing 256/4030 pages")
+        #expect(ProgressLine.text(BuildProgress(stage: .writing, done: 0, total: 0)) == "planfolio: putting the new site in place…")
     }
 }

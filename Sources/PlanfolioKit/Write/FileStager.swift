@@ -7,8 +7,6 @@ import Foundation
 /// (`plans/`), whose directory lock serialises file creation anyway;
 /// measured at 2000 plans, staging on two threads was slower than on one.
 enum FileStager {
-    static let progressInterval = 200
-
     /// The bytes to write: `contents`, or the file `copyFrom` names (evidence files from the input).
     static func contents(of file: OutputFile) throws(PlanfolioError) -> [UInt8] {
         guard let source = file.copyFrom else { return file.contents }

@@ -85,9 +85,7 @@ public final class SiteStaging: @unchecked Sendable {
     public func add(_ files: [OutputFile]) throws(PlanfolioError) {
         do throws(PlanfolioError) {
             for file in files {
-                guard SiteWriter.isSafeRelativePath(file.path), file.path != SiteWriter.markerName else {
-                    throw PlanfolioError("refusing to write '\(file.path)': it would land outside the output folder")
-                }
+                if let refusal = SiteWriter.refusal(for: file.path) { throw refusal }
                 guard staged.insert(file.path).inserted else {
                     throw PlanfolioError("two files of the site have the same path '\(file.path)'")
                 }

@@ -21,25 +21,27 @@ public enum SiteWriter {
     public static let markerName = ".planfolio"
     public static let markerText = "This folder was written by planfolio; it replaces it on every build.\n"
 
-    /// Called every `progressInterval` files with (files done, files in all).
-    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
-
     /// Writes a whole site held in memory; `Build` streams pages through `SiteStaging` instead.
     @discardableResult
-    public static func write(_ files: [OutputFile], to output: String, progress: Progress? = nil) throws(PlanfolioError) -> WriteResult {
-        for file in files where !isSafeRelativePath(file.path) {
-            throw PlanfolioError("refusing to write '\(file.path)': it would land outside the output folder")
+    public static func write(_ files: [OutputFile], to output: String) throws(PlanfolioError) -> WriteResult {
+        // Checked before anything is touched; `SiteStaging.add` checks again for streamed files.
+        for file in files {
+            if let refusal = refusal(for: file.path) { throw refusal }
         }
-        progress?(0, files.count)
         let site = try SiteStaging.open(output: output)
-        var done = 0
-        while done < files.count {
-            let next = min(files.count, done + FileStager.progressInterval)
-            try site.add(Array(files[done..<next]))
-            done = next
-            progress?(done, files.count)
-        }
+        try site.add(files)
         return try site.commit()
+    }
+
+    /// Why no site file may be written at `path`, or nil when one may.
+    static func refusal(for path: String) -> PlanfolioError? {
+        if !isSafeRelativePath(path) {
+            return PlanfolioError("refusing to write '\(path)': it would land outside the output folder")
+        }
+        if path == markerName {
+            return PlanfolioError("refusing to write '\(path)': the name is planfolio's marker of its output folder")
+        }
+        return nil
     }
 
     /// Whether the output exists; throws when it exists but is not a folder planfolio wrote.

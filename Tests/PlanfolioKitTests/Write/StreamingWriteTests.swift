@@ -77,6 +77,17 @@ import Testing
         #expect(try Self.entries(folder).isEmpty, "nothing was put in place")
     }
 
+    @Test func noSiteFileMayTakeTheMarkersName() throws {
+        let folder = try PerformanceFixtures.temporaryFolder("stream-marker")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output").path
+        #expect(throws: PlanfolioError.self) { try SiteWriter.write([OutputFile(path: SiteWriter.markerName, text: "x")], to: output) }
+        #expect(try Self.entries(folder).isEmpty, "refused before anything was made")
+        let site = try SiteStaging.open(output: output)
+        #expect(throws: PlanfolioError.self) { try site.add([OutputFile(path: SiteWriter.markerName, text: "x")]) }
+        #expect(try Self.entries(folder).isEmpty, "the staging folder is removed")
+    }
+
     @Test func abandonedStagingLeavesNoOutput() throws {
         let folder = try PerformanceFixtures.temporaryFolder("stream-abandon")
         defer { try? FileManager.default.removeItem(at: folder) }
