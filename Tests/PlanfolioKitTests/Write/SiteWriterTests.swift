@@ -74,7 +74,7 @@ import Testing
     @Test func refusesAFolderWithoutMarker() throws {
         let folder = try Folder()
         try FileManager.default.createDirectory(atPath: folder.output, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder.path("Output/mine.txt"), contents: Data("mine".utf8))
+        #expect(FileManager.default.createFile(atPath: folder.path("Output/mine.txt"), contents: Data("mine".utf8)))
         #expect(throws: PlanfolioError.self) { try SiteWriter.write(site, to: folder.output) }
         #expect(folder.text("Output/mine.txt") == "mine")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.output) == ["mine.txt"])
@@ -90,7 +90,7 @@ import Testing
 
     @Test func refusesAFileAndASymlink() throws {
         let folder = try Folder()
-        FileManager.default.createFile(atPath: folder.output, contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: folder.output, contents: Data("x".utf8)))
         #expect(throws: PlanfolioError.self) { try SiteWriter.write(site, to: folder.output) }
         try FileManager.default.createDirectory(atPath: folder.path("Real"), withIntermediateDirectories: true)
         try SiteWriter.write(site, to: folder.path("Real"))
@@ -158,7 +158,7 @@ import Testing
         let folder = try Folder()
         for name in ["a", "b"] {
             try FileManager.default.createDirectory(atPath: folder.path(name), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: folder.path("\(name)/\(name).txt"), contents: Data())
+            #expect(FileManager.default.createFile(atPath: folder.path("\(name)/\(name).txt"), contents: Data()))
         }
         try FolderSwap.exchange(folder.path("a"), folder.path("b"), oldParking: folder.path("parked"))
         if FolderSwap.atomicExchange(folder.path("a"), folder.path("b")) {
