@@ -66,9 +66,8 @@ public enum InputLoader {
         case notUTF8
     }
 
-    /// Plain POSIX calls: Foundation's `attributesOfItem` looks up the
-    /// owner's user and group names (opening /etc/passwd and /etc/group) for
-    /// every file, which at 20,000 documents made reading serial and slow.
+    /// Plain POSIX calls (see `POSIXFile`): through Foundation, reading
+    /// 20,000 documents was slow and serial.
     private static func read(_ path: String) -> FileRead {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .unreadable }
@@ -77,26 +76,13 @@ public enum InputLoader {
         guard fstat(descriptor, &info) == 0 else { return .unreadable }
         let size = Int(info.st_size)
         if size > maxFileSize { return .tooLarge(size) }
-        // One byte more than fstat says, so the end shows as a read of 0 without growing.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var offset = 0
-        while true {
-            if offset == bytes.count {
-                // The file grew since fstat (or is a special file): read on, within the limit.
-                guard bytes.count <= maxFileSize else { return .tooLarge(bytes.count) }
-                bytes += [UInt8](repeating: 0, count: max(4096, bytes.count))
-            }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return .unreadable }
-            if count == 0 { break }
-            offset += count
+        switch POSIXFile.readToEnd(descriptor, expected: size, limit: maxFileSize) {
+        case .failed: return .unreadable
+        case .tooLarge(let read): return .tooLarge(read)
+        case .bytes(let bytes):
+            guard let text = String(validating: bytes, as: UTF8.self) else { return .notUTF8 }
+            return .text(text)
         }
-        if offset > maxFileSize { return .tooLarge(offset) }
-        guard let text = String(validating: bytes[0..<offset], as: UTF8.self) else { return .notUTF8 }
-        return .text(text)
     }
 
     public static func displayPath(input: String, path: String) -> String {

@@ -1,8 +1,42 @@
 import Foundation
 
-/// The few file calls the Write stage needs, on plain POSIX descriptors:
-/// no temporary files, no attribute copies, errors with the path and reason.
+/// The few file calls Load and Write need, on plain POSIX descriptors: no
+/// temporary files, no attribute copies (Foundation's `attributesOfItem`
+/// opens /etc/passwd and /etc/group for every file it looks at), errors
+/// with the path and reason.
 enum POSIXFile {
+    enum ReadResult: Equatable {
+        case bytes([UInt8])
+        /// More than the limit; at least this many bytes.
+        case tooLarge(Int)
+        case failed
+    }
+
+    /// Everything left to read from `descriptor`, at most `limit` bytes.
+    /// `expected` (the size `fstat` gave) sizes the buffer; one byte more is
+    /// asked for, so the end shows as a read of 0 without growing it.
+    static func readToEnd(_ descriptor: Int32, expected: Int, limit: Int) -> ReadResult {
+        var bytes = [UInt8](repeating: 0, count: min(max(expected, 0), limit) + 1)
+        var offset = 0
+        while true {
+            if offset == bytes.count {
+                // Longer than `expected` (it grew, or is a special file): read on, within the limit.
+                guard offset <= limit else { return .tooLarge(offset) }
+                bytes += [UInt8](repeating: 0, count: max(4096, bytes.count))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return .failed }
+            if count == 0 { break }
+            offset += count
+        }
+        if offset > limit { return .tooLarge(offset) }
+        bytes.removeSubrange(offset...)
+        return .bytes(bytes)
+    }
+
     static func makeDirectory(_ path: String) throws(PlanfolioError) {
         guard mkdir(path, 0o755) == 0 else { throw failure("cannot create folder", path) }
     }
@@ -22,14 +56,18 @@ enum POSIXFile {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
-        let getFlags: UInt = 0x8008_6601  // FS_IOC_GETFLAGS
-        let setFlags: UInt = 0x4008_6602  // FS_IOC_SETFLAGS
-        let topDirectory: Int32 = 0x0002_0000  // FS_TOPDIR_FL
         var flags: Int32 = 0
-        guard ioctl(descriptor, getFlags, &flags) == 0, flags & topDirectory == 0 else { return }
-        flags |= topDirectory
-        _ = ioctl(descriptor, setFlags, &flags)
+        guard ioctl(descriptor, FileFlags.get, &flags) == 0, flags & FileFlags.topDirectory == 0 else { return }
+        flags |= FileFlags.topDirectory
+        _ = ioctl(descriptor, FileFlags.set, &flags)
         #endif
+    }
+
+    /// Linux's `<linux/fs.h>`, which Swift does not import: the inode flags `ioctl`s and the top-folder flag.
+    private enum FileFlags {
+        static let get: UInt = 0x8008_6601  // FS_IOC_GETFLAGS
+        static let set: UInt = 0x4008_6602  // FS_IOC_SETFLAGS
+        static let topDirectory: Int32 = 0x0002_0000  // FS_TOPDIR_FL
     }
 
     /// Whether `path` carries the top-folder hint (tests); false where it cannot be read.
@@ -39,7 +77,7 @@ enum POSIXFile {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var flags: Int32 = 0
-        return ioctl(descriptor, UInt(0x8008_6601), &flags) == 0 && flags & 0x0002_0000 != 0
+        return ioctl(descriptor, FileFlags.get, &flags) == 0 && flags & FileFlags.topDirectory != 0
         #else
         return false
         #endif
@@ -70,18 +108,7 @@ enum POSIXFile {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        if bytes.isEmpty { return true }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var offset = 0
-        while offset < existing.count {
-            let count = existing.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return existing == bytes
+        return readToEnd(descriptor, expected: bytes.count, limit: bytes.count) == .bytes(bytes)
     }
 
     private static func failure(_ what: String, _ path: String) -> PlanfolioError {
