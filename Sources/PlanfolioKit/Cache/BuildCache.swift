@@ -3,8 +3,10 @@ import Foundation
 /// Remembers the last successful build so that a rebuild with nothing
 /// changed does nothing at all.
 ///
-/// The cache is a folder beside the output, `.<output>.planfolio-cache/`
-/// (hidden, and outside the output, so it is never served or deployed).
+/// The cache lives in planfolio's work folder beside the output,
+/// `.<output>.planfolio-cache/` (`StagingName.workFolder`; hidden, and
+/// outside the output, so it is never served or deployed; the Write stage
+/// stages new sites there too).
 /// Its `manifest.json` holds the key of the build that wrote the output (a
 /// hash of every input byte, the theme, the options, the day and the
 /// planfolio binary), the report that build gave, and the `OutputStamp` of
