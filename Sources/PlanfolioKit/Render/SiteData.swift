@@ -3,8 +3,8 @@
 enum SiteData {
     static func files(portfolio: Portfolio, config: SiteConfig, status: PortfolioStatus, pages: [String]) -> [OutputFile] {
         var files = [
-            OutputFile(path: "portfolio.json", text: PortfolioJSON.text(portfolio: portfolio, status: status, generator: SiteRenderer.generator)),
-            OutputFile(path: SearchIndex.fileName, text: SearchIndex.script(portfolio: portfolio)),
+            OutputFile(path: "portfolio.json", contents: PortfolioJSON.bytes(portfolio: portfolio, status: status, generator: SiteRenderer.generator)),
+            OutputFile(path: SearchIndex.fileName, contents: SearchIndex.scriptBytes(portfolio: portfolio)),
         ]
         if let baseURL = config.baseURL {
             files.append(OutputFile(path: "feed.xml", text: FeedXML.text(portfolio: portfolio, config: config, baseURL: baseURL,

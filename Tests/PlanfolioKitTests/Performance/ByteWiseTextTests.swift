@@ -164,7 +164,7 @@ import Testing
         #expect(found.count == 6)
     }
 
-    /// `JSONValue.writeString` as it was, scalar by scalar.
+    /// A JSON string as `JSONValue.writeString` wrote it before the byte-wise writers, scalar by scalar.
     static func referenceJSONString(_ value: String, escapeLineSeparators: Bool) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
@@ -195,8 +195,7 @@ import Testing
                                       "\u{E2}", "\u{2027}\u{202A}", "tab\tnew\nret\rbs\u{08}ff\u{0C}", "emoji 🙂 \u{2028}"]
         for sample in samples {
             for escape in [false, true] {
-                var out = ""
-                JSONValue.writeString(sample, to: &out, escapeLineSeparators: escape)
+                let out = JSONValue.string(sample).compact(forScript: escape)
                 #expect(out == Self.referenceJSONString(sample, escapeLineSeparators: escape), "\(sample.debugDescription) \(escape)")
             }
         }

@@ -56,7 +56,7 @@ import Testing
 
     @Test func absentValuesAreNull() throws {
         let document = Document(id: "RP-1", kind: .plan, title: "T", source: "plans/RP-1.md", displayPath: "Plans/plans/RP-1.md", body: .init(.document))
-        let text = PortfolioJSON.value(portfolio: Portfolio(documents: [document]), status: PortfolioStatus(today: today), generator: "g").compact()
+        let text = PortfolioJSON.text(portfolio: Portfolio(documents: [document]), status: PortfolioStatus(today: today), generator: "g", pretty: false)
         #expect(text.contains(#""system":null,"date":null,"updated":null,"owner":null,"tags":[]"#))
         #expect(text.contains(#""references":{"assessment":null,"investigation":null,"supersedes":null},"referencedBy":[]"#))
         #expect(text.contains(#""lifecycle":null,"approval":null,"phases":[],"interventions":[],"validationPeriod":null"#))

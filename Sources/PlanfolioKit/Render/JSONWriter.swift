@@ -1,0 +1,290 @@
+/// Writes JSON straight into one UTF-8 byte buffer: the writer behind
+/// `JSONValue` and the documents that `PortfolioJSON` and `SearchIndex`
+/// stream without building a value tree first.
+///
+/// Building `portfolio.json` as a `String` of small appends was a fifth of a
+/// build's instructions (docs/performance.md, "JSON as bytes"). The format is
+/// the one planfolio always wrote: keys in the order given, integers and
+/// integral doubles below 1e15 as digits, other doubles in Swift's shortest
+/// round-trip form, non-finite numbers as `null`, strings escaped per
+/// RFC 8259 section 7 (and U+2028/U+2029 with `escapeLineSeparators`). Pretty
+/// output is two-space indented, one member per line; `{}` and `[]` when empty.
+///
+/// Commas and line breaks are placed by the writer: call `key` before each
+/// member's value, and write values in `array` and `object` bodies.
+struct JSONWriter {
+    private(set) var bytes: [UInt8]
+    let pretty: Bool
+    let escapeLineSeparators: Bool
+    /// Indentation level of the outermost value written here (a part written
+    /// separately and joined with `fragment` starts where it will stand).
+    private let baseLevel: Int
+    /// Containers open in this writer.
+    private var open = 0
+    /// The innermost open container has no value yet.
+    private var isEmpty = true
+    /// A key was written: the next value follows it on the same line.
+    private var afterKey = false
+
+    init(pretty: Bool, escapeLineSeparators: Bool = false, level: Int = 0, capacity: Int = 0) {
+        self.pretty = pretty
+        self.escapeLineSeparators = escapeLineSeparators
+        self.baseLevel = level
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The indentation level a value written now has: what a part written
+    /// separately for `fragment` is made with.
+    var level: Int { baseLevel + open }
+
+    // MARK: Values
+
+    mutating func null() {
+        beginValue()
+        appendNull()
+    }
+
+    mutating func bool(_ value: Bool) {
+        beginValue()
+        if value {
+            append("true")
+        } else {
+            append("false")
+        }
+    }
+
+    mutating func int(_ value: Int) {
+        beginValue()
+        appendDigits(value)
+    }
+
+    mutating func double(_ value: Double) {
+        beginValue()
+        if !value.isFinite {
+            appendNull()
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            appendDigits(Int(value))
+        } else {
+            appendUTF8(value.description)
+        }
+    }
+
+    mutating func string(_ value: String) {
+        beginValue()
+        appendQuoted(value)
+    }
+
+    /// A string, or `null` when absent.
+    mutating func string(_ value: String?) {
+        if let value {
+            string(value)
+        } else {
+            null()
+        }
+    }
+
+    /// A `YYYY-MM-DD` string (`Day.description`), or `null` when absent.
+    mutating func day(_ value: Day?) {
+        beginValue()
+        guard let value else { return appendNull() }
+        bytes.append(0x22)
+        appendPadded(value.year, width: 4)
+        bytes.append(0x2D)
+        appendPadded(value.month, width: 2)
+        bytes.append(0x2D)
+        appendPadded(value.day, width: 2)
+        bytes.append(0x22)
+    }
+
+    /// An array whose items `body` writes.
+    mutating func array(_ body: (inout JSONWriter) -> Void) {
+        begin(0x5B)
+        body(&self)
+        end(0x5D)
+    }
+
+    /// An object whose members `body` writes, each a `key` and a value.
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        begin(0x7B)
+        body(&self)
+        end(0x7D)
+    }
+
+    /// The key of the next object member; its value is written next.
+    mutating func key(_ key: String) {
+        beginValue()
+        appendQuoted(key)
+        if pretty {
+            append(": ")
+        } else {
+            bytes.append(0x3A)
+        }
+        afterKey = true
+    }
+
+    /// A value written by another writer made with this one's `pretty`,
+    /// `escapeLineSeparators` and `level`: its bytes joined in as they are.
+    mutating func fragment(_ part: [UInt8]) {
+        beginValue()
+        bytes.append(contentsOf: part)
+    }
+
+    /// Appends bytes outside the JSON value, such as the final line break of
+    /// a pretty file or the script around the search index.
+    mutating func raw(_ text: String) {
+        appendUTF8(text)
+    }
+
+    // MARK: Layout
+
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard open > 0 else { return }
+        if !isEmpty { bytes.append(0x2C) }
+        isEmpty = false
+        if pretty { newline(level: baseLevel + open) }
+    }
+
+    private mutating func begin(_ bracket: UInt8) {
+        beginValue()
+        bytes.append(bracket)
+        open += 1
+        isEmpty = true
+    }
+
+    private mutating func end(_ bracket: UInt8) {
+        open -= 1
+        if pretty && !isEmpty { newline(level: baseLevel + open) }
+        bytes.append(bracket)
+        isEmpty = false
+    }
+
+    /// A line break and two spaces per level.
+    private mutating func newline(level: Int) {
+        var spaces = 2 * level
+        bytes.append(0x0A)
+        Self.spaces.withUnsafeBufferPointer { run in
+            while spaces > 0 {
+                let count = min(spaces, run.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<count]))
+                spaces -= count
+            }
+        }
+    }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+    // MARK: Bytes
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func appendNull() {
+        append("null")
+    }
+
+    private mutating func appendUTF8(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// Decimal digits, with `-` when negative; no `String` made.
+    private mutating func appendDigits(_ value: Int) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        if magnitude < 10 {
+            bytes.append(0x30 + UInt8(truncatingIfNeeded: magnitude))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt.max has 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            while magnitude > 0 {
+                start -= 1
+                buffer[start] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// `value`'s decimal text with zeros before it up to `width`
+    /// characters, as `Day.description` pads (so `-5` is `00-5`).
+    private mutating func appendPadded(_ value: Int, width: Int) {
+        var characters = value < 0 ? 2 : 1
+        var rest = value.magnitude
+        while rest >= 10 {
+            characters += 1
+            rest /= 10
+        }
+        for _ in 0..<max(0, width - characters) { bytes.append(0x30) }
+        appendDigits(value)
+    }
+
+    /// A quoted, escaped string.
+    private mutating func appendQuoted(_ value: String) {
+        bytes.append(0x22)
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            Array(value.utf8).withUnsafeBufferPointer { appendEscaped($0) }
+        }
+        bytes.append(0x22)
+    }
+
+    /// RFC 8259 section 7: quotation mark, reverse solidus and U+0000 to
+    /// U+001F escaped, and with `escapeLineSeparators` U+2028 and U+2029
+    /// (E2 80 A8 and E2 80 A9). Every other byte is copied, in runs.
+    private mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var index = 0
+        let count = source.count
+        while index < count {
+            let byte = source[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0xE2 && escapeLineSeparators) else {
+                index += 1
+                continue
+            }
+            var length = 1
+            var isControl = false
+            let escape: StaticString
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x08: escape = "\\b"
+            case 0x0C: escape = "\\f"
+            case 0xE2:
+                // U+2028 or U+2029; any other character starting with E2 is copied.
+                guard index + 2 < count, source[index + 1] == 0x80, source[index + 2] == 0xA8 || source[index + 2] == 0xA9 else {
+                    index += 1
+                    continue
+                }
+                escape = source[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                length = 3
+            default:
+                escape = "\\u00"
+                isControl = true
+            }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+            append(escape)
+            if isControl {
+                bytes.append(Self.hexDigit(byte >> 4))
+                bytes.append(Self.hexDigit(byte & 0x0F))
+            }
+            index += length
+            runStart = index
+        }
+        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x57 + value  // 0x57 + 10 == "a"
+    }
+}
