@@ -83,25 +83,37 @@ public enum SearchIndex {
     static let skippedSections: Set<String> = ["assessment information", "table of contents", "contents"]
 
     /// The prose of a body, whitespace collapsed, cut at a word boundary to at most `limit` characters.
+    ///
+    /// Collected as UTF-8. While the text is ASCII its characters are its
+    /// bytes (collapsing took out every CR LF), so copying stops one byte
+    /// past the limit: nothing after it can change the cut. (Whole long
+    /// blocks were copied and counted character by character before.)
     public static func bodyText(_ body: MarkdownNode, limit: Int) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(limit + 64)
+        var outIsASCII = true
         var skipBelow: Int?  // skipping until a heading at this level or higher
         for block in body.children {
-            // `count` walks every character; the UTF-8 count is never smaller,
-            // so it only needs asking once the bytes are past the limit.
-            if out.utf8.count > limit && out.count > limit { break }
+            // A character count walks every character; the UTF-8 count is
+            // never smaller, so it only needs asking once the bytes are past
+            // the limit, and never for ASCII.
+            if out.count > limit && (outIsASCII || String(decoding: out, as: UTF8.self).count > limit) { break }
             switch block.kind {
             case .heading(let level):
                 if let skip = skipBelow, level > skip { continue }
                 skipBelow = skippedSections.contains(headingKey(block.plainText)) ? level : nil
             case .paragraph, .list, .blockQuote:
                 guard skipBelow == nil else { continue }
-                append(block.plainText, to: &out)
+                if !append(block.plainText, to: &out, stopAfter: outIsASCII ? min(limit, Int.max - 1) + 1 : Int.max) { outIsASCII = false }
             default:
                 continue
             }
         }
-        return cut(out, limit: limit)
+        guard outIsASCII else { return cut(String(decoding: out, as: UTF8.self), limit: limit) }
+        guard out.count > limit else { return String(decoding: out, as: UTF8.self) }
+        let prefix = out[..<limit]
+        if let space = prefix.lastIndex(of: 0x20) { return String(decoding: prefix[..<space], as: UTF8.self) + " …" }
+        return String(decoding: prefix, as: UTF8.self) + "…"
     }
 
     /// A heading's text as `skippedSections` holds it: lowercased, spaces and
@@ -117,34 +129,55 @@ public enum SearchIndex {
     }
 
     /// Appends the words of `text` (split at `Character.isWhitespace`), each
-    /// after a space unless `out` is empty.
-    static func append(_ text: String, to out: inout String) {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+    /// after a space unless `out` is empty. Returns whether `text` was ASCII;
+    /// for ASCII text the copy stops once `out` holds `stopAfter` bytes.
+    @discardableResult
+    static func append(_ text: String, to out: inout [UInt8], stopAfter: Int = .max) -> Bool {
+        guard isASCII(text) else {
             for word in text.split(whereSeparator: { $0.isWhitespace }) {
-                if !out.isEmpty { out += " " }
-                out += word
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: word.utf8)
             }
-            return
+            return false
         }
         // ASCII: the whitespace characters are exactly the bytes 9-13 and 32
         // (Unicode's White_Space; "\r\n", one character, is two of them).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 1)
         var needsSpace = !out.isEmpty
         var inWord = false
         for byte in text.utf8 {
+            if out.count >= stopAfter { break }
             if byte == 32 || (byte >= 9 && byte <= 13) {
                 inWord = false
                 continue
             }
             if !inWord {
-                if needsSpace { bytes.append(32) }
+                if needsSpace {
+                    out.append(32)
+                    if out.count >= stopAfter { break }
+                }
                 needsSpace = true
                 inWord = true
             }
-            bytes.append(byte)
+            out.append(byte)
         }
-        out += String(decoding: bytes, as: UTF8.self)
+        return true
+    }
+
+    /// Whether every byte of `text` is below 0x80, eight at a time.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var index = 0
+            while index + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     static func cut(_ text: String, limit: Int) -> String {

@@ -67,10 +67,12 @@ import Testing
     @Test func searchIndexWordsAreSplitAsBefore() {
         for prefix in ["", "start"] {
             for sample in Self.samples + ["one  two\tthree\nfour\r\nfive\u{0B}six\u{1C}seven", "  lead and trail  "] {
-                var fast = prefix, reference = prefix
-                SearchIndex.append(sample, to: &fast)
+                var fast = Array(prefix.utf8), reference = prefix
+                let wasASCII = SearchIndex.append(sample, to: &fast)
                 Self.referenceAppend(sample, to: &reference)
-                #expect(fast == reference, "\(prefix.debugDescription) + \(sample.debugDescription)")
+                #expect(String(decoding: fast, as: UTF8.self) == reference, "\(prefix.debugDescription) + \(sample.debugDescription)")
+                #expect(wasASCII == sample.unicodeScalars.allSatisfy(\.isASCII))
+                #expect(SearchIndex.isASCII(sample) == wasASCII)
             }
         }
     }
@@ -89,6 +91,62 @@ import Testing
         #expect(text.hasSuffix(" …"))
         #expect(!text.contains("skipped"))
         #expect(text.hasPrefix("word word"))
+    }
+
+    /// `SearchIndex.bodyText` as it was: every block's words appended to a
+    /// `String`, counted by characters, cut by characters.
+    static func referenceBodyText(_ body: MarkdownNode, limit: Int) -> String {
+        var out = ""
+        var skipBelow: Int?
+        for block in body.children {
+            if out.count > limit { break }
+            switch block.kind {
+            case .heading(let level):
+                if let skip = skipBelow, level > skip { continue }
+                let key = block.plainText.lowercased().trimmingCharacters(in: .whitespaces)
+                skipBelow = SearchIndex.skippedSections.contains(key) ? level : nil
+            case .paragraph, .list, .blockQuote:
+                guard skipBelow == nil else { continue }
+                referenceAppend(block.plainText, to: &out)
+            default:
+                continue
+            }
+        }
+        guard out.count > limit else { return out }
+        let prefix = out.prefix(limit)
+        if let space = prefix.lastIndex(of: " ") { return String(prefix[..<space]) + " …" }
+        return String(prefix) + "…"
+    }
+
+    @Test func searchIndexBodyTextIsAsBefore() {
+        let words = ["alpha", "beta", "gamma-delta", "x", "supercalifragilistic", "é", "naïve", "a\u{301}", "\u{00A0}", "🙂", "\r\n", "\t", "end."]
+        var bodies: [String] = ["", "one", "# Only a heading", "## Table of Contents\n\n- a\n- b\n\n## Next\n\nkept text"]
+        // Deterministic mixes: ASCII blocks, non-ASCII blocks, long blocks, blocks ending exactly at the limit.
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<60 {
+            var blocks: [String] = []
+            for _ in 0..<(1 + next(5)) {
+                let ascii = next(3) > 0
+                let count = [1, 3, 10, 40, 120][next(5)]
+                let text = (0..<count).map { _ in ascii ? words[next(5)] : words[next(words.count)] }.joined(separator: [" ", "  ", "\n", " \t"][next(4)])
+                blocks.append([text, "> " + text, "- " + text, "    code " + text, "## " + text][next(5)])
+            }
+            bodies.append(blocks.joined(separator: "\n\n"))
+        }
+        bodies.append(String(repeating: "a", count: 200) + " b")
+        bodies.append(String(repeating: "a", count: 199) + " b")
+        bodies.append(String(repeating: "a", count: 201))
+        bodies.append(String(repeating: "ab ", count: 67) + "\n\né " + String(repeating: "c ", count: 100))
+        for markdown in bodies {
+            let body = MarkdownParser.parse(markdown)
+            for limit in [0, 1, 5, 14, 199, 200, 201, 1_000] {
+                #expect(SearchIndex.bodyText(body, limit: limit) == Self.referenceBodyText(body, limit: limit), "\(limit) \(markdown.debugDescription)")
+            }
+        }
     }
 
     /// `SVGValue.format` as it was, by string interpolation.
