@@ -12,8 +12,8 @@
 ///
 /// Commas and line breaks are placed by the writer: call `key` before each
 /// member's value, and write values in `array` and `object` bodies.
-struct JSONWriter {
-    private(set) var bytes: [UInt8]
+struct JSONWriter: ~Copyable {
+    private var buffer: ByteBuffer
     let pretty: Bool
     let escapeLineSeparators: Bool
     /// Indentation level of the outermost value written here (a part written
@@ -30,13 +30,15 @@ struct JSONWriter {
         self.pretty = pretty
         self.escapeLineSeparators = escapeLineSeparators
         self.baseLevel = level
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
     /// The indentation level a value written now has: what a part written
     /// separately for `fragment` is made with.
     var level: Int { baseLevel + open }
+
+    /// The bytes written so far (a copy).
+    var bytes: [UInt8] { buffer.array }
 
     // MARK: Values
 
@@ -88,13 +90,13 @@ struct JSONWriter {
     mutating func day(_ value: Day?) {
         beginValue()
         guard let value else { return appendNull() }
-        bytes.append(0x22)
+        buffer.append(0x22)
         appendPadded(value.year, width: 4)
-        bytes.append(0x2D)
+        buffer.append(0x2D)
         appendPadded(value.month, width: 2)
-        bytes.append(0x2D)
+        buffer.append(0x2D)
         appendPadded(value.day, width: 2)
-        bytes.append(0x22)
+        buffer.append(0x22)
     }
 
     /// An array whose items `body` writes.
@@ -118,7 +120,7 @@ struct JSONWriter {
         if pretty {
             append(": ")
         } else {
-            bytes.append(0x3A)
+            buffer.append(0x3A)
         }
         afterKey = true
     }
@@ -127,7 +129,7 @@ struct JSONWriter {
     /// `escapeLineSeparators` and `level`: its bytes joined in as they are.
     mutating func fragment(_ part: [UInt8]) {
         beginValue()
-        bytes.append(contentsOf: part)
+        buffer.append(part)
     }
 
     /// Appends bytes outside the JSON value, such as the final line break of
@@ -144,14 +146,14 @@ struct JSONWriter {
             return
         }
         guard open > 0 else { return }
-        if !isEmpty { bytes.append(0x2C) }
+        if !isEmpty { buffer.append(0x2C) }
         isEmpty = false
         if pretty { newline(level: baseLevel + open) }
     }
 
     private mutating func begin(_ bracket: UInt8) {
         beginValue()
-        bytes.append(bracket)
+        buffer.append(bracket)
         open += 1
         isEmpty = true
     }
@@ -159,29 +161,20 @@ struct JSONWriter {
     private mutating func end(_ bracket: UInt8) {
         open -= 1
         if pretty && !isEmpty { newline(level: baseLevel + open) }
-        bytes.append(bracket)
+        buffer.append(bracket)
         isEmpty = false
     }
 
     /// A line break and two spaces per level.
     private mutating func newline(level: Int) {
-        var spaces = 2 * level
-        bytes.append(0x0A)
-        Self.spaces.withUnsafeBufferPointer { run in
-            while spaces > 0 {
-                let count = min(spaces, run.count)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<count]))
-                spaces -= count
-            }
-        }
+        buffer.append(0x0A)
+        buffer.append(repeating: 0x20, count: 2 * level)
     }
-
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     // MARK: Bytes
 
     private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { buffer.append($0) }
     }
 
     private mutating func appendNull() {
@@ -189,28 +182,29 @@ struct JSONWriter {
     }
 
     private mutating func appendUTF8(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: text.utf8)
+        if text.utf8.withContiguousStorageIfAvailable({ buffer.append($0) }) == nil {
+            buffer.append(Array(text.utf8))
         }
     }
 
     /// Decimal digits, with `-` when negative; no `String` made.
     private mutating func appendDigits(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
+        if value < 0 { buffer.append(0x2D) }
         var magnitude = value.magnitude
         if magnitude < 10 {
-            bytes.append(0x30 + UInt8(truncatingIfNeeded: magnitude))
+            buffer.append(0x30 + UInt8(truncatingIfNeeded: magnitude))
             return
         }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt.max has 20 digits
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var start = buffer.count
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let digits = raw.bindMemory(to: UInt8.self)
+            var start = digits.count
             while magnitude > 0 {
                 start -= 1
-                buffer[start] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+                digits[start] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+            buffer.append(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -223,17 +217,17 @@ struct JSONWriter {
             characters += 1
             rest /= 10
         }
-        for _ in 0..<max(0, width - characters) { bytes.append(0x30) }
+        for _ in 0..<max(0, width - characters) { buffer.append(0x30) }
         appendDigits(value)
     }
 
     /// A quoted, escaped string.
     private mutating func appendQuoted(_ value: String) {
-        bytes.append(0x22)
+        buffer.append(0x22)
         if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
             Array(value.utf8).withUnsafeBufferPointer { appendEscaped($0) }
         }
-        bytes.append(0x22)
+        buffer.append(0x22)
     }
 
     /// RFC 8259 section 7: quotation mark, reverse solidus and U+0000 to
@@ -272,16 +266,16 @@ struct JSONWriter {
                 escape = "\\u00"
                 isControl = true
             }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+            if runStart < index { buffer.append(UnsafeBufferPointer(rebasing: source[runStart..<index])) }
             append(escape)
             if isControl {
-                bytes.append(Self.hexDigit(byte >> 4))
-                bytes.append(Self.hexDigit(byte & 0x0F))
+                buffer.append(Self.hexDigit(byte >> 4))
+                buffer.append(Self.hexDigit(byte & 0x0F))
             }
             index += length
             runStart = index
         }
-        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+        if runStart < count { buffer.append(UnsafeBufferPointer(rebasing: source[runStart..<count])) }
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
