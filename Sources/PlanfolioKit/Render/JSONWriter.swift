@@ -237,7 +237,15 @@ struct JSONWriter: ~Copyable {
         var runStart = 0
         var index = 0
         let count = source.count
+        guard let start = source.baseAddress else { return }
+        let words = UnsafeRawPointer(start)
         while index < count {
+            // Eight bytes at a time while none of them needs a look.
+            while index + 8 <= count, !Self.mayNeedEscape(words.loadUnaligned(fromByteOffset: index, as: UInt64.self),
+                                                        lineSeparators: escapeLineSeparators) {
+                index += 8
+            }
+            guard index < count else { break }
             let byte = source[index]
             guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0xE2 && escapeLineSeparators) else {
                 index += 1
@@ -276,6 +284,20 @@ struct JSONWriter: ~Copyable {
             runStart = index
         }
         if runStart < count { buffer.append(UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+    }
+
+    /// Whether any of the eight bytes in `word` is below 0x20, a quotation
+    /// mark, a reverse solidus, or (with `lineSeparators`) 0xE2. Exact: the
+    /// classic "has a zero byte" and "has a byte less than n" tests
+    /// (n <= 128) never answer yes for a word without such a byte.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64, lineSeparators: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        let found = control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+        return found || (lineSeparators && hasZeroByte(word ^ (ones &* 0xE2)))
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -145,3 +145,32 @@ import Testing
         }
     }
 }
+
+/// The eight-byte test that lets `JSONWriter` skip plain text must say yes
+/// for every word holding a byte that needs an escape.
+@Suite struct JSONWriterWordTests {
+    @Test func everyByteThatNeedsAnEscapeIsSeenInEveryPosition() {
+        for byte in 0...255 {
+            let needs = byte < 0x20 || byte == 0x22 || byte == 0x5C
+            for position in 0..<8 {
+                for filler: UInt8 in [0x20, 0x41, 0x7E, 0x80, 0xA8, 0xE1, 0xE3, 0xFF, 0x21, 0x23, 0x5B, 0x5D] {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = UInt8(byte)
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    #expect(JSONWriter.mayNeedEscape(word, lineSeparators: false) == needs, "\(byte) at \(position) in \(filler)")
+                    #expect(JSONWriter.mayNeedEscape(word, lineSeparators: true) == (needs || byte == 0xE2), "\(byte) at \(position) in \(filler)")
+                }
+            }
+        }
+    }
+
+    @Test func escapesStraddlingWordsAreWritten() {
+        // Escapes at every offset of long strings, so some fall in a skipped word's neighbour.
+        for offset in 0..<20 {
+            for special in ["\"", "\\", "\u{1}", "\n", "\u{2028}", "\u{2029}", "\u{2027}", "é", "€"] {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset) + special
+                JSONWriterTests.expectAsBefore(.string(text))
+            }
+        }
+    }
+}
