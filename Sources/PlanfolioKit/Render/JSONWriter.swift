@@ -113,10 +113,29 @@ struct JSONWriter: ~Copyable {
         end(0x7D)
     }
 
-    /// The key of the next object member; its value is written next.
-    mutating func key(_ key: String) {
+    /// The key of the next object member, a name in planfolio's code: its
+    /// bytes are copied as they are, so it must need no escape (printable
+    /// ASCII without `"` or `\`). The member's value is written next.
+    mutating func key(_ name: StaticString) {
         beginValue()
-        appendQuoted(key)
+        buffer.append(0x22)
+        name.withUTF8Buffer { bytes in
+            assert(bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }, "JSON key \(name) needs an escape")
+            buffer.append(bytes)
+        }
+        buffer.append(0x22)
+        endKey()
+    }
+
+    /// The key of the next object member, escaped like any string; its
+    /// value is written next.
+    mutating func key(string: String) {
+        beginValue()
+        appendQuoted(string)
+        endKey()
+    }
+
+    private mutating func endKey() {
         if pretty {
             append(": ")
         } else {

@@ -58,7 +58,7 @@ public enum SearchIndex {
             writer.key("folders")
             writer.object { writer in
                 for kind in DocumentKind.allCases {
-                    writer.key(kind.rawValue)
+                    writer.key(string: kind.rawValue)
                     writer.string(kind.folder + "/")
                 }
             }
