@@ -1,5 +1,7 @@
-/// A JSON value with its object keys in a fixed order, and the one writer
-/// for every JSON planfolio emits (`portfolio.json`, the search index).
+/// A JSON value with its object keys in a fixed order, written by
+/// `JSONWriter`, the one writer for every JSON planfolio emits.
+/// (`portfolio.json` and the search index stream into the writer without
+/// building a value: the tree cost as much as the writing.)
 ///
 /// Hand-written rather than `JSONEncoder` so that the bytes are fully
 /// determined by the value: keys in the order given (never dictionary

@@ -2,8 +2,9 @@
 /// `JSONValue` and the documents that `PortfolioJSON` and `SearchIndex`
 /// stream without building a value tree first.
 ///
-/// Building `portfolio.json` as a `String` of small appends was a fifth of a
-/// build's instructions (docs/performance.md, "JSON as bytes"). The format is
+/// A `JSONValue` tree per document written into a `String` by small appends
+/// made the data files 9% of a build's instructions; this is a fifth of that
+/// (docs/performance.md, "JSON as bytes"). The format is
 /// the one planfolio always wrote: keys in the order given, integers and
 /// integral doubles below 1e15 as digits, other doubles in Swift's shortest
 /// round-trip form, non-finite numbers as `null`, strings escaped per
