@@ -142,23 +142,28 @@ public enum SearchIndex {
         }
         // ASCII: the whitespace characters are exactly the bytes 9-13 and 32
         // (Unicode's White_Space; "\r\n", one character, is two of them).
-        var needsSpace = !out.isEmpty
-        var inWord = false
-        for byte in text.utf8 {
-            if out.count >= stopAfter { break }
-            if byte == 32 || (byte >= 9 && byte <= 13) {
-                inWord = false
-                continue
-            }
-            if !inWord {
-                if needsSpace {
-                    out.append(32)
-                    if out.count >= stopAfter { break }
+        func copyWords(_ source: UnsafeBufferPointer<UInt8>) {
+            var needsSpace = !out.isEmpty
+            var inWord = false
+            for byte in source {
+                if out.count >= stopAfter { break }
+                if byte == 32 || (byte >= 9 && byte <= 13) {
+                    inWord = false
+                    continue
                 }
-                needsSpace = true
-                inWord = true
+                if !inWord {
+                    if needsSpace {
+                        out.append(32)
+                        if out.count >= stopAfter { break }
+                    }
+                    needsSpace = true
+                    inWord = true
+                }
+                out.append(byte)
             }
-            out.append(byte)
+        }
+        if text.utf8.withContiguousStorageIfAvailable(copyWords) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(copyWords)
         }
         return true
     }
