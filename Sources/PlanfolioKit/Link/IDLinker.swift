@@ -97,22 +97,24 @@ public struct IDLinker: Sendable {
     func matches(in bytes: UnsafeBufferPointer<UInt8>, selfID: String?) -> [(range: Range<Int>, target: Target)] {
         guard !targets.isEmpty else { return [] }
         var found: [(range: Range<Int>, target: Target)] = []
-        var position = 0
-        while position < bytes.count {
-            guard Self.isIDByte(bytes[position]) else {
-                position += 1
-                continue
+        Self.idBytes.withUnsafeBufferPointer { isIDByte in
+            var position = 0
+            while position < bytes.count {
+                guard isIDByte[Int(bytes[position])] else {
+                    position += 1
+                    continue
+                }
+                let start = position
+                while position < bytes.count, isIDByte[Int(bytes[position])] { position += 1 }
+                var end = position
+                var target = lookUp(bytes, start, end)
+                if target == nil {
+                    while end > start, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+                    if end < position { target = lookUp(bytes, start, end) }
+                }
+                guard let (id, match) = target, id != selfID else { continue }
+                found.append((start..<end, match))
             }
-            let start = position
-            while position < bytes.count, Self.isIDByte(bytes[position]) { position += 1 }
-            var end = position
-            var target = lookUp(bytes, start, end)
-            if target == nil {
-                while end > start, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
-                if end < position { target = lookUp(bytes, start, end) }
-            }
-            guard let (id, match) = target, id != selfID else { continue }
-            found.append((start..<end, match))
         }
         return found
     }
@@ -124,10 +126,12 @@ public struct IDLinker: Sendable {
         return targets[word].map { (word, $0) }
     }
 
-    /// `[A-Za-z0-9._-]`: the characters an id is made of. Every other character
-    /// (spaces, punctuation, any non-ASCII character) ends a word.
-    static func isIDByte(_ byte: UInt8) -> Bool {
-        switch byte {
+    /// `[A-Za-z0-9._-]`, the characters an id is made of, as a table of the
+    /// 256 bytes (one load per byte of prose: the linker's inner loop).
+    /// Every other character (spaces, punctuation, any non-ASCII character)
+    /// ends a word.
+    private static let idBytes: [Bool] = (0...255).map { value in
+        switch UInt8(value) {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
             true
