@@ -7,16 +7,16 @@ extension HTMLRenderer {
     /// at a time (cmark can split a run at `_`, `[`, ...), never the text of
     /// headings, links, images, code or raw HTML.
     public protocol TextLinker {
-        /// The links in `text` (its UTF-8 bytes), in order and not
-        /// overlapping; empty for text that has none (most of it).
-        func links(in text: UnsafeBufferPointer<UInt8>) -> [TextLink]
+        /// The links in `text`, in order and not overlapping; empty for
+        /// text that has none (most of it).
+        func links(in text: String) -> [TextLink]
     }
 
     /// One word of prose written as a link: `<a href="url" title="title">word</a>`,
     /// the title left out when empty. Only a `URLSafety`-approved URL gets
     /// the `<a>`.
     public struct TextLink: Sendable, Equatable {
-        /// Byte offsets of the word in the text.
+        /// Offsets of the word in the text's UTF-8.
         public var range: Range<Int>
         public var url: String
         public var title: String

@@ -280,16 +280,15 @@ extension HTMLRenderer {
 
         /// Text of the body, escaped, with the linker's words as links.
         private mutating func prose(_ text: String) {
-            guard linking else {
+            let links = linking ? linker?.links(in: text) ?? [] : []
+            guard !links.isEmpty else {
                 writeEscaped(text)
                 return
             }
             var text = text
             text.withUTF8 { bytes in
                 var start = 0
-                // Called through `self` rather than bound to a local, which
-                // copied the linker (and retained its parts) for every run.
-                for link in self.linker?.links(in: bytes) ?? [] {
+                for link in links {
                     appendHTMLEscaped(UnsafeBufferPointer(rebasing: bytes[start..<link.range.lowerBound]), to: &out)
                     let opened = openLink(url: link.url, title: link.title)
                     appendHTMLEscaped(UnsafeBufferPointer(rebasing: bytes[link.range]), to: &out)

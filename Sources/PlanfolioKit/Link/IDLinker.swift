@@ -83,8 +83,9 @@ public struct IDLinker: Sendable {
         let selfID: String?
         let root: String
 
-        public func links(in text: UnsafeBufferPointer<UInt8>) -> [HTMLRenderer.TextLink] {
-            linker.matches(in: text, selfID: selfID).map { match in
+        public func links(in text: String) -> [HTMLRenderer.TextLink] {
+            var text = text
+            return text.withUTF8 { linker.matches(in: $0, selfID: selfID) }.map { match in
                 HTMLRenderer.TextLink(range: match.range, url: root + match.target.path, title: match.target.title)
             }
         }
