@@ -6,7 +6,10 @@ extension HTMLRenderer {
     /// The renderer asks only about prose: one run of adjacent text nodes
     /// at a time (cmark can split a run at `_`, `[`, ...), never the text of
     /// headings, links, images, code or raw HTML.
-    public protocol TextLinker {
+    ///
+    /// A class, so that the writer's many checks and calls through its
+    /// `any TextLinker?` cost one reference rather than a copy of a value.
+    public protocol TextLinker: AnyObject {
         /// The links in `text`, in order and not overlapping; empty for
         /// text that has none (most of it).
         func links(in text: String) -> [TextLink]

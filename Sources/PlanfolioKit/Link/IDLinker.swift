@@ -78,10 +78,16 @@ public struct IDLinker: Sendable {
 
     /// `IDLinker` for one page: the text linker `HTMLRenderer` calls for each
     /// run of prose.
-    public struct PageLinks: HTMLRenderer.TextLinker, Sendable {
+    public final class PageLinks: HTMLRenderer.TextLinker, Sendable {
         let linker: IDLinker
         let selfID: String?
         let root: String
+
+        init(linker: IDLinker, selfID: String?, root: String) {
+            self.linker = linker
+            self.selfID = selfID
+            self.root = root
+        }
 
         public func links(in text: String) -> [HTMLRenderer.TextLink] {
             var text = text
