@@ -24,13 +24,13 @@ enum MetricChart {
             svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": "#5b6673", "class": "bar bar-value"])
         }
         ChartStyle.legend(&svg, x: &x, y: 4, word: "Breach") { svg, x, y in
-            svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": .string("url(#\(prefix)-hatch)"), "stroke": "#9b1c1c", "class": "bar bar-overdue"])
+            svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": .pattern(prefix: prefix, name: "hatch"), "stroke": "#9b1c1c", "class": "bar bar-overdue"])
         }
         ChartStyle.legend(&svg, x: &x, y: 4, word: "Threshold") { svg, x, y in
             svg.empty("line", ["x1": .n(x + 8), "y1": .n(y - 2), "x2": .n(x + 8), "y2": .n(y + 16), "stroke": "#1b1f24", "stroke-width": 3, "class": "threshold"])
         }
         ChartStyle.legend(&svg, x: &x, y: 4, word: "Baseline") { svg, x, y in
-            svg.empty("path", ["d": .string(PlanTimelineChart.diamond(x: x + 8, y: y + 7, r: 6)), "fill": "#ffffff", "stroke": "#1b1f24", "stroke-width": 2, "class": "baseline"])
+            svg.empty("path", ["d": .diamond(x: x + 8, y: y + 7, r: 6), "fill": "#ffffff", "stroke": "#1b1f24", "stroke-width": 2, "class": "baseline"])
         }
         svg.end()
 
@@ -62,10 +62,10 @@ enum MetricChart {
         let zero = x(0)
         let end = x(metric.value)
         svg.empty("rect", ["x": .n(min(zero, end)), "y": .n(y + 12), "width": .n(max(1, abs(end - zero))), "height": 22,
-                           "fill": breach ? .string("url(#\(prefix)-hatch)") : "#5b6673", "stroke": breach ? "#9b1c1c" : "none",
+                           "fill": breach ? .pattern(prefix: prefix, name: "hatch") : "#5b6673", "stroke": breach ? "#9b1c1c" : "none",
                            "stroke-width": breach ? 2 : 0, "class": breach ? "bar bar-overdue" : "bar bar-value"])
         if let baseline = metric.baseline {
-            svg.empty("path", ["d": .string(PlanTimelineChart.diamond(x: x(baseline), y: y + 23, r: 7)), "fill": "#ffffff", "stroke": "#1b1f24",
+            svg.empty("path", ["d": .diamond(x: x(baseline), y: y + 23, r: 7), "fill": "#ffffff", "stroke": "#1b1f24",
                                "stroke-width": 2, "class": "baseline"])
         }
         let limitX = x(metric.threshold)
@@ -90,12 +90,6 @@ enum MetricChart {
     /// Up to three decimals, trailing zeros dropped: `0.8`, `0.021`, `12`.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
-        let thousandths = Int((value * 1000).rounded())
-        let sign = thousandths < 0 ? "-" : ""
-        let magnitude = abs(thousandths)
-        var fraction = String(magnitude % 1000)
-        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return sign + String(magnitude / 1000) + (fraction.isEmpty ? "" : "." + fraction)
+        return DecimalText.string(scaled: Int((value * 1000).rounded()), decimals: 3)
     }
 }

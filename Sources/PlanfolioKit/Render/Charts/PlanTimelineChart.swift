@@ -53,20 +53,20 @@ enum PlanTimelineChart {
 
     static func legend(_ svg: inout SVGWriter, prefix: String, milestones: Bool = true) {
         var x = labelX
-        let entries: [(String, String, String)] = [
-            ("Done", "#2e6b3f", "bar-done"), ("In progress", "url(#\(prefix)-dots)", "bar-in-progress"),
-            ("Planned", "#ffffff", "bar-planned"), ("Blocked", "url(#\(prefix)-cross)", "bar-blocked"),
-            ("Overdue", "url(#\(prefix)-hatch)", "bar-overdue"),
+        let entries: [(word: String, fill: SVGValue, className: SVGValue)] = [
+            ("Done", "#2e6b3f", "bar bar-done"), ("In progress", .pattern(prefix: prefix, name: "dots"), "bar bar-in-progress"),
+            ("Planned", "#ffffff", "bar bar-planned"), ("Blocked", .pattern(prefix: prefix, name: "cross"), "bar bar-blocked"),
+            ("Overdue", .pattern(prefix: prefix, name: "hatch"), "bar bar-overdue"),
         ]
         svg.begin("g", ["class": "legend", "aria-hidden": "true"])
         for (word, fill, className) in entries {
             ChartStyle.legend(&svg, x: &x, y: 4, word: word) { svg, x, y in
-                svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": .string(fill), "stroke": "#1b1f24", "stroke-width": 1, "class": .string("bar " + className)])
+                svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": fill, "stroke": "#1b1f24", "stroke-width": 1, "class": className])
             }
         }
         if milestones {
             ChartStyle.legend(&svg, x: &x, y: 4, word: "Milestone") { svg, x, y in
-                svg.empty("path", ["d": .string(diamond(x: x + 8, y: y + 7, r: 6)), "fill": "#1b1f24", "class": "mark"])
+                svg.empty("path", ["d": .diamond(x: x + 8, y: y + 7, r: 6), "fill": "#1b1f24", "class": "mark"])
             }
         }
         ChartStyle.legend(&svg, x: &x, y: 4, word: "Today") { svg, x, y in
@@ -94,13 +94,13 @@ enum PlanTimelineChart {
         svg.text("title", [:], "\(name): \(words); \(phase.start?.description ?? "no start") to \(phase.phase.deadline?.description ?? "no deadline")")
         svg.text("text", ["x": .n(labelX), "y": .n(y + 16), "fill": "currentColor", "font-weight": "600"], ChartStyle.truncate(name, 40))
         svg.text("text", ["x": .n(labelX), "y": .n(y + 32), "fill": "currentColor", "font-size": 12,
-                          "class": .string(phase.overdue ? "words words-overdue" : "words")], words)
+                          "class": phase.overdue ? "words words-overdue" : "words"], words)
         let (fill, className) = ChartStyle.phaseFill(phase, prefix: prefix)
         if let start = phase.start, let deadline = phase.phase.deadline, start <= deadline {
             let left = axis.x(start)
             let right = max(axis.x(deadline), left + 3)
-            svg.empty("rect", ["x": .n(left), "y": .n(y + 8), "width": .n(right - left), "height": 22, "fill": .string(fill),
-                               "stroke": "#1b1f24", "stroke-width": phase.overdue ? 2 : 1, "class": .string(className)])
+            svg.empty("rect", ["x": .n(left), "y": .n(y + 8), "width": .n(right - left), "height": 22, "fill": fill,
+                               "stroke": "#1b1f24", "stroke-width": phase.overdue ? 2 : 1, "class": className])
             if phase.overdue {
                 let label = "Overdue"
                 let after = right + 6 + 56 < axis.x1
@@ -108,8 +108,8 @@ enum PlanTimelineChart {
                                   "text-anchor": after ? "start" : "end", "class": "flag-overdue"], label)
             }
         } else if let deadline = phase.phase.deadline {
-            svg.empty("path", ["d": .string(diamond(x: axis.x(deadline), y: y + 19, r: 8)), "fill": .string(fill), "stroke": "#1b1f24",
-                               "stroke-width": 1, "class": .string(className)])
+            svg.empty("path", ["d": .diamond(x: axis.x(deadline), y: y + 19, r: 8), "fill": fill, "stroke": "#1b1f24",
+                               "stroke-width": 1, "class": className])
         }
         svg.end()
     }
@@ -121,7 +121,7 @@ enum PlanTimelineChart {
         svg.begin("g", ["class": "milestone"])
         svg.text("title", [:], "\(label), target \(date)")
         svg.text("text", ["x": .n(labelX), "y": .n(y + 19), "fill": "currentColor", "font-size": 12], ChartStyle.truncate(label, 46))
-        svg.empty("path", ["d": .string(diamond(x: x, y: y + 15, r: 7)), "fill": "#1b1f24", "class": "mark"])
+        svg.empty("path", ["d": .diamond(x: x, y: y + 15, r: 7), "fill": "#1b1f24", "class": "mark"])
         let after = x + 10 + 80 < axis.x1
         svg.text("text", ["x": .n(after ? x + 11 : x - 11), "y": .n(y + 19), "fill": "currentColor", "font-size": 12,
                           "text-anchor": after ? "start" : "end"], date.description)
@@ -138,8 +138,4 @@ enum PlanTimelineChart {
         svg.end()
     }
 
-    static func diamond(x: Double, y: Double, r: Double) -> String {
-        let f = SVGValue.format
-        return "M\(f(x)) \(f(y - r))L\(f(x + r)) \(f(y))L\(f(x)) \(f(y + r))L\(f(x - r)) \(f(y))Z"
-    }
 }
