@@ -20,14 +20,6 @@ enum DecimalText {
         }
     }
 
-    /// `string(scaled:decimals:)`'s bytes appended to `out`.
-    static func append(scaled: Int, decimals: Int, to out: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { buffer in
-            let count = write(scaled: scaled, decimals: decimals, into: buffer)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
-        }
-    }
-
     /// Writes the text at the start of `buffer` (at least `maximumLength`
     /// bytes) and returns its length. `decimals` is 0...18.
     static func write(scaled: Int, decimals: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
@@ -63,11 +55,13 @@ enum DecimalText {
             rest /= 10
         }
         length = max(length, width)
-        var remaining = value
-        for position in stride(from: index + length - 1, through: index, by: -1) {
-            buffer[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
-            remaining /= 10
-        }
+        var position = index + length
+        rest = value
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while position > index
         return length
     }
 }

@@ -21,9 +21,10 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
         DecimalText.string(scaled: tenths(value), decimals: 1)
     }
 
-    /// `format(value)` appended to `out` as UTF-8.
-    static func append(_ value: Double, to out: inout [UInt8]) {
-        DecimalText.append(scaled: tenths(value), decimals: 1, to: &out)
+    /// `format(value)` appended to `out`.
+    static func append(_ value: Double, to out: inout MarkupBuffer) {
+        let tenths = tenths(value)
+        out.write(atMost: DecimalText.maximumLength) { DecimalText.write(scaled: tenths, decimals: 1, into: $0) }
     }
 
     /// `value` in tenths, rounded half away from zero; 0 for NaN and infinities.
@@ -32,7 +33,7 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
     }
 
     /// `M x y-r L x+r y L x y+r L x-r y Z` without spaces around the letters, appended to `out`.
-    static func appendDiamond(x: Double, y: Double, r: Double, to out: inout [UInt8]) {
+    static func appendDiamond(x: Double, y: Double, r: Double, to out: inout MarkupBuffer) {
         out.append(UInt8(ascii: "M"))
         append(x, to: &out)
         out.append(UInt8(ascii: " "))

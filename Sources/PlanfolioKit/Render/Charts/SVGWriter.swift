@@ -10,16 +10,15 @@
 /// digit by digit, all straight into one byte buffer: a chart is a few
 /// hundred elements, and a `String` made per name, number or value was most
 /// of its cost (see docs/performance.md, "Charts").
-struct SVGWriter {
+struct SVGWriter: ~Copyable {
     /// The markup so far, as UTF-8.
-    private var bytes: [UInt8] = []
+    private var bytes = MarkupBuffer(capacity: 16384)
     private var open: [StaticString] = []
 
-    var markup: String { String(decoding: bytes, as: UTF8.self) }
+    var markup: String { bytes.string }
 
     /// Starts an `<svg>` of `width` x `height` user units that scales to its container.
     init(width: Int, height: Int, id: String, title: String, description: String, className: String) {
-        bytes.reserveCapacity(16384)
         raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         integer(width)
         raw(" ")
@@ -109,7 +108,7 @@ struct SVGWriter {
     }
 
     private mutating func integer(_ value: Int) {
-        DecimalText.append(scaled: value, decimals: 0, to: &bytes)
+        bytes.write(atMost: DecimalText.maximumLength) { DecimalText.write(scaled: value, decimals: 0, into: $0) }
     }
 
     private mutating func escaped(_ text: String) {
@@ -130,15 +129,15 @@ struct SVGWriter {
             case UInt8(ascii: "'"): entity = "&#39;"
             default: continue
             }
-            if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
+            if start < index { bytes.append(UnsafeBufferPointer(rebasing: source[start..<index])) }
             raw(entity)
             start = index + 1
         }
-        if start < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
+        if start < source.count { bytes.append(UnsafeBufferPointer(rebasing: source[start...])) }
     }
 
     /// Markup written as it is: element and attribute names, punctuation.
     private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(text)
     }
 }
