@@ -26,11 +26,11 @@ enum ChartStyle {
 
     /// Fill and class of a phase bar: overdue wins over the phase's own status.
     static func phaseFill(_ phase: PhaseStatus, prefix: String) -> (fill: SVGValue, className: SVGValue) {
-        if phase.overdue { return (.pattern(prefix: prefix, name: "hatch"), "bar bar-overdue") }
+        if phase.overdue { return (.pattern(prefix: prefix, name: .hatch), "bar bar-overdue") }
         switch phase.phase.status {
         case .done: return ("#2e6b3f", "bar bar-done")
-        case .inProgress: return (.pattern(prefix: prefix, name: "dots"), "bar bar-in-progress")
-        case .blocked: return (.pattern(prefix: prefix, name: "cross"), "bar bar-blocked")
+        case .inProgress: return (.pattern(prefix: prefix, name: .dots), "bar bar-in-progress")
+        case .blocked: return (.pattern(prefix: prefix, name: .cross), "bar bar-blocked")
         case .planned: return (phase.dueSoon ? "#fdf0d5" : "#ffffff", phase.dueSoon ? "bar bar-due-soon" : "bar bar-planned")
         }
     }

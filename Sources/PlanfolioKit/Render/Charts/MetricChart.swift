@@ -24,7 +24,7 @@ enum MetricChart {
             svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": "#5b6673", "class": "bar bar-value"])
         }
         ChartStyle.legend(&svg, x: &x, y: 4, word: "Breach") { svg, x, y in
-            svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": .pattern(prefix: prefix, name: "hatch"), "stroke": "#9b1c1c", "class": "bar bar-overdue"])
+            svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": .pattern(prefix: prefix, name: .hatch), "stroke": "#9b1c1c", "class": "bar bar-overdue"])
         }
         ChartStyle.legend(&svg, x: &x, y: 4, word: "Threshold") { svg, x, y in
             svg.empty("line", ["x1": .n(x + 8), "y1": .n(y - 2), "x2": .n(x + 8), "y2": .n(y + 16), "stroke": "#1b1f24", "stroke-width": 3, "class": "threshold"])
@@ -62,7 +62,7 @@ enum MetricChart {
         let zero = x(0)
         let end = x(metric.value)
         svg.empty("rect", ["x": .n(min(zero, end)), "y": .n(y + 12), "width": .n(max(1, abs(end - zero))), "height": 22,
-                           "fill": breach ? .pattern(prefix: prefix, name: "hatch") : "#5b6673", "stroke": breach ? "#9b1c1c" : "none",
+                           "fill": breach ? .pattern(prefix: prefix, name: .hatch) : "#5b6673", "stroke": breach ? "#9b1c1c" : "none",
                            "stroke-width": breach ? 2 : 0, "class": breach ? "bar bar-overdue" : "bar bar-value"])
         if let baseline = metric.baseline {
             svg.empty("path", ["d": .diamond(x: x(baseline), y: y + 23, r: 7), "fill": "#ffffff", "stroke": "#1b1f24",

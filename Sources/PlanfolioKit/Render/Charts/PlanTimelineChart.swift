@@ -54,9 +54,9 @@ enum PlanTimelineChart {
     static func legend(_ svg: inout SVGWriter, prefix: String, milestones: Bool = true) {
         var x = labelX
         let entries: [(word: String, fill: SVGValue, className: SVGValue)] = [
-            ("Done", "#2e6b3f", "bar bar-done"), ("In progress", .pattern(prefix: prefix, name: "dots"), "bar bar-in-progress"),
-            ("Planned", "#ffffff", "bar bar-planned"), ("Blocked", .pattern(prefix: prefix, name: "cross"), "bar bar-blocked"),
-            ("Overdue", .pattern(prefix: prefix, name: "hatch"), "bar bar-overdue"),
+            ("Done", "#2e6b3f", "bar bar-done"), ("In progress", .pattern(prefix: prefix, name: .dots), "bar bar-in-progress"),
+            ("Planned", "#ffffff", "bar bar-planned"), ("Blocked", .pattern(prefix: prefix, name: .cross), "bar bar-blocked"),
+            ("Overdue", .pattern(prefix: prefix, name: .hatch), "bar bar-overdue"),
         ]
         svg.begin("g", ["class": "legend", "aria-hidden": "true"])
         for (word, fill, className) in entries {

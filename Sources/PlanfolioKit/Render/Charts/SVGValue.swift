@@ -8,7 +8,7 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
     case literal(StaticString)
     case number(Double)
     /// `url(#PREFIX-NAME)`: one of the patterns `ChartStyle.definitions` made with that prefix.
-    case pattern(prefix: String, name: StaticString)
+    case pattern(prefix: String, name: ChartPattern)
     /// The path of a diamond of radius `r` around (`x`, `y`), as `PlanTimelineChart.diamond` spells it.
     case diamond(x: Double, y: Double, r: Double)
 

@@ -99,7 +99,7 @@ struct SVGWriter: ~Copyable {
                 raw("url(#")
                 escaped(prefix)
                 raw("-")
-                raw(name)
+                raw(name.name)
                 raw(")")
             case .diamond(let x, let y, let r): SVGValue.appendDiamond(x: x, y: y, r: r, to: &bytes)
             }

@@ -29,7 +29,7 @@ import PlanfolioMarkdown
         for text in Self.texts {
             var svg = SVGWriter(width: 1, height: 1, id: "i", title: "", description: "", className: "")
             let header = svg.markup
-            svg.text("text", ["class": .string(text), "fill": .pattern(prefix: text, name: "hatch"), "x": 12.25], text)
+            svg.text("text", ["class": .string(text), "fill": .pattern(prefix: text, name: .hatch), "x": 12.25], text)
             let markup = svg.finish()
             #expect(markup == header + "<text class=\"\(text.htmlEscaped)\" fill=\"url(#\(text.htmlEscaped)-hatch)\" x=\"12.3\">\(text.htmlEscaped)</text></svg>")
         }
