@@ -5,6 +5,13 @@
 enum ChartStyle {
     /// `<defs>` with the patterns one chart uses; ids start with `prefix`, unique on the page.
     static func definitions(_ svg: inout SVGWriter, prefix: String) {
+        svg.append(definitionsMarkup, prefix: prefix)
+    }
+
+    /// `writeDefinitions`, recorded once.
+    static let definitionsMarkup = PrefixedMarkup(writeDefinitions)
+
+    static func writeDefinitions(_ svg: inout SVGWriter, prefix: String) {
         svg.begin("defs")
         // Overdue and breach: red diagonal hatching, legible in black and white.
         svg.begin("pattern", ["id": .string(prefix + "-hatch"), "width": 6, "height": 6, "patternUnits": "userSpaceOnUse", "patternTransform": "rotate(45)"])

@@ -45,6 +45,11 @@ struct MarkupBuffer: ~Copyable {
         String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
     }
 
+    /// The bytes written so far.
+    var array: [UInt8] {
+        Array(UnsafeBufferPointer(start: start, count: count))
+    }
+
     private mutating func grow(toAtLeast minimum: Int) {
         let newCapacity = max(minimum, capacity * 2)
         let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)

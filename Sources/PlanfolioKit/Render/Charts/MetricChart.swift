@@ -18,8 +18,22 @@ enum MetricChart {
                             description: "\(document.metrics.count) measurements, \(breaches.count) on the wrong side of their threshold. The table after the chart has the same data.",
                             className: "chart chart-metrics")
         ChartStyle.definitions(&svg, prefix: prefix)
-        svg.begin("g", ["class": "legend", "aria-hidden": "true"])
+        svg.append(legendMarkup, prefix: prefix)
+
+        var y = top
+        for (index, metric) in document.metrics.enumerated() {
+            row(&svg, metric: metric, breach: breachSet.contains(index), y: y, prefix: prefix)
+            y += rowHeight
+        }
+        return svg.finish()
+    }
+
+    /// `writeLegend`, recorded once.
+    static let legendMarkup = PrefixedMarkup(writeLegend)
+
+    static func writeLegend(_ svg: inout SVGWriter, prefix: String) {
         var x = labelX
+        svg.begin("g", ["class": "legend", "aria-hidden": "true"])
         ChartStyle.legend(&svg, x: &x, y: 4, word: "Value") { svg, x, y in
             svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": "#5b6673", "class": "bar bar-value"])
         }
@@ -33,13 +47,6 @@ enum MetricChart {
             svg.empty("path", ["d": .diamond(x: x + 8, y: y + 7, r: 6), "fill": "#ffffff", "stroke": "#1b1f24", "stroke-width": 2, "class": "baseline"])
         }
         svg.end()
-
-        var y = top
-        for (index, metric) in document.metrics.enumerated() {
-            row(&svg, metric: metric, breach: breachSet.contains(index), y: y, prefix: prefix)
-            y += rowHeight
-        }
-        return svg.finish()
     }
 
     static func row(_ svg: inout SVGWriter, metric: Metric, breach: Bool, y: Double, prefix: String) {
@@ -50,14 +57,37 @@ enum MetricChart {
         let padded = niceCeiling(high + (high - low) * 0.05)
         func x(_ value: Double) -> Double { x0 + (x1 - x0) * (value - low) / (padded - low) }
 
-        let words = [number(metric.value), "\(metric.limit == .min ? "at least" : "at most") \(number(metric.threshold))",
-                     metric.baseline.map { "baseline \(number($0))" }, breach ? "Breach" : "within limit"].compactMap { $0 }
+        let value = number(metric.value)
+        let threshold = number(metric.threshold)
+        let baseline = metric.baseline.map(number)
+        /// The measurement in words: "0.7, at least 0.8, baseline 0.9, Breach" with `separator` ", ".
+        func words(_ svg: inout SVGWriter, separator: String) {
+            svg.content(value)
+            svg.content(separator)
+            svg.content(metric.limit == .min ? "at least " : "at most ")
+            svg.content(threshold)
+            if let baseline {
+                svg.content(separator)
+                svg.content("baseline ")
+                svg.content(baseline)
+            }
+            svg.content(separator)
+            svg.content(breach ? "Breach" : "within limit")
+        }
         svg.begin("g", ["class": breach ? "row row-breach" : "row"])
-        svg.text("title", [:], "\(metric.name), \(metric.group): \(words.joined(separator: ", "))")
+        svg.begin("title")
+        svg.content(metric.name)
+        svg.content(", ")
+        svg.content(metric.group)
+        svg.content(": ")
+        words(&svg, separator: ", ")
+        svg.end()
         svg.text("text", ["x": .n(labelX), "y": .n(y + 18), "fill": "currentColor", "font-weight": "600"],
                  ChartStyle.truncate(metric.group.isEmpty ? metric.name : "\(metric.name) — \(metric.group)", 54))
-        svg.text("text", ["x": .n(labelX), "y": .n(y + 36), "fill": breach ? "#9b1c1c" : "currentColor", "font-size": 12,
-                          "font-weight": breach ? "700" : "400", "class": breach ? "words words-overdue" : "words"], words.joined(separator: " · "))
+        svg.begin("text", ["x": .n(labelX), "y": .n(y + 36), "fill": breach ? "#9b1c1c" : "currentColor", "font-size": 12,
+                           "font-weight": breach ? "700" : "400", "class": breach ? "words words-overdue" : "words"])
+        words(&svg, separator: " · ")
+        svg.end()
         svg.empty("line", ["x1": .n(x0), "y1": .n(y + 40), "x2": .n(x1), "y2": .n(y + 40), "stroke": "#d0d4da", "stroke-width": 1, "class": "grid"])
         let zero = x(0)
         let end = x(metric.value)

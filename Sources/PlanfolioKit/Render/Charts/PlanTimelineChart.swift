@@ -52,6 +52,14 @@ enum PlanTimelineChart {
     }
 
     static func legend(_ svg: inout SVGWriter, prefix: String, milestones: Bool = true) {
+        svg.append(milestones ? legendMarkup : legendWithoutMilestonesMarkup, prefix: prefix)
+    }
+
+    /// `writeLegend`, recorded once for each form.
+    static let legendMarkup = PrefixedMarkup { writeLegend(&$0, prefix: $1, milestones: true) }
+    static let legendWithoutMilestonesMarkup = PrefixedMarkup { writeLegend(&$0, prefix: $1, milestones: false) }
+
+    static func writeLegend(_ svg: inout SVGWriter, prefix: String, milestones: Bool) {
         var x = labelX
         let entries: [(word: String, fill: SVGValue, className: SVGValue)] = [
             ("Done", "#2e6b3f", "bar bar-done"), ("In progress", .pattern(prefix: prefix, name: .dots), "bar bar-in-progress"),
@@ -89,12 +97,30 @@ enum PlanTimelineChart {
 
     static func row(_ svg: inout SVGWriter, phase: PhaseStatus, axis: TimeAxis, y: Double, prefix: String) {
         let name = phase.phase.name
-        let words = [ChartStyle.statusWord(phase.phase.status), ChartStyle.flag(phase)].compactMap { $0 }.joined(separator: " · ")
+        let flag = ChartStyle.flag(phase)
+        /// "In progress · Overdue by 3 days", or the status alone.
+        func words(_ svg: inout SVGWriter) {
+            svg.content(ChartStyle.statusWord(phase.phase.status))
+            if let flag {
+                svg.content(" · ")
+                svg.content(flag)
+            }
+        }
         svg.begin("g", ["class": phase.overdue ? "row row-overdue" : "row"])
-        svg.text("title", [:], "\(name): \(words); \(phase.start?.description ?? "no start") to \(phase.phase.deadline?.description ?? "no deadline")")
+        svg.begin("title")
+        svg.content(name)
+        svg.content(": ")
+        words(&svg)
+        svg.content("; ")
+        svg.content(phase.start?.description ?? "no start")
+        svg.content(" to ")
+        svg.content(phase.phase.deadline?.description ?? "no deadline")
+        svg.end()
         svg.text("text", ["x": .n(labelX), "y": .n(y + 16), "fill": "currentColor", "font-weight": "600"], ChartStyle.truncate(name, 40))
-        svg.text("text", ["x": .n(labelX), "y": .n(y + 32), "fill": "currentColor", "font-size": 12,
-                          "class": phase.overdue ? "words words-overdue" : "words"], words)
+        svg.begin("text", ["x": .n(labelX), "y": .n(y + 32), "fill": "currentColor", "font-size": 12,
+                           "class": phase.overdue ? "words words-overdue" : "words"])
+        words(&svg)
+        svg.end()
         let (fill, className) = ChartStyle.phaseFill(phase, prefix: prefix)
         if let start = phase.start, let deadline = phase.phase.deadline, start <= deadline {
             let left = axis.x(start)

@@ -12,13 +12,14 @@
 /// of its cost (see docs/performance.md, "Charts").
 struct SVGWriter: ~Copyable {
     /// The markup so far, as UTF-8.
-    private var bytes = MarkupBuffer(capacity: 16384)
+    private var bytes: MarkupBuffer
     private var open: [StaticString] = []
 
     var markup: String { bytes.string }
 
     /// Starts an `<svg>` of `width` x `height` user units that scales to its container.
     init(width: Int, height: Int, id: String, title: String, description: String, className: String) {
+        bytes = MarkupBuffer(capacity: 16384)
         raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         integer(width)
         raw(" ")
@@ -43,6 +44,30 @@ struct SVGWriter: ~Copyable {
         escaped(description)
         raw("</desc>")
         open.append("svg")
+    }
+
+    /// A writer for a fragment of a chart, with no `<svg>` around it (see `PrefixedMarkup`).
+    init() {
+        bytes = MarkupBuffer(capacity: 1024)
+    }
+
+    /// Closes whatever is open and returns the fragment's bytes.
+    mutating func finishFragment() -> [UInt8] {
+        while !open.isEmpty { end() }
+        return bytes.array
+    }
+
+    /// `markup` as recorded, with `prefix` (escaped) where it was recorded with a placeholder.
+    mutating func append(_ markup: PrefixedMarkup, prefix: String) {
+        for (index, piece) in markup.pieces.enumerated() {
+            if index > 0 { escaped(prefix) }
+            piece.withUnsafeBufferPointer { bytes.append($0) }
+        }
+    }
+
+    /// Text inside the element `begin` opened, escaped; for text put together from parts.
+    mutating func content(_ text: String) {
+        escaped(text)
     }
 
     /// An element with no content, e.g. `rect`, `line`.

@@ -103,4 +103,43 @@ import PlanfolioMarkdown
             }
         }
     }
+
+    /// A fragment written directly, and copied from its recording, for one prefix.
+    static func both(_ prefix: String, recorded: PrefixedMarkup, write: (inout SVGWriter, String) -> Void) -> (direct: [UInt8], copied: [UInt8]) {
+        var direct = SVGWriter()
+        write(&direct, prefix)
+        var copied = SVGWriter()
+        copied.append(recorded, prefix: prefix)
+        return (direct.finishFragment(), copied.finishFragment())
+    }
+
+    @Test func recordedFragmentsAreWhatWritingThemMakes() {
+        for prefix in ["tl-RP-2026-001", "mc-FAF-1", "ptl", "", "x<&>\"'y", "é🙂"] {
+            let definitions = Self.both(prefix, recorded: ChartStyle.definitionsMarkup, write: ChartStyle.writeDefinitions)
+            #expect(definitions.copied == definitions.direct)
+            #expect(!definitions.direct.isEmpty)
+            let legend = Self.both(prefix, recorded: PlanTimelineChart.legendMarkup) { PlanTimelineChart.writeLegend(&$0, prefix: $1, milestones: true) }
+            #expect(legend.copied == legend.direct)
+            let short = Self.both(prefix, recorded: PlanTimelineChart.legendWithoutMilestonesMarkup) {
+                PlanTimelineChart.writeLegend(&$0, prefix: $1, milestones: false)
+            }
+            #expect(short.copied == short.direct)
+            #expect(short.direct != legend.direct)
+            let metric = Self.both(prefix, recorded: MetricChart.legendMarkup, write: MetricChart.writeLegend)
+            #expect(metric.copied == metric.direct)
+        }
+    }
+
+    @Test func contentInPartsIsEscapedLikeText() {
+        for text in Self.texts {
+            var parts = SVGWriter()
+            parts.begin("title")
+            parts.content(text)
+            parts.content(": ")
+            parts.content(text)
+            var whole = SVGWriter()
+            whole.text("title", [:], text + ": " + text)
+            #expect(parts.finishFragment() == whole.finishFragment())
+        }
+    }
 }
