@@ -8,7 +8,7 @@ enum MetricChart {
     static let x1 = 930.0
     static let rowHeight = 50.0
 
-    static func svg(document: Document, breaches: [Int]) -> String? {
+    static func svg(document: Document, breaches: [Int]) -> SVGMarkup? {
         guard !document.metrics.isEmpty else { return nil }
         let prefix = "mc-" + document.id
         let top = 30.0

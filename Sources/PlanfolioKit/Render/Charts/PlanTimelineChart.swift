@@ -12,7 +12,7 @@ enum PlanTimelineChart {
     static let milestoneRow = 30.0
 
     /// Nil when the plan has no date to place on a timeline.
-    static func svg(plan: Document, status: PlanStatus, today: Day) -> String? {
+    static func svg(plan: Document, status: PlanStatus, today: Day) -> SVGMarkup? {
         let interventions = (plan.plan?.interventions ?? []).filter { $0.targetDate != nil }
         var days: [Day] = []
         for phase in status.phases {

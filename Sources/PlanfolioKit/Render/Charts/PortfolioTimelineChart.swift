@@ -17,7 +17,7 @@ enum PortfolioTimelineChart {
     }
 
     /// Nil when no open plan has a date.
-    static func svg(groups: [(system: String, entries: [Entry])], today: Day) -> String? {
+    static func svg(groups: [(system: String, entries: [Entry])], today: Day) -> SVGMarkup? {
         var days: [Day] = [today]
         var phaseCount = 0
         var planCount = 0

@@ -106,9 +106,9 @@ struct SVGWriter: ~Copyable {
     }
 
     /// Closes whatever is open, the `<svg>` last, and returns the markup.
-    mutating func finish() -> String {
+    mutating func finish() -> SVGMarkup {
         while !open.isEmpty { end() }
-        return markup
+        return SVGMarkup(bytes: bytes.array)
     }
 
     private mutating func write(_ attributes: KeyValuePairs<StaticString, SVGValue>) {

@@ -21,7 +21,7 @@ import PlanfolioMarkdown
         for text in Self.texts {
             var svg = SVGWriter(width: 960, height: 1234, id: "tl-" + text, title: "T " + text, description: text + " D", className: text)
             let expected = Self.referenceHeader(width: 960, height: 1234, id: "tl-" + text, title: "T " + text, description: text + " D", className: text)
-            #expect(svg.finish() == expected + "</svg>")
+            #expect(svg.finish().text == expected + "</svg>")
         }
     }
 
@@ -30,7 +30,7 @@ import PlanfolioMarkdown
             var svg = SVGWriter(width: 1, height: 1, id: "i", title: "", description: "", className: "")
             let header = svg.markup
             svg.text("text", ["class": .string(text), "fill": .pattern(prefix: text, name: .hatch), "x": 12.25], text)
-            let markup = svg.finish()
+            let markup = svg.finish().text
             #expect(markup == header + "<text class=\"\(text.htmlEscaped)\" fill=\"url(#\(text.htmlEscaped)-hatch)\" x=\"12.3\">\(text.htmlEscaped)</text></svg>")
         }
     }
@@ -39,7 +39,7 @@ import PlanfolioMarkdown
         var svg = SVGWriter(width: 1, height: 1, id: "i", title: "", description: "", className: "")
         let header = svg.markup
         svg.empty("rect", ["class": "a'b <c> & \"d\"", "fill": "#fff"])
-        #expect(svg.finish() == header + "<rect class=\"a&#39;b &lt;c&gt; &amp; &quot;d&quot;\" fill=\"#fff\"/></svg>")
+        #expect(svg.finish().text == header + "<rect class=\"a&#39;b &lt;c&gt; &amp; &quot;d&quot;\" fill=\"#fff\"/></svg>")
     }
 
     /// `PlanTimelineChart.diamond` as it was: a `String` by interpolation.
@@ -59,7 +59,7 @@ import PlanfolioMarkdown
             svg.empty("path", ["d": .diamond(x: x, y: y, r: r)])
             expected += "<path d=\"\(Self.referenceDiamond(x: x, y: y, r: r))\"/>"
         }
-        #expect(svg.finish() == expected + "</svg>")
+        #expect(svg.finish().text == expected + "</svg>")
     }
 
     @Test func nestedElementsCloseInOrder() {
@@ -69,7 +69,7 @@ import PlanfolioMarkdown
         svg.begin("pattern", ["id": "p", "width": 6])
         svg.empty("line", ["x1": -0.04, "y1": -0.05])
         svg.end()
-        #expect(svg.finish() == header + "<defs><pattern id=\"p\" width=\"6\"><line x1=\"0\" y1=\"-0.1\"/></pattern></defs></svg>")
+        #expect(svg.finish().text == header + "<defs><pattern id=\"p\" width=\"6\"><line x1=\"0\" y1=\"-0.1\"/></pattern></defs></svg>")
     }
 
     @Test func bufferGrowsAndKeepsEveryByte() {
