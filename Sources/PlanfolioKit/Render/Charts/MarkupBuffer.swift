@@ -26,12 +26,7 @@ struct MarkupBuffer: ~Copyable {
         guard let source = bytes.baseAddress else { return }
         let length = bytes.count
         if count + length > capacity { grow(toAtLeast: count + length) }
-        if length <= 16 {
-            // Most appends are a name or `="`: a loop is cheaper than calling memmove.
-            for index in 0..<length { start[count + index] = source[index] }
-        } else {
-            (start + count).update(from: source, count: length)
-        }
+        (start + count).update(from: source, count: length)
         count += length
     }
 
