@@ -30,8 +30,8 @@ enum MustacheValue {
         case let dictionary as [String: Any]: self = .dictionary(dictionary)
         case let int as Int: self = .int(int)
         case let list as [String]: self = .strings(list)
-        case let markup as SVGMarkup: self = .markup(markup)
         case let list as [Any]: self = .list(list)
+        case let markup as SVGMarkup: self = .markup(markup)  // a struct, never an array: after the lists
         default: self = .other(value)
         }
     }
