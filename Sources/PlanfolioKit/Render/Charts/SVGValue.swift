@@ -9,7 +9,7 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
     case number(Double)
     /// `url(#PREFIX-NAME)`: one of the patterns `ChartStyle.definitions` made with that prefix.
     case pattern(prefix: String, name: ChartPattern)
-    /// The path of a diamond of radius `r` around (`x`, `y`), as `PlanTimelineChart.diamond` spells it.
+    /// The path of a diamond of radius `r` around (`x`, `y`): `M x y-r L x+r y L x y+r L x-r y Z`, letters unspaced.
     case diamond(x: Double, y: Double, r: Double)
 
     init(stringLiteral value: StaticString) { self = .literal(value) }
