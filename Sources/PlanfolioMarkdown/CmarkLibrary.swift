@@ -50,6 +50,11 @@ final class CmarkLibrary: @unchecked Sendable {
     let title: NodeToString
     /// The extensions planfolio attaches, registered in this copy.
     let extensions: [OpaquePointer]
+    /// The node type numbers the extensions registered in this copy (each
+    /// copy numbers them at registration); 0, which no node has, where the
+    /// number could not be read.
+    let tableType: UInt32, tableRowType: UInt32, tableCellType: UInt32, strikethroughType: UInt32
+    let tableRowIsHeader: NodeToInt
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -65,8 +70,9 @@ final class CmarkLibrary: @unchecked Sendable {
             taskChecked: cmark_gfm_extensions_get_tasklist_item_checked, fenceInfo: cmark_node_get_fence_info,
             headingLevel: cmark_node_get_heading_level, tableColumns: cmark_gfm_extensions_get_table_columns,
             tableAlignments: cmark_gfm_extensions_get_table_alignments, url: cmark_node_get_url,
-            title: cmark_node_get_title,
-            ensureRegistered: cmark_gfm_core_extensions_ensure_registered, find: cmark_find_syntax_extension)
+            title: cmark_node_get_title, tableRowIsHeader: cmark_gfm_extensions_get_table_row_is_header,
+            ensureRegistered: cmark_gfm_core_extensions_ensure_registered, find: cmark_find_syntax_extension,
+            variable: { name in dlopen(nil, RTLD_NOW).flatMap { dlsym($0, name) } })
     }
 
     /// A fresh, private copy of the library, or nil where that is not possible.
@@ -106,7 +112,8 @@ final class CmarkLibrary: @unchecked Sendable {
               let url = symbol("cmark_node_get_url", NodeToString.self),
               let title = symbol("cmark_node_get_title", NodeToString.self),
               let ensureRegistered = symbol("cmark_gfm_core_extensions_ensure_registered", (@convention(c) () -> Void).self),
-              let find = symbol("cmark_find_syntax_extension", (@convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?).self)
+              let find = symbol("cmark_find_syntax_extension", (@convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?).self),
+              let tableRowIsHeader = symbol("cmark_gfm_extensions_get_table_row_is_header", NodeToInt.self)
         else { return nil }
         let library = CmarkLibrary(
             parserNew: parserNew, attach: attach, feed: feed, finish: finish, parserFree: parserFree,
@@ -114,7 +121,8 @@ final class CmarkLibrary: @unchecked Sendable {
             firstChild: firstChild, next: next, typeString: typeString, nodeType: nodeType, listType: listType,
             listStart: listStart, listTight: listTight, taskChecked: taskChecked, fenceInfo: fenceInfo,
             headingLevel: headingLevel, tableColumns: tableColumns, tableAlignments: tableAlignments,
-            url: url, title: title, ensureRegistered: ensureRegistered, find: find)
+            url: url, title: title, tableRowIsHeader: tableRowIsHeader, ensureRegistered: ensureRegistered, find: find,
+            variable: { dlsym(handle, $0) })
         return library.extensions.count == extensionNames.count ? library : nil
         #else
         return nil
@@ -133,9 +141,10 @@ final class CmarkLibrary: @unchecked Sendable {
                  taskChecked: @escaping @convention(c) (OpaquePointer?) -> Bool, fenceInfo: @escaping NodeToString,
                  headingLevel: @escaping NodeToInt, tableColumns: @escaping @convention(c) (OpaquePointer?) -> UInt16,
                  tableAlignments: @escaping @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<UInt8>?,
-                 url: @escaping NodeToString, title: @escaping NodeToString,
+                 url: @escaping NodeToString, title: @escaping NodeToString, tableRowIsHeader: @escaping NodeToInt,
                  ensureRegistered: @convention(c) () -> Void,
-                 find: @convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?) {
+                 find: @convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?,
+                 variable: (String) -> UnsafeMutableRawPointer?) {
         self.parserNew = parserNew
         self.attach = attach
         self.feed = feed
@@ -159,9 +168,18 @@ final class CmarkLibrary: @unchecked Sendable {
         self.tableAlignments = tableAlignments
         self.url = url
         self.title = title
+        self.tableRowIsHeader = tableRowIsHeader
         // Registration writes the copy's globals; it runs once per copy, before the copy is shared.
         ensureRegistered()
         extensions = Self.extensionNames.compactMap { find($0) }
+        // The extensions' `cmark_node_type` variables, set by registration.
+        func registeredType(_ name: String) -> UInt32 {
+            variable(name).map { $0.load(as: UInt32.self) } ?? 0
+        }
+        tableType = registeredType("CMARK_NODE_TABLE")
+        tableRowType = registeredType("CMARK_NODE_TABLE_ROW")
+        tableCellType = registeredType("CMARK_NODE_TABLE_CELL")
+        strikethroughType = registeredType("CMARK_NODE_STRIKETHROUGH")
     }
 
     /// A `/proc` file read to its end. (`String(contentsOfFile:)` stops after

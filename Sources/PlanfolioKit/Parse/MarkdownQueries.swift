@@ -6,30 +6,49 @@ enum MarkdownQueries {
     /// spaces collapsed, "(s)" dropped so "Intervention(s)" matches "Interventions".
     static func normalizedHeading(_ text: String) -> String {
         // Runs for every heading and label of every plan, so it works on
-        // UTF-8 bytes rather than through Foundation (slow on Linux). Only
+        // UTF-8 bytes rather than through Foundation (slow on Linux), in
+        // one pass over the string's own buffer into the result's. Only
         // non-ASCII text needs the Unicode lowercasing first; the ASCII bytes
         // matched below never occur inside a multi-byte character.
-        let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.lowercased()
-        var out: [UInt8] = []
-        out.reserveCapacity(source.utf8.count)
-        var pendingSpace = false
-        for byte in source.utf8 {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                pendingSpace = !out.isEmpty
-                continue
+        var source = text
+        if let normalized = source.withUTF8({ normalizedHeadingBytes($0, requireASCII: true) }) { return normalized }
+        source = text.lowercased()
+        return source.withUTF8 { normalizedHeadingBytes($0, requireASCII: false) } ?? ""
+    }
+
+    /// `normalizedHeading` of UTF-8 `bytes` already lowercased outside
+    /// ASCII; nil when `requireASCII` and a byte is not ASCII.
+    private static func normalizedHeadingBytes(_ bytes: UnsafeBufferPointer<UInt8>, requireASCII: Bool) -> String? {
+        var isASCII = true
+        // Never longer than the source: a space is written only in place of
+        // at least one space or tab, and "(s)" becomes "s".
+        let out = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 && requireASCII {
+                    isASCII = false
+                    return 0
+                }
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = UInt8(ascii: " ")
+                    count += 1
+                    pendingSpace = false
+                }
+                out[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                count += 1
+                if byte == UInt8(ascii: ")"), count >= 3, out[count - 2] == UInt8(ascii: "s"), out[count - 3] == UInt8(ascii: "(") {
+                    count -= 2
+                    out[count - 1] = UInt8(ascii: "s")
+                }
             }
-            if pendingSpace {
-                out.append(UInt8(ascii: " "))
-                pendingSpace = false
-            }
-            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-            let count = out.count
-            if byte == UInt8(ascii: ")"), count >= 3, out[count - 2] == UInt8(ascii: "s"), out[count - 3] == UInt8(ascii: "(") {
-                out.removeLast(3)
-                out.append(UInt8(ascii: "s"))
-            }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
+        return isASCII ? out : nil
     }
 
     /// The blocks under the first heading whose text matches `name`, up to the
@@ -71,7 +90,7 @@ enum MarkdownQueries {
     /// Like `labelledItems`, with the paragraph each came from, for callers
     /// that look at its inlines (placeholders, code).
     static func labelledParagraphs(in blocks: [MarkdownNode]) -> [(key: String, value: String, paragraph: MarkdownNode)] {
-        var out: [(String, String, MarkdownNode)] = []
+        var out: [(key: String, value: String, paragraph: MarkdownNode)] = []
         // Every paragraph in document order, as `walk` visits them; a
         // paragraph holds only inlines, so nothing below one is visited
         // (walking every text node was most of the cost).

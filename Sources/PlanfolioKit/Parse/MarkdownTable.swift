@@ -70,15 +70,26 @@ struct MarkdownTable {
 
     /// Header text as compared: lowercased, without whitespace.
     static func normalized(_ header: String) -> String {
-        // ASCII (nearly every header and label) byte by byte; the rest by Character.
-        var out: [UInt8] = []
-        out.reserveCapacity(header.utf8.count)
-        for byte in header.utf8 {
-            guard byte < 0x80 else { return String(header.lowercased().filter { !$0.isWhitespace }) }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { continue }
-            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        // ASCII (nearly every header and label) byte by byte, straight from
+        // the string's buffer into the result's; the rest by Character.
+        var source = header
+        var isASCII = true
+        let out = source.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    guard byte < 0x80 else {
+                        isASCII = false
+                        return 0
+                    }
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { continue }
+                    out[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    count += 1
+                }
+                return count
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+        return isASCII ? out : String(header.lowercased().filter { !$0.isWhitespace })
     }
 
     /// Index of the first column named `name`, in any case and spacing.

@@ -44,14 +44,16 @@ extension PlanTemplateReader {
         var durationPlaceholder = false
         var description: String?
         for item in MarkdownQueries.labelledParagraphs(in: content) {
-            let placeholder = PlaceholderFinder.isOnlyPlaceholders(item.value, in: item.paragraph)
+            // Asked only of the three labels read here: most of an
+            // intervention's labels (impact, risks) are not.
+            func placeholder() -> Bool { PlaceholderFinder.isOnlyPlaceholders(item.value, in: item.paragraph) }
             switch MarkdownTable.normalized(item.key) {
             case "targetcompletiondate" where targetText == nil:
-                targetText = (item.value, placeholder, item.paragraph.line)
+                targetText = (item.value, placeholder(), item.paragraph.line)
             case "estimatedduration" where duration == nil && !durationPlaceholder:
-                if placeholder { durationPlaceholder = true } else if !item.value.isEmpty { duration = item.value }
+                if placeholder() { durationPlaceholder = true } else if !item.value.isEmpty { duration = item.value }
             case "description" where description == nil:
-                if !placeholder && !item.value.isEmpty { description = item.value }
+                if !item.value.isEmpty && !placeholder() { description = item.value }
             default:
                 break
             }
