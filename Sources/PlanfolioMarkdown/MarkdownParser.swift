@@ -48,6 +48,7 @@ public enum MarkdownParser {
         let line = rawLine > 0 ? rawLine + lineOffset : inheritedLine
         let column = Int(cmark.startColumn(node))
         let kind = byName ? self.kind(named: node, cmark: cmark) : self.kind(of: node, cmark: cmark)
+        let code = MarkdownNode.code(of: kind)
         var literal = ""
         switch kind {
         case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
@@ -56,7 +57,7 @@ public enum MarkdownParser {
         }
         // A paragraph, heading, emphasis or cell of plain text on one line:
         // stored without building the text node and its array.
-        if literal.isEmpty, let code = MarkdownNode.code(of: kind), let only = cmark.firstChild(node),
+        if literal.isEmpty, let code, let only = cmark.firstChild(node),
            cmark.next(only) == nil, cmark.nodeType(only) == CMARK_NODE_TEXT.rawValue, cmark.firstChild(only) == nil {
             let rawChildLine = Int(cmark.startLine(only))
             if (rawChildLine > 0 ? rawChildLine + lineOffset : line) == line {
@@ -71,6 +72,9 @@ public enum MarkdownParser {
         while let current = child {
             count += 1
             child = cmark.next(current)
+        }
+        if count == 0, let code {
+            return MarkdownNode(code: code, literal: literal, line: line, column: column)
         }
         var children: [MarkdownNode] = []
         children.reserveCapacity(count)

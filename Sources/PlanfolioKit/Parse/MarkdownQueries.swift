@@ -133,7 +133,7 @@ enum MarkdownQueries {
         }
         key = key.trimmedWhitespace
         for child in restNodes {
-            rest += child.plainText
+            child.appendPlainText(to: &rest)
             // Not a label unless the rest starts with ':': stop reading now.
             if let byte = rest.utf8.first, byte != UInt8(ascii: ":") { return nil }
         }
