@@ -49,11 +49,16 @@ struct PlanTemplateReader {
     /// Section that is navigation, neither required nor checked for placeholders.
     static let tableOfContents = "Table of Contents"
 
-    static func read(_ body: MarkdownNode, file: String) -> (PlanSections, [Diagnostic]) {
+    /// - Parameter source: the Markdown `body` was parsed from, when the
+    ///   caller has it: a source without `[` holds no placeholder (see
+    ///   `PlaceholderFinder.mayHoldBrackets`), so the scan for them is skipped.
+    static func read(_ body: MarkdownNode, file: String, source: String? = nil) -> (PlanSections, [Diagnostic]) {
         var reader = PlanTemplateReader(file: file, body: body)
         var plan = PlanSections()
         reader.checkSections()
-        reader.reportPlaceholders()
+        if source.map(PlaceholderFinder.mayHoldBrackets) ?? true {
+            reader.reportPlaceholders()
+        }
         plan.phases = reader.readPhases()
         plan.responsibilities = reader.readResponsibilities()
         plan.interventions = reader.readInterventions()
