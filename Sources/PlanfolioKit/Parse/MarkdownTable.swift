@@ -38,7 +38,9 @@ struct MarkdownTable {
     var line: Int
     var rows: [Row]
 
-    init?(_ node: MarkdownNode) {
+    /// - Parameter placeholders: false when the source holds no brackets,
+    ///   so that no cell can be a placeholder and none is scanned for one.
+    init?(_ node: MarkdownNode, placeholders: Bool = true) {
         guard case .table = node.kind else { return nil }
         var headers: [String] = []
         var rows: [Row] = []
@@ -46,7 +48,7 @@ struct MarkdownTable {
             guard case .tableRow(let isHeader) = row.kind else { continue }
             let cells = row.children.map { cell in
                 Cell(text: cell.plainText.trimmedWhitespace,
-                     isPlaceholder: PlaceholderFinder.isOnlyPlaceholders(cell))
+                     isPlaceholder: placeholders && PlaceholderFinder.isOnlyPlaceholders(cell))
             }
             if isHeader {
                 headers = cells.map(\.text)
@@ -61,9 +63,9 @@ struct MarkdownTable {
     }
 
     /// The first table among `blocks` (not looking inside lists or quotes).
-    static func first(in blocks: [MarkdownNode]) -> MarkdownTable? {
+    static func first(in blocks: [MarkdownNode], placeholders: Bool = true) -> MarkdownTable? {
         for block in blocks {
-            if let table = MarkdownTable(block) { return table }
+            if let table = MarkdownTable(block, placeholders: placeholders) { return table }
         }
         return nil
     }

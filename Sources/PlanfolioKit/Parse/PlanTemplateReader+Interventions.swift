@@ -46,7 +46,7 @@ extension PlanTemplateReader {
         for item in MarkdownQueries.labelledParagraphs(in: content) {
             // Asked only of the three labels read here: most of an
             // intervention's labels (impact, risks) are not.
-            func placeholder() -> Bool { PlaceholderFinder.isOnlyPlaceholders(item.value, in: item.paragraph) }
+            func placeholder() -> Bool { isOnlyPlaceholders(item.value, in: item.paragraph) }
             switch MarkdownTable.normalized(item.key) {
             case "targetcompletiondate" where targetText == nil:
                 targetText = (item.value, placeholder(), item.paragraph.line)
@@ -58,7 +58,7 @@ extension PlanTemplateReader {
                 break
             }
         }
-        let nameIsPlaceholder = PlaceholderFinder.isOnlyPlaceholders(name, in: heading)
+        let nameIsPlaceholder = isOnlyPlaceholders(name, in: heading)
         if nameIsPlaceholder, targetText.map({ $0.placeholder || $0.value.isEmpty }) ?? true, duration == nil, description == nil {
             return nil
         }

@@ -36,7 +36,9 @@ import Testing
     /// Every sample plan, the plan template and the inline sources read the
     /// same with and without the shortcut.
     @Test func plansReadTheSameWithTheSource() throws {
-        var sources = Self.sources + [PlanTemplate.text]
+        // The template with its brackets made parentheses: no placeholders, tables and labels all read.
+        let plain = PlanTemplate.text.replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")")
+        var sources = Self.sources + [PlanTemplate.text, plain]
         let folder = TestPaths.packageRoot.appendingPathComponent("Plans/plans")
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".md") {
             sources.append(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
@@ -52,7 +54,6 @@ import Testing
         }
         // A source without brackets really skips: the template without its
         // placeholders reads with no placeholder warning either way.
-        let plain = PlanTemplate.text.replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")")
         let body = MarkdownParser.parse(plain)
         #expect(!PlaceholderFinder.mayHoldBrackets(plain))
         #expect(PlanTemplateReader.read(body, file: "p.md").1.allSatisfy { $0.code != .templatePlaceholder })
