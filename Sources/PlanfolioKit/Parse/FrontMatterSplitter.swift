@@ -30,7 +30,7 @@ public enum FrontMatterSplitter {
         }
         // Find the closing line, scanning line starts after the first line,
         // on the bytes: the line ends and the ASCII closing lines are bytes.
-        let found = text.withUTF8 { bytes -> SplitDocument? in
+        let found = text.withUTF8 { bytes -> (yaml: Range<Int>, bodyStart: Int, bodyFirstLine: Int)? in
             var lineNumber = 1
             var index = (lineEnd(bytes, from: 0).map { $0 + 1 }) ?? bytes.count
             let yamlStart = index
@@ -38,15 +38,21 @@ public enum FrontMatterSplitter {
                 lineNumber += 1
                 let lineEnd = lineEnd(bytes, from: index) ?? bytes.count
                 if isClosingLine(UnsafeBufferPointer(rebasing: bytes[index..<lineEnd])) {
-                    let bodyStart = min(lineEnd + 1, bytes.count)
-                    return SplitDocument(yaml: string(bytes[yamlStart..<index]), yamlFirstLine: 2, body: string(bytes[bodyStart...]),
-                                         bodyFirstLine: lineNumber + 1, unterminated: false)
+                    return (yamlStart..<index, min(lineEnd + 1, bytes.count), lineNumber + 1)
                 }
                 index = min(lineEnd + 1, bytes.count)
             }
             return nil
         }
-        return found ?? SplitDocument(yaml: nil, yamlFirstLine: 2, body: text, bodyFirstLine: 1, unterminated: true)
+        guard let found else {
+            return SplitDocument(yaml: nil, yamlFirstLine: 2, body: text, bodyFirstLine: 1, unterminated: true)
+        }
+        // Cut by index (offsets after a newline are character boundaries),
+        // so the parts are copied, not decoded again.
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return SplitDocument(yaml: String(text[index(found.yaml.lowerBound)..<index(found.yaml.upperBound)]), yamlFirstLine: 2,
+                             body: String(text[index(found.bodyStart)...]), bodyFirstLine: found.bodyFirstLine, unterminated: false)
     }
 
     /// Offset of the first newline at or after `start`.
@@ -63,10 +69,6 @@ public enum FrontMatterSplitter {
         guard end == 3 else { return false }
         return (line[0] == UInt8(ascii: "-") && line[1] == UInt8(ascii: "-") && line[2] == UInt8(ascii: "-"))
             || (line[0] == UInt8(ascii: ".") && line[1] == UInt8(ascii: ".") && line[2] == UInt8(ascii: "."))
-    }
-
-    private static func string(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
     }
 
     /// The splitting as it was (by `String.Index` and `Substring`), for tests.
