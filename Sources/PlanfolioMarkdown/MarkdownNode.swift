@@ -349,4 +349,23 @@ public struct MarkdownNode: Sendable, Equatable {
         visit(self)
         forEachChild { $0.walk(visit) }
     }
+
+    /// `walk` without the text leaves (`text` nodes without children, most
+    /// of a tree's nodes), for checks that look only at markup: their
+    /// visits, and the building of the packed ones, are skipped.
+    public func walkSkippingTextLeaves(_ visit: (MarkdownNode) -> Void) {
+        if isTextLeaf { return }
+        visit(self)
+        switch content {
+        case .literal, .textChild: break
+        case .children(let children): for child in children where !child.isTextLeaf { child.walkSkippingTextLeaves(visit) }
+        case .boxed(let box): for child in box.children where !child.isTextLeaf { child.walkSkippingTextLeaves(visit) }
+        }
+    }
+
+    /// A `text` node without children (a boxed one has a literal and children).
+    private var isTextLeaf: Bool {
+        if case .literal = content { return code == 12 }
+        return false
+    }
 }
