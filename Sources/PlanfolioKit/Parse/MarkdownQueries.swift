@@ -138,7 +138,8 @@ enum MarkdownQueries {
             if let byte = rest.utf8.first, byte != UInt8(ascii: ":") { return nil }
         }
         guard rest.hasPrefix(":"), !key.isEmpty else { return nil }
-        let value = rest.dropFirst().trimmedWhitespace
+        // The first character is exactly ":", one byte.
+        let value = Substring(rest.utf8.dropFirst()).trimmedWhitespace
         return (key, value)
     }
 }

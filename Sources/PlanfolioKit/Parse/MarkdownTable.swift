@@ -47,7 +47,8 @@ struct MarkdownTable {
         for row in node.children {
             guard case .tableRow(let isHeader) = row.kind else { continue }
             let cells = row.children.map { cell in
-                Cell(text: cell.plainText.trimmedWhitespace,
+                // A cell of one run of text (most) is that text's literal.
+                Cell(text: (cell.soleTextChild?.literal ?? cell.plainText).trimmedWhitespace,
                      isPlaceholder: placeholders && PlaceholderFinder.isOnlyPlaceholders(cell))
             }
             if isHeader {
