@@ -58,14 +58,20 @@ enum MarkdownQueries {
         let blocks = document.children
         for (index, block) in blocks.enumerated() {
             guard case .heading(let level) = block.kind, normalizedHeading(block.plainText) == wanted else { continue }
-            var content: [MarkdownNode] = []
-            for next in blocks[(index + 1)...] {
-                if case .heading(let nextLevel) = next.kind, nextLevel <= level { break }
-                content.append(next)
-            }
-            return (block, content)
+            return (block, sectionBlocks(blocks, after: index, level: level))
         }
         return nil
+    }
+
+    /// The blocks after `blocks[index]` up to the next heading of `level` or
+    /// a higher one, copied once (appending them one by one regrew the array).
+    static func sectionBlocks(_ blocks: [MarkdownNode], after index: Int, level: Int) -> [MarkdownNode] {
+        var end = index + 1
+        while end < blocks.count {
+            if case .heading(let nextLevel) = blocks[end].kind, nextLevel <= level { break }
+            end += 1
+        }
+        return Array(blocks[(index + 1)..<end])
     }
 
     /// The first level-1 heading's text, used as a title when front matter gives none.
@@ -89,14 +95,17 @@ enum MarkdownQueries {
 
     /// Like `labelledItems`, with the paragraph each came from, for callers
     /// that look at its inlines (placeholders, code).
-    static func labelledParagraphs(in blocks: [MarkdownNode]) -> [(key: String, value: String, paragraph: MarkdownNode)] {
+    ///
+    /// - Parameter wanted: when given, only labels whose key it accepts are
+    ///   read (a value is the costly part, and most callers want few keys).
+    static func labelledParagraphs(in blocks: [MarkdownNode], wanted: ((String) -> Bool)? = nil) -> [(key: String, value: String, paragraph: MarkdownNode)] {
         var out: [(key: String, value: String, paragraph: MarkdownNode)] = []
         // Every paragraph in document order, as `walk` visits them; a
         // paragraph holds only inlines, so nothing below one is visited
         // (walking every text node was most of the cost).
         func visit(_ node: MarkdownNode) {
             if case .paragraph = node.kind {
-                if let item = labelledText(node) { out.append((item.key, item.value, node)) }
+                if let item = labelledText(node, wanted: wanted) { out.append((item.key, item.value, node)) }
                 return
             }
             node.forEachChild(visit)
@@ -111,7 +120,8 @@ enum MarkdownQueries {
     /// after a line break cannot close emphasis in CommonMark, so cmark leaves
     /// it as the text `**Description`, a soft break, then `**: ...`. That
     /// shape is read as the key `Description` too.
-    static func labelledText(_ paragraph: MarkdownNode) -> (key: String, value: String)? {
+    /// With `wanted`, nil for a key it does not accept, before the value is read.
+    static func labelledText(_ paragraph: MarkdownNode, wanted: ((String) -> Bool)? = nil) -> (key: String, value: String)? {
         let children = paragraph.children
         guard let first = children.first else { return nil }
         var key: String
@@ -132,6 +142,7 @@ enum MarkdownQueries {
             return nil
         }
         key = key.trimmedWhitespace
+        if let wanted, !wanted(key) { return nil }
         for child in restNodes {
             child.appendPlainText(to: &rest)
             // Not a label unless the rest starts with ':': stop reading now.

@@ -19,11 +19,7 @@ extension PlanTemplateReader {
                 }
                 continue
             }
-            var content: [MarkdownNode] = []
-            for next in blocks[(index + 1)...] {
-                if case .heading(let nextLevel) = next.kind, nextLevel <= level { break }
-                content.append(next)
-            }
+            let content = MarkdownQueries.sectionBlocks(blocks, after: index, level: level)
             guard let intervention = readIntervention(number: number, name: name, heading: block, content: content) else { continue }
             if let first = firstLine[number] {
                 diagnostics.append(.error(.duplicateIntervention,
@@ -36,6 +32,14 @@ extension PlanTemplateReader {
         return interventions
     }
 
+    /// The labels `readIntervention` reads; the others (impact, risks) are skipped unread.
+    static func isInterventionLabel(_ key: String) -> Bool {
+        switch MarkdownTable.normalized(key) {
+        case "targetcompletiondate", "estimatedduration", "description": true
+        default: false
+        }
+    }
+
     /// Nil for the untouched template's intervention (name, date and
     /// duration all placeholders), whose placeholders are already warned about.
     private mutating func readIntervention(number: Int, name: String, heading: MarkdownNode, content: [MarkdownNode]) -> Intervention? {
@@ -43,7 +47,7 @@ extension PlanTemplateReader {
         var duration: String?
         var durationPlaceholder = false
         var description: String?
-        for item in MarkdownQueries.labelledParagraphs(in: content) {
+        for item in MarkdownQueries.labelledParagraphs(in: content, wanted: Self.isInterventionLabel) {
             // Asked only of the three labels read here: most of an
             // intervention's labels (impact, risks) are not.
             func placeholder() -> Bool { isOnlyPlaceholders(item.value, in: item.paragraph) }

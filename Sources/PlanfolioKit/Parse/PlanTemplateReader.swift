@@ -21,8 +21,10 @@ struct PlanTemplateReader {
     init(file: String, body: MarkdownNode) {
         self.file = file
         self.body = body
+        let blocks = body.children
         var index: [String: Int] = [:]
-        for (position, block) in body.children.enumerated() {
+        index.reserveCapacity(blocks.count)
+        for (position, block) in blocks.enumerated() {
             guard case .heading = block.kind else { continue }
             let key = MarkdownQueries.normalizedHeading(block.plainText)
             if index[key] == nil { index[key] = position }
@@ -80,12 +82,7 @@ struct PlanTemplateReader {
             let blocks = body.children
             let heading = blocks[position]
             guard case .heading(let level) = heading.kind else { continue }
-            var content: [MarkdownNode] = []
-            for next in blocks[(position + 1)...] {
-                if case .heading(let nextLevel) = next.kind, nextLevel <= level { break }
-                content.append(next)
-            }
-            return (heading, content)
+            return (heading, MarkdownQueries.sectionBlocks(blocks, after: position, level: level))
         }
         return nil
     }
@@ -163,8 +160,8 @@ struct PlanTemplateReader {
 
     mutating func readValidationPeriod() -> String? {
         guard let section = section("Validation Strategy") else { return nil }
-        for item in MarkdownQueries.labelledParagraphs(in: section.blocks)
-        where MarkdownTable.normalized(item.key) == "validationperiod" {
+        let isPeriod = { (key: String) in MarkdownTable.normalized(key) == "validationperiod" }
+        for item in MarkdownQueries.labelledParagraphs(in: section.blocks, wanted: isPeriod) {
             if item.value.isEmpty || isOnlyPlaceholders(item.value, in: item.paragraph) { return nil }
             return item.value
         }
