@@ -18,28 +18,38 @@ public enum MarkdownParser {
     }
 
     /// `parse`, optionally telling every node's kind by its type name, as
-    /// before kinds went by number: for tests that compare the two.
-    static func parse(_ text: String, firstLine: Int, kindsByName: Bool) -> MarkdownNode {
+    /// before kinds went by number, or allocating with cmark's default
+    /// allocator instead of the arena: for tests that compare them.
+    static func parse(_ text: String, firstLine: Int, kindsByName: Bool, arena useArena: Bool = true) -> MarkdownNode {
         CmarkLibraryPool.shared.withLibrary { cmark in
-            guard let parser = cmark.parserNew(CMARK_OPT_DEFAULT) else {
-                return MarkdownNode(.document)
-            }
-            defer { cmark.parserFree(parser) }
-            for ext in cmark.extensions {
-                _ = cmark.attach(parser, ext)
-            }
-            var text = text
-            text.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    if let base = chars.baseAddress { cmark.feed(parser, base, chars.count) }
-                }
-            }
-            guard let root = cmark.finish(parser) else {
-                return MarkdownNode(.document)
-            }
-            defer { cmark.nodeFree(root) }
-            return copy(root, cmark: cmark, byName: kindsByName, lineOffset: firstLine - 1, inheritedLine: firstLine)
+            guard useArena else { return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, arena: nil) }
+            return cmark.withArena { arena in parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, arena: arena) }
         }
+    }
+
+    /// Parses with `cmark`, allocating from `arena` when given: then the
+    /// arena frees the C tree, not `cmark_node_free`.
+    private static func parse(_ text: String, firstLine: Int, kindsByName: Bool, cmark: CmarkLibrary,
+                              arena: UnsafeMutablePointer<cmark_mem>?) -> MarkdownNode {
+        let parser = arena.map { cmark.parserNewWithMemory(CMARK_OPT_DEFAULT, $0) } ?? cmark.parserNew(CMARK_OPT_DEFAULT)
+        guard let parser else {
+            return MarkdownNode(.document)
+        }
+        defer { cmark.parserFree(parser) }
+        for ext in cmark.extensions {
+            _ = cmark.attach(parser, ext)
+        }
+        var text = text
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark.feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark.finish(parser) else {
+            return MarkdownNode(.document)
+        }
+        defer { if arena == nil { cmark.nodeFree(root) } }
+        return copy(root, cmark: cmark, byName: kindsByName, lineOffset: firstLine - 1, inheritedLine: firstLine)
     }
 
     private static func copy(_ node: OpaquePointer, cmark: CmarkLibrary, byName: Bool, lineOffset: Int, inheritedLine: Int) -> MarkdownNode {
