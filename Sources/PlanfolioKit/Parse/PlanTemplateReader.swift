@@ -21,10 +21,8 @@ struct PlanTemplateReader {
     init(file: String, body: MarkdownNode) {
         self.file = file
         self.body = body
-        let blocks = body.children
         var index: [String: Int] = [:]
-        index.reserveCapacity(blocks.count)
-        for (position, block) in blocks.enumerated() {
+        for (position, block) in body.children.enumerated() {
             guard case .heading = block.kind else { continue }
             let key = MarkdownQueries.normalizedHeading(block.plainText)
             if index[key] == nil { index[key] = position }
