@@ -129,7 +129,8 @@ enum MarkdownQueries {
         var rest = ""
         switch first.kind {
         case .strong:
-            key = first.plainText
+            // Bold of one run of text (nearly every label): its literal.
+            key = first.soleTextChild?.literal ?? first.plainText
             restNodes = children.dropFirst()
         case .text where first.literal.hasPrefix("**") && children.count >= 3:
             let breakNode = children[1]

@@ -34,7 +34,17 @@ extension PlanTemplateReader {
 
     /// The labels `readIntervention` reads; the others (impact, risks) are skipped unread.
     static func isInterventionLabel(_ key: String) -> Bool {
-        switch MarkdownTable.normalized(key) {
+        // A key whose normalized form cannot start with t, e or d is none of
+        // them: answered without building that form. Its first byte after
+        // the spaces, tabs and line ends `normalized` drops: an ASCII byte
+        // other than the whitespace VT and FF (dropped only from non-ASCII
+        // keys) starts that form, lowercased.
+        if let first = key.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
+           first < 0x80, first != 0x0B, first != 0x0C,
+           first | 0x20 != UInt8(ascii: "t"), first | 0x20 != UInt8(ascii: "e"), first | 0x20 != UInt8(ascii: "d") {
+            return false
+        }
+        return switch MarkdownTable.normalized(key) {
         case "targetcompletiondate", "estimatedduration", "description": true
         default: false
         }

@@ -46,3 +46,23 @@ import Testing
         }
     }
 }
+
+/// `isInterventionLabel`'s first-byte shortcut answers as the normalized key does.
+@Suite struct InterventionLabelTests {
+    @Test func shortcutMatchesTheNormalizedKey() {
+        let keys = [
+            "Description", "description", " DESCRIPTION ", "Target Completion Date", "target completion\ndate", "Estimated Duration",
+            "\tEstimated  Duration", "Expected Impact", "Risk Assessment", "Timeline", "Targeted Bias Source(s)", "Deadline", "",
+            "  ", "\u{0B}Description", "\u{0C}description ü", "\u{00A0}Description", "\u{00A0}Description ü", "Dé", "Descriptioné",
+            "\u{2003}target completion date", "Ｄescription", "Des\u{301}cription", "D\u{301}escription", "\r\ndescription", "x description",
+        ]
+        for key in keys {
+            let reference: Bool
+            switch MarkdownTable.normalized(key) {
+            case "targetcompletiondate", "estimatedduration", "description": reference = true
+            default: reference = false
+            }
+            #expect(PlanTemplateReader.isInterventionLabel(key) == reference, "\(key.debugDescription)")
+        }
+    }
+}
