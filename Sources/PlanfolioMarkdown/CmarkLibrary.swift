@@ -27,12 +27,6 @@ final class CmarkLibrary: @unchecked Sendable {
 
     let parserNew: @convention(c) (Int32) -> OpaquePointer?
     let parserNewWithMemory: @convention(c) (Int32, UnsafeMutablePointer<cmark_mem>?) -> OpaquePointer?
-    /// This copy's arena allocator (`cmark_get_arena_mem_allocator`); see `withArena`.
-    let arena: UnsafeMutablePointer<cmark_mem>?
-    let arenaPush: @convention(c) () -> Void
-    let arenaPop: @convention(c) () -> Int32
-    /// Whether this copy's arena has its first chunk, which `arenaPush` needs.
-    private var arenaReady = false
     let attach: @convention(c) (OpaquePointer?, OpaquePointer?) -> Int32
     let feed: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int) -> Void
     let finish: NodeToNode
@@ -68,8 +62,7 @@ final class CmarkLibrary: @unchecked Sendable {
     /// The copy planfolio is linked against.
     static func linked() -> CmarkLibrary {
         CmarkLibrary(
-            parserNew: cmark_parser_new, parserNewWithMemory: cmark_parser_new_with_mem, arena: cmark_get_arena_mem_allocator(),
-            arenaPush: cmark_arena_push, arenaPop: cmark_arena_pop, attach: cmark_parser_attach_syntax_extension,
+            parserNew: cmark_parser_new, parserNewWithMemory: cmark_parser_new_with_mem, attach: cmark_parser_attach_syntax_extension,
             feed: cmark_parser_feed, finish: cmark_parser_finish, parserFree: cmark_parser_free,
             nodeFree: cmark_node_free, startLine: cmark_node_get_start_line, startColumn: cmark_node_get_start_column,
             literal: cmark_node_get_literal, firstChild: cmark_node_first_child, next: cmark_node_next,
@@ -99,9 +92,6 @@ final class CmarkLibrary: @unchecked Sendable {
         guard let parserNew = symbol("cmark_parser_new", (@convention(c) (Int32) -> OpaquePointer?).self),
               let parserNewWithMemory = symbol("cmark_parser_new_with_mem",
                                                (@convention(c) (Int32, UnsafeMutablePointer<cmark_mem>?) -> OpaquePointer?).self),
-              let arenaAllocator = symbol("cmark_get_arena_mem_allocator", (@convention(c) () -> UnsafeMutablePointer<cmark_mem>?).self),
-              let arenaPush = symbol("cmark_arena_push", (@convention(c) () -> Void).self),
-              let arenaPop = symbol("cmark_arena_pop", (@convention(c) () -> Int32).self),
               let attach = symbol("cmark_parser_attach_syntax_extension", (@convention(c) (OpaquePointer?, OpaquePointer?) -> Int32).self),
               let feed = symbol("cmark_parser_feed", (@convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int) -> Void).self),
               let finish = symbol("cmark_parser_finish", NodeToNode.self),
@@ -129,8 +119,7 @@ final class CmarkLibrary: @unchecked Sendable {
               let tableRowIsHeader = symbol("cmark_gfm_extensions_get_table_row_is_header", NodeToInt.self)
         else { return nil }
         let library = CmarkLibrary(
-            parserNew: parserNew, parserNewWithMemory: parserNewWithMemory, arena: arenaAllocator(),
-            arenaPush: arenaPush, arenaPop: arenaPop, attach: attach, feed: feed, finish: finish, parserFree: parserFree,
+            parserNew: parserNew, parserNewWithMemory: parserNewWithMemory, attach: attach, feed: feed, finish: finish, parserFree: parserFree,
             nodeFree: nodeFree, startLine: startLine, startColumn: startColumn, literal: literal,
             firstChild: firstChild, next: next, typeString: typeString, nodeType: nodeType, listType: listType,
             listStart: listStart, listTight: listTight, taskChecked: taskChecked, fenceInfo: fenceInfo,
@@ -145,8 +134,6 @@ final class CmarkLibrary: @unchecked Sendable {
 
     private init(parserNew: @escaping @convention(c) (Int32) -> OpaquePointer?,
                  parserNewWithMemory: @escaping @convention(c) (Int32, UnsafeMutablePointer<cmark_mem>?) -> OpaquePointer?,
-                 arena: UnsafeMutablePointer<cmark_mem>?,
-                 arenaPush: @escaping @convention(c) () -> Void, arenaPop: @escaping @convention(c) () -> Int32,
                  attach: @escaping @convention(c) (OpaquePointer?, OpaquePointer?) -> Int32,
                  feed: @escaping @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int) -> Void,
                  finish: @escaping NodeToNode, parserFree: @escaping NodeToVoid, nodeFree: @escaping NodeToVoid,
@@ -164,9 +151,6 @@ final class CmarkLibrary: @unchecked Sendable {
                  variable: (String) -> UnsafeMutableRawPointer?) {
         self.parserNew = parserNew
         self.parserNewWithMemory = parserNewWithMemory
-        self.arena = arena
-        self.arenaPush = arenaPush
-        self.arenaPop = arenaPop
         self.attach = attach
         self.feed = feed
         self.finish = finish
@@ -201,28 +185,6 @@ final class CmarkLibrary: @unchecked Sendable {
         tableRowType = registeredType("CMARK_NODE_TABLE_ROW")
         tableCellType = registeredType("CMARK_NODE_TABLE_CELL")
         strikethroughType = registeredType("CMARK_NODE_STRIKETHROUGH")
-    }
-
-    /// Runs `body` with the copy's arena allocator, or nil where there is
-    /// none; everything allocated from it meanwhile is freed when `body`
-    /// returns. The caller must hold the copy (`CmarkLibraryPool`), since
-    /// the arena, like the special-character tables, is global to the copy.
-    ///
-    /// A parse allocates every node, buffer and string through its
-    /// allocator: with the arena those are pointer bumps in a few large
-    /// chunks, and freeing the tree is one pop instead of a walk freeing
-    /// each node (together about a quarter of cmark's own instructions).
-    func withArena<R>(_ body: (UnsafeMutablePointer<cmark_mem>?) throws -> R) rethrows -> R {
-        guard let arena, let calloc = arena.pointee.calloc else { return try body(nil) }
-        if !arenaReady {
-            // The arena's first chunk is made by its first allocation, and a
-            // push marks a chunk: without one, every pop would free all of it.
-            _ = calloc(1, 1)
-            arenaReady = true
-        }
-        arenaPush()
-        defer { _ = arenaPop() }
-        return try body(arena)
     }
 
     /// A `/proc` file read to its end. (`String(contentsOfFile:)` stops after

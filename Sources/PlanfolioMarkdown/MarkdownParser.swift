@@ -19,16 +19,18 @@ public enum MarkdownParser {
 
     /// `parse`, optionally telling every node's kind by its type name, as
     /// before kinds went by number, or allocating with cmark's default
-    /// allocator instead of the arena: for tests that compare them.
+    /// allocator instead of `CmarkBumpAllocator`: for tests that compare them.
     static func parse(_ text: String, firstLine: Int, kindsByName: Bool, arena useArena: Bool = true) -> MarkdownNode {
         CmarkLibraryPool.shared.withLibrary { cmark in
             guard useArena else { return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, arena: nil) }
-            return cmark.withArena { arena in parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, arena: arena) }
+            let allocator = CmarkBumpAllocator.current
+            defer { allocator.reset() }
+            return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, arena: CmarkBumpAllocator.memory)
         }
     }
 
     /// Parses with `cmark`, allocating from `arena` when given: then the
-    /// arena frees the C tree, not `cmark_node_free`.
+    /// C tree is taken back with the arena, not freed by `cmark_node_free`.
     private static func parse(_ text: String, firstLine: Int, kindsByName: Bool, cmark: CmarkLibrary,
                               arena: UnsafeMutablePointer<cmark_mem>?) -> MarkdownNode {
         let parser = arena.map { cmark.parserNewWithMemory(CMARK_OPT_DEFAULT, $0) } ?? cmark.parserNew(CMARK_OPT_DEFAULT)

@@ -1,7 +1,7 @@
 import Testing
 @testable import PlanfolioMarkdown
 
-/// Parses allocate from each cmark copy's arena, freed after each parse;
+/// Parses allocate from `CmarkBumpAllocator`, taken back after each parse;
 /// the trees must be the ones cmark's default allocator gives, parse after
 /// parse (a chunk freed too early or reused would show up as a wrong tree).
 @Suite struct CmarkArenaTests {
@@ -28,14 +28,23 @@ import Testing
         }
     }
 
-    /// The linked copy's arena is only checked for: the pool's parses use
-    /// it, and no one else may push and pop it meanwhile.
-    @Test func everyCopyHasAnArena() {
-        #expect(CmarkLibrary.linked().arena != nil)
-        #if os(Linux)
-        let copy = CmarkLibrary.privateCopy()
-        #expect(copy?.arena != nil)
-        #expect(copy?.withArena { $0 != nil } == true)
-        #endif
+    /// Allocations larger than the block, and the in-place growth of the
+    /// last one, keep their bytes.
+    @Test func allocatorKeepsBytesAcrossGrowthAndOverflow() {
+        let allocator = CmarkBumpAllocator.current
+        defer { allocator.reset() }
+        let first = allocator.allocate(24, zeroed: true)
+        #expect(UnsafeRawBufferPointer(start: first, count: 24).allSatisfy { $0 == 0 })
+        first.initializeMemory(as: UInt8.self, repeating: 7, count: 24)
+        let grown = allocator.reallocate(first, 4_000)
+        #expect(grown == first)
+        let other = allocator.allocate(8, zeroed: true)
+        let moved = allocator.reallocate(grown, 8_000)
+        #expect(moved != grown && moved != other)
+        #expect(UnsafeRawBufferPointer(start: moved, count: 24).allSatisfy { $0 == 7 })
+        let huge = allocator.allocate(3 << 20, zeroed: true)
+        #expect(Int(bitPattern: huge) % 16 == 0)
+        let hugeMoved = allocator.reallocate(moved, 5 << 20)
+        #expect(UnsafeRawBufferPointer(start: hugeMoved, count: 24).allSatisfy { $0 == 7 })
     }
 }
