@@ -22,8 +22,8 @@ final class CmarkBumpAllocator {
     nonisolated(unsafe) static let memory: UnsafeMutablePointer<cmark_mem> = {
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(to: cmark_mem(
-            calloc: { count, size in CmarkBumpAllocator.current.allocate(count * size, zeroed: true) },
-            realloc: { pointer, size in CmarkBumpAllocator.current.reallocate(pointer, size) },
+            calloc: { count, size in CmarkBumpAllocator.withCurrent { $0.allocate(count * size, zeroed: true) } },
+            realloc: { pointer, size in CmarkBumpAllocator.withCurrent { $0.reallocate(pointer, size) } },
             free: { _ in }))
         return memory
     }()
@@ -64,6 +64,15 @@ final class CmarkBumpAllocator {
         let allocator = CmarkBumpAllocator()
         pthread_setspecific(key, Unmanaged.passRetained(allocator).toOpaque())
         return allocator
+    }
+
+    /// Runs `body` with the calling thread's allocator, not retained for
+    /// the call (cmark calls back about 750 times a document).
+    static func withCurrent<R>(_ body: (CmarkBumpAllocator) -> R) -> R {
+        if let existing = pthread_getspecific(key) {
+            return Unmanaged<CmarkBumpAllocator>.fromOpaque(existing)._withUnsafeGuaranteedRef(body)
+        }
+        return body(current)
     }
 
     deinit {
