@@ -4,7 +4,7 @@ import Testing
 /// Parses allocate from `CmarkBumpAllocator`, taken back after each parse;
 /// the trees must be the ones cmark's default allocator gives, parse after
 /// parse (a chunk freed too early or reused would show up as a wrong tree).
-@Suite struct CmarkArenaTests {
+@Suite struct CmarkBumpAllocatorTests {
     @Test(arguments: MarkdownKindByNumberTests.documents)
     func arenaTreesMatchTheDefaultAllocator(_ markdown: String) {
         let reference = MarkdownParser.parse(markdown, firstLine: 3, kindsByName: false, arena: false)
