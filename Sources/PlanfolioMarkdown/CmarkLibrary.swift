@@ -26,6 +26,7 @@ final class CmarkLibrary: @unchecked Sendable {
     typealias NodeToVoid = @convention(c) (OpaquePointer?) -> Void
 
     let parserNew: @convention(c) (Int32) -> OpaquePointer?
+    let parserNewWithMemory: @convention(c) (Int32, UnsafeMutablePointer<cmark_mem>?) -> OpaquePointer?
     let attach: @convention(c) (OpaquePointer?, OpaquePointer?) -> Int32
     let feed: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int) -> Void
     let finish: NodeToNode
@@ -50,13 +51,18 @@ final class CmarkLibrary: @unchecked Sendable {
     let title: NodeToString
     /// The extensions planfolio attaches, registered in this copy.
     let extensions: [OpaquePointer]
+    /// The node type numbers the extensions registered in this copy (each
+    /// copy numbers them at registration); 0, which no node has, where the
+    /// number could not be read.
+    let tableType: UInt32, tableRowType: UInt32, tableCellType: UInt32, strikethroughType: UInt32
+    let tableRowIsHeader: NodeToInt
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// The copy planfolio is linked against.
     static func linked() -> CmarkLibrary {
         CmarkLibrary(
-            parserNew: cmark_parser_new, attach: cmark_parser_attach_syntax_extension,
+            parserNew: cmark_parser_new, parserNewWithMemory: cmark_parser_new_with_mem, attach: cmark_parser_attach_syntax_extension,
             feed: cmark_parser_feed, finish: cmark_parser_finish, parserFree: cmark_parser_free,
             nodeFree: cmark_node_free, startLine: cmark_node_get_start_line, startColumn: cmark_node_get_start_column,
             literal: cmark_node_get_literal, firstChild: cmark_node_first_child, next: cmark_node_next,
@@ -65,8 +71,9 @@ final class CmarkLibrary: @unchecked Sendable {
             taskChecked: cmark_gfm_extensions_get_tasklist_item_checked, fenceInfo: cmark_node_get_fence_info,
             headingLevel: cmark_node_get_heading_level, tableColumns: cmark_gfm_extensions_get_table_columns,
             tableAlignments: cmark_gfm_extensions_get_table_alignments, url: cmark_node_get_url,
-            title: cmark_node_get_title,
-            ensureRegistered: cmark_gfm_core_extensions_ensure_registered, find: cmark_find_syntax_extension)
+            title: cmark_node_get_title, tableRowIsHeader: cmark_gfm_extensions_get_table_row_is_header,
+            ensureRegistered: cmark_gfm_core_extensions_ensure_registered, find: cmark_find_syntax_extension,
+            variable: { name in dlopen(nil, RTLD_NOW).flatMap { dlsym($0, name) } })
     }
 
     /// A fresh, private copy of the library, or nil where that is not possible.
@@ -83,6 +90,8 @@ final class CmarkLibrary: @unchecked Sendable {
             dlsym(handle, name).map { unsafeBitCast($0, to: type) }
         }
         guard let parserNew = symbol("cmark_parser_new", (@convention(c) (Int32) -> OpaquePointer?).self),
+              let parserNewWithMemory = symbol("cmark_parser_new_with_mem",
+                                               (@convention(c) (Int32, UnsafeMutablePointer<cmark_mem>?) -> OpaquePointer?).self),
               let attach = symbol("cmark_parser_attach_syntax_extension", (@convention(c) (OpaquePointer?, OpaquePointer?) -> Int32).self),
               let feed = symbol("cmark_parser_feed", (@convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int) -> Void).self),
               let finish = symbol("cmark_parser_finish", NodeToNode.self),
@@ -106,15 +115,17 @@ final class CmarkLibrary: @unchecked Sendable {
               let url = symbol("cmark_node_get_url", NodeToString.self),
               let title = symbol("cmark_node_get_title", NodeToString.self),
               let ensureRegistered = symbol("cmark_gfm_core_extensions_ensure_registered", (@convention(c) () -> Void).self),
-              let find = symbol("cmark_find_syntax_extension", (@convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?).self)
+              let find = symbol("cmark_find_syntax_extension", (@convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?).self),
+              let tableRowIsHeader = symbol("cmark_gfm_extensions_get_table_row_is_header", NodeToInt.self)
         else { return nil }
         let library = CmarkLibrary(
-            parserNew: parserNew, attach: attach, feed: feed, finish: finish, parserFree: parserFree,
+            parserNew: parserNew, parserNewWithMemory: parserNewWithMemory, attach: attach, feed: feed, finish: finish, parserFree: parserFree,
             nodeFree: nodeFree, startLine: startLine, startColumn: startColumn, literal: literal,
             firstChild: firstChild, next: next, typeString: typeString, nodeType: nodeType, listType: listType,
             listStart: listStart, listTight: listTight, taskChecked: taskChecked, fenceInfo: fenceInfo,
             headingLevel: headingLevel, tableColumns: tableColumns, tableAlignments: tableAlignments,
-            url: url, title: title, ensureRegistered: ensureRegistered, find: find)
+            url: url, title: title, tableRowIsHeader: tableRowIsHeader, ensureRegistered: ensureRegistered, find: find,
+            variable: { dlsym(handle, $0) })
         return library.extensions.count == extensionNames.count ? library : nil
         #else
         return nil
@@ -122,6 +133,7 @@ final class CmarkLibrary: @unchecked Sendable {
     }
 
     private init(parserNew: @escaping @convention(c) (Int32) -> OpaquePointer?,
+                 parserNewWithMemory: @escaping @convention(c) (Int32, UnsafeMutablePointer<cmark_mem>?) -> OpaquePointer?,
                  attach: @escaping @convention(c) (OpaquePointer?, OpaquePointer?) -> Int32,
                  feed: @escaping @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int) -> Void,
                  finish: @escaping NodeToNode, parserFree: @escaping NodeToVoid, nodeFree: @escaping NodeToVoid,
@@ -133,10 +145,12 @@ final class CmarkLibrary: @unchecked Sendable {
                  taskChecked: @escaping @convention(c) (OpaquePointer?) -> Bool, fenceInfo: @escaping NodeToString,
                  headingLevel: @escaping NodeToInt, tableColumns: @escaping @convention(c) (OpaquePointer?) -> UInt16,
                  tableAlignments: @escaping @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<UInt8>?,
-                 url: @escaping NodeToString, title: @escaping NodeToString,
+                 url: @escaping NodeToString, title: @escaping NodeToString, tableRowIsHeader: @escaping NodeToInt,
                  ensureRegistered: @convention(c) () -> Void,
-                 find: @convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?) {
+                 find: @convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?,
+                 variable: (String) -> UnsafeMutableRawPointer?) {
         self.parserNew = parserNew
+        self.parserNewWithMemory = parserNewWithMemory
         self.attach = attach
         self.feed = feed
         self.finish = finish
@@ -159,9 +173,18 @@ final class CmarkLibrary: @unchecked Sendable {
         self.tableAlignments = tableAlignments
         self.url = url
         self.title = title
+        self.tableRowIsHeader = tableRowIsHeader
         // Registration writes the copy's globals; it runs once per copy, before the copy is shared.
         ensureRegistered()
         extensions = Self.extensionNames.compactMap { find($0) }
+        // The extensions' `cmark_node_type` variables, set by registration.
+        func registeredType(_ name: String) -> UInt32 {
+            variable(name).map { $0.load(as: UInt32.self) } ?? 0
+        }
+        tableType = registeredType("CMARK_NODE_TABLE")
+        tableRowType = registeredType("CMARK_NODE_TABLE_ROW")
+        tableCellType = registeredType("CMARK_NODE_TABLE_CELL")
+        strikethroughType = registeredType("CMARK_NODE_STRIKETHROUGH")
     }
 
     /// A `/proc` file read to its end. (`String(contentsOfFile:)` stops after

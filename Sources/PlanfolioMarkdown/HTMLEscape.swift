@@ -70,3 +70,25 @@ extension String {
         }
     }
 }
+
+/// `htmlEscaped`'s bytes of `source` (part of a text's UTF-8) appended to
+/// `buffer`, runs with nothing to escape copied whole: how `HTMLRenderer`
+/// writes text.
+func appendHTMLEscaped(_ source: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+    var start = 0
+    for index in 0..<source.count {
+        let entity: StaticString
+        switch source[index] {
+        case UInt8(ascii: "<"): entity = "&lt;"
+        case UInt8(ascii: ">"): entity = "&gt;"
+        case UInt8(ascii: "&"): entity = "&amp;"
+        case UInt8(ascii: "\""): entity = "&quot;"
+        case UInt8(ascii: "'"): entity = "&#39;"
+        default: continue
+        }
+        if start < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
+        entity.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        start = index + 1
+    }
+    if start < source.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
+}

@@ -9,16 +9,18 @@ public struct HeadingSlugger: Sendable {
     public init() {}
 
     public static func baseSlug(_ text: String) -> String {
-        let lowered = text.lowercased()
-        if lowered.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (nearly every heading), byte by byte: the only alphabetic
-            // ASCII scalars left after lowercasing are `a`-`z`, the only numeric
-            // ones `0`-`9`, the same answers the Unicode properties give.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every heading), byte by byte: lowercasing ASCII
+            // only maps `A`-`Z` to `a`-`z` (done here, without the Unicode
+            // case mapping of `lowercased()`), and the only alphabetic ASCII
+            // scalars left are `a`-`z`, the only numeric ones `0`-`9`, the
+            // same answers the Unicode properties give.
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(lowered.utf8.count)
-            for byte in lowered.utf8 {
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
                 case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     bytes.append(byte)
                 default: break
@@ -26,6 +28,7 @@ public struct HeadingSlugger: Sendable {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
+        let lowered = text.lowercased()
         var out = ""
         for scalar in lowered.unicodeScalars {
             if scalar == " " {

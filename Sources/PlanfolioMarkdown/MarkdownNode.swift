@@ -100,6 +100,16 @@ public struct MarkdownNode: Sendable, Equatable {
         self.code = code
     }
 
+    /// A leaf of a kind with a code (see `code(of:)`): what `init` would
+    /// store for it, without going through `store`. For `MarkdownParser`.
+    init(code: UInt8, literal: String, line: Int, column: Int) {
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+        childColumn = 0
+        content = .literal(literal)
+        self.code = code
+    }
+
     public var kind: Kind {
         get {
             if case .boxed(let box) = content { return box.kind }
@@ -209,8 +219,18 @@ public struct MarkdownNode: Sendable, Equatable {
         }
     }
 
+    /// The packed text child as a node: what `init(.text, literal: text, ...)`
+    /// stores, set directly (every walk over a tree builds these).
     private func textChild(_ text: String) -> MarkdownNode {
-        MarkdownNode(.text, literal: text, line: Int(storedLine), column: Int(childColumn))
+        MarkdownNode(textLeaf: text, line: storedLine, column: childColumn)
+    }
+
+    private init(textLeaf text: String, line: Int32, column: Int32) {
+        content = .literal(text)
+        code = 12
+        storedLine = line
+        storedColumn = column
+        childColumn = 0
     }
 
     /// Calls `body` on each child in order. Cheaper than `children` in hot
@@ -313,7 +333,8 @@ public struct MarkdownNode: Sendable, Equatable {
         return out
     }
 
-    func appendPlainText(to out: inout String) {
+    /// Appends `plainText` to `out`, without building it first.
+    public func appendPlainText(to out: inout String) {
         switch kind {
         case .text, .code, .codeBlock: out += literal
         case .softBreak, .lineBreak: out += " "
@@ -327,5 +348,24 @@ public struct MarkdownNode: Sendable, Equatable {
     public func walk(_ visit: (MarkdownNode) -> Void) {
         visit(self)
         forEachChild { $0.walk(visit) }
+    }
+
+    /// `walk` without the text leaves (`text` nodes without children, most
+    /// of a tree's nodes), for checks that look only at markup: their
+    /// visits, and the building of the packed ones, are skipped.
+    public func walkSkippingTextLeaves(_ visit: (MarkdownNode) -> Void) {
+        if isTextLeaf { return }
+        visit(self)
+        switch content {
+        case .literal, .textChild: break
+        case .children(let children): for child in children where !child.isTextLeaf { child.walkSkippingTextLeaves(visit) }
+        case .boxed(let box): for child in box.children where !child.isTextLeaf { child.walkSkippingTextLeaves(visit) }
+        }
+    }
+
+    /// A `text` node without children (a boxed one has a literal and children).
+    private var isTextLeaf: Bool {
+        if case .literal = content { return code == 12 }
+        return false
     }
 }

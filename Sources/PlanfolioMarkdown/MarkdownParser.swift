@@ -14,34 +14,53 @@ public enum MarkdownParser {
     /// Parses `text`; `firstLine` is the file line the text starts on, so that
     /// node lines point into the original file (after front matter).
     public static func parse(_ text: String, firstLine: Int = 1) -> MarkdownNode {
+        parse(text, firstLine: firstLine, kindsByName: false)
+    }
+
+    /// `parse`, optionally telling every node's kind by its type name, as
+    /// before kinds went by number, or allocating with cmark's default
+    /// allocator instead of `CmarkBumpAllocator`: for tests that compare them.
+    static func parse(_ text: String, firstLine: Int, kindsByName: Bool, arena useArena: Bool = true) -> MarkdownNode {
         CmarkLibraryPool.shared.withLibrary { cmark in
-            guard let parser = cmark.parserNew(CMARK_OPT_DEFAULT) else {
-                return MarkdownNode(.document)
-            }
-            defer { cmark.parserFree(parser) }
-            for ext in cmark.extensions {
-                _ = cmark.attach(parser, ext)
-            }
-            var text = text
-            text.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    if let base = chars.baseAddress { cmark.feed(parser, base, chars.count) }
-                }
-            }
-            guard let root = cmark.finish(parser) else {
-                return MarkdownNode(.document)
-            }
-            defer { cmark.nodeFree(root) }
-            return copy(root, cmark: cmark, lineOffset: firstLine - 1, inheritedLine: firstLine)
+            guard useArena else { return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, arena: nil) }
+            let allocator = CmarkBumpAllocator.current
+            defer { allocator.reset() }
+            return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, arena: CmarkBumpAllocator.memory)
         }
     }
 
-    private static func copy(_ node: OpaquePointer, cmark: CmarkLibrary, lineOffset: Int, inheritedLine: Int) -> MarkdownNode {
+    /// Parses with `cmark`, allocating from `arena` when given: then the
+    /// C tree is taken back with the arena, not freed by `cmark_node_free`.
+    private static func parse(_ text: String, firstLine: Int, kindsByName: Bool, cmark: CmarkLibrary,
+                              arena: UnsafeMutablePointer<cmark_mem>?) -> MarkdownNode {
+        let parser = arena.map { cmark.parserNewWithMemory(CMARK_OPT_DEFAULT, $0) } ?? cmark.parserNew(CMARK_OPT_DEFAULT)
+        guard let parser else {
+            return MarkdownNode(.document)
+        }
+        defer { cmark.parserFree(parser) }
+        for ext in cmark.extensions {
+            _ = cmark.attach(parser, ext)
+        }
+        var text = text
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark.feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark.finish(parser) else {
+            return MarkdownNode(.document)
+        }
+        defer { if arena == nil { cmark.nodeFree(root) } }
+        return copy(root, cmark: cmark, byName: kindsByName, lineOffset: firstLine - 1, inheritedLine: firstLine)
+    }
+
+    private static func copy(_ node: OpaquePointer, cmark: CmarkLibrary, byName: Bool, lineOffset: Int, inheritedLine: Int) -> MarkdownNode {
         let rawLine = Int(cmark.startLine(node))
         // Autolinked bare URLs report line 0: they take their parent's line.
         let line = rawLine > 0 ? rawLine + lineOffset : inheritedLine
         let column = Int(cmark.startColumn(node))
-        let kind = self.kind(of: node, cmark: cmark)
+        let kind = byName ? self.kind(named: node, cmark: cmark) : self.kind(of: node, cmark: cmark)
+        let code = MarkdownNode.code(of: kind)
         var literal = ""
         switch kind {
         case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
@@ -50,7 +69,7 @@ public enum MarkdownParser {
         }
         // A paragraph, heading, emphasis or cell of plain text on one line:
         // stored without building the text node and its array.
-        if literal.isEmpty, let code = MarkdownNode.code(of: kind), let only = cmark.firstChild(node),
+        if literal.isEmpty, let code, let only = cmark.firstChild(node),
            cmark.next(only) == nil, cmark.nodeType(only) == CMARK_NODE_TEXT.rawValue, cmark.firstChild(only) == nil {
             let rawChildLine = Int(cmark.startLine(only))
             if (rawChildLine > 0 ? rawChildLine + lineOffset : line) == line {
@@ -66,11 +85,14 @@ public enum MarkdownParser {
             count += 1
             child = cmark.next(current)
         }
+        if count == 0, let code {
+            return MarkdownNode(code: code, literal: literal, line: line, column: column)
+        }
         var children: [MarkdownNode] = []
         children.reserveCapacity(count)
         child = cmark.firstChild(node)
         while let current = child {
-            children.append(copy(current, cmark: cmark, lineOffset: lineOffset, inheritedLine: line))
+            children.append(copy(current, cmark: cmark, byName: byName, lineOffset: lineOffset, inheritedLine: line))
             child = cmark.next(current)
         }
         return MarkdownNode(kind, literal: literal, children: children, line: line, column: column)
@@ -81,10 +103,13 @@ public enum MarkdownParser {
     }
 
     private static func kind(of node: OpaquePointer, cmark: CmarkLibrary) -> MarkdownNode.Kind {
-        // The most common core types by number: no extension gives these
-        // nodes a type of its own, and the string compare below was a
-        // quarter of the copy's cost. Everything else goes by name.
-        switch cmark.nodeType(node) {
+        // By type number wherever the number decides the name: every core
+        // type but items (the tasklist extension names its items
+        // "tasklist"), and the extensions' table and strikethrough types,
+        // numbered per library copy. Comparing type-name strings was a
+        // third of the copy's cost. Everything else goes by name.
+        let type = cmark.nodeType(node)
+        switch type {
         case CMARK_NODE_TEXT.rawValue: return .text
         case CMARK_NODE_SOFTBREAK.rawValue: return .softBreak
         case CMARK_NODE_LINEBREAK.rawValue: return .lineBreak
@@ -92,17 +117,31 @@ public enum MarkdownParser {
         case CMARK_NODE_EMPH.rawValue: return .emphasis
         case CMARK_NODE_STRONG.rawValue: return .strong
         case CMARK_NODE_PARAGRAPH.rawValue: return .paragraph
-        default: break
+        case CMARK_NODE_DOCUMENT.rawValue: return .document
+        case CMARK_NODE_BLOCK_QUOTE.rawValue: return .blockQuote
+        case CMARK_NODE_LIST.rawValue: return list(node, cmark: cmark)
+        case CMARK_NODE_CODE_BLOCK.rawValue: return .codeBlock(info: string(cmark.fenceInfo(node)))
+        case CMARK_NODE_HTML_BLOCK.rawValue: return .htmlBlock
+        case CMARK_NODE_HEADING.rawValue: return .heading(level: Int(cmark.headingLevel(node)))
+        case CMARK_NODE_THEMATIC_BREAK.rawValue: return .thematicBreak
+        case CMARK_NODE_HTML_INLINE.rawValue: return .htmlInline
+        case CMARK_NODE_LINK.rawValue: return .link(url: string(cmark.url(node)), title: string(cmark.title(node)))
+        case CMARK_NODE_IMAGE.rawValue: return .image(url: string(cmark.url(node)), title: string(cmark.title(node)))
+        case cmark.tableCellType: return .tableCell
+        case cmark.tableRowType: return .tableRow(isHeader: cmark.tableRowIsHeader(node) != 0)
+        case cmark.tableType: return table(node, cmark: cmark)
+        case cmark.strikethroughType: return .strikethrough
+        default: return kind(named: node, cmark: cmark)
         }
+    }
+
+    /// The kind by cmark's name for the node's type.
+    private static func kind(named node: OpaquePointer, cmark: CmarkLibrary) -> MarkdownNode.Kind {
         let type = string(cmark.typeString(node))
         switch type {
         case "document": return .document
         case "block_quote": return .blockQuote
-        case "list":
-            return .list(
-                ordered: cmark.listType(node) == CMARK_ORDERED_LIST.rawValue,
-                start: Int(cmark.listStart(node)),
-                tight: cmark.listTight(node) != 0)
+        case "list": return list(node, cmark: cmark)
         case "item": return .item(task: nil)
         case "tasklist": return .item(task: cmark.taskChecked(node))
         case "code_block": return .codeBlock(info: string(cmark.fenceInfo(node)))
@@ -110,20 +149,7 @@ public enum MarkdownParser {
         case "paragraph": return .paragraph
         case "heading": return .heading(level: Int(cmark.headingLevel(node)))
         case "thematic_break": return .thematicBreak
-        case "table":
-            let count = Int(cmark.tableColumns(node))
-            var alignments: [MarkdownNode.TableAlignment] = []
-            if let raw = cmark.tableAlignments(node) {
-                for index in 0..<count {
-                    switch UInt8(raw[index]) {
-                    case UInt8(ascii: "l"): alignments.append(.left)
-                    case UInt8(ascii: "c"): alignments.append(.center)
-                    case UInt8(ascii: "r"): alignments.append(.right)
-                    default: alignments.append(.none)
-                    }
-                }
-            }
-            return .table(alignments: alignments)
+        case "table": return table(node, cmark: cmark)
         case "table_header": return .tableRow(isHeader: true)
         case "table_row": return .tableRow(isHeader: false)
         case "table_cell": return .tableCell
@@ -139,5 +165,27 @@ public enum MarkdownParser {
         case "image": return .image(url: string(cmark.url(node)), title: string(cmark.title(node)))
         default: return .other(type)
         }
+    }
+
+    private static func list(_ node: OpaquePointer, cmark: CmarkLibrary) -> MarkdownNode.Kind {
+        .list(ordered: cmark.listType(node) == CMARK_ORDERED_LIST.rawValue,
+              start: Int(cmark.listStart(node)),
+              tight: cmark.listTight(node) != 0)
+    }
+
+    private static func table(_ node: OpaquePointer, cmark: CmarkLibrary) -> MarkdownNode.Kind {
+        let count = Int(cmark.tableColumns(node))
+        var alignments: [MarkdownNode.TableAlignment] = []
+        if let raw = cmark.tableAlignments(node) {
+            for index in 0..<count {
+                switch UInt8(raw[index]) {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        return .table(alignments: alignments)
     }
 }

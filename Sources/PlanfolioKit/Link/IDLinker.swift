@@ -2,9 +2,9 @@ import PlanfolioMarkdown
 
 /// Turns document ids written in prose into links to their pages.
 ///
-/// A transform of the Markdown tree (`MarkdownNode` in, new `MarkdownNode`
-/// out), applied when a page is rendered, because the link's URL is relative
-/// to the page. The rules, also in `docs/linking.md`:
+/// Applied while a page's body is written (`HTMLRenderer` asks `page(selfID:root:)`
+/// for each run of prose), because the link's URL is relative to the page.
+/// The rules, also in `docs/linking.md`:
 ///
 /// - Only whole words: a word is a longest run of `[A-Za-z0-9._-]`, so
 ///   `RP-2026-1` never matches inside `RP-2026-10` or `xRP-2026-1`. If the
@@ -16,8 +16,10 @@ import PlanfolioMarkdown
 /// - A document never links to itself.
 ///
 /// Each run of adjacent text nodes is scanned once, byte by byte, with one
-/// dictionary look-up per word, so the cost does not grow with the number
-/// of ids in the portfolio.
+/// dictionary look-up per word that could be an id, so the cost does not
+/// grow with the number of ids in the portfolio. (It was a rewrite of the
+/// Markdown tree before the page was rendered: 5% of a build, mostly
+/// copying text that holds no id.)
 public struct IDLinker: Sendable {
     public struct Target: Sendable, Hashable {
         /// Path of the page under the site root, e.g. `plans/RP-2026-007.html`.
@@ -65,114 +67,78 @@ public struct IDLinker: Sendable {
         self.init(targets: targets)
     }
 
+    /// The linker for one page, for `HTMLRenderer`, which links the prose
+    /// as it writes it (no rewritten copy of the tree).
     /// - Parameters:
-    ///   - body: the Markdown tree of a document.
-    ///   - selfID: the id of the document the body belongs to; never linked.
+    ///   - selfID: the id of the document the page shows; never linked.
     ///   - root: the way from the page to the site root, e.g. `../` for `plans/ID.html`.
-    public func link(_ body: MarkdownNode, selfID: String?, root: String) -> MarkdownNode {
-        guard !targets.isEmpty else { return body }
-        return transform(body, selfID: selfID, root: root) ?? body
+    public func page(selfID: String?, root: String) -> PageLinks {
+        PageLinks(linker: self, selfID: selfID, root: root)
     }
 
-    /// The node with ids linked, or nil when nothing in it changed (so
-    /// unchanged subtrees are shared, not copied).
-    private func transform(_ node: MarkdownNode, selfID: String?, root: String) -> MarkdownNode? {
-        switch node.kind {
-        case .heading, .link, .image, .code, .codeBlock, .htmlBlock, .htmlInline:
-            return nil
-        default:
-            break
+    /// `IDLinker` for one page: the text linker `HTMLRenderer` calls for each
+    /// run of prose.
+    public final class PageLinks: HTMLRenderer.TextLinker, Sendable {
+        let linker: IDLinker
+        let selfID: String?
+        let root: String
+
+        init(linker: IDLinker, selfID: String?, root: String) {
+            self.linker = linker
+            self.selfID = selfID
+            self.root = root
         }
-        if let only = node.soleTextChild {
-            // One run of text (most paragraphs and cells): no children array to walk.
-            guard let pieces = split(only.literal, line: only.line, column: only.column, selfID: selfID, root: root) else { return nil }
-            var copy = node
-            copy.children = pieces
-            return copy
+
+        public func links(in text: String) -> [HTMLRenderer.TextLink] {
+            var text = text
+            return text.withUTF8 { linker.matches(in: $0, selfID: selfID) }.map { match in
+                HTMLRenderer.TextLink(range: match.range, url: root + match.target.path, title: match.target.title)
+            }
         }
-        let old = node.children
-        guard !old.isEmpty else { return nil }
-        var children: [MarkdownNode]? = nil  // created at the first change
-        var index = 0
-        while index < old.count {
-            guard case .text = old[index].kind else {
-                if let changed = transform(old[index], selfID: selfID, root: root) {
-                    if children == nil { children = Array(old[..<index]) }
-                    children?.append(changed)
-                } else {
-                    children?.append(old[index])
+    }
+
+    /// The ids in `text`, in order: each longest run of id bytes that is an
+    /// id (else the run less its trailing dots), except `selfID`. Scans the
+    /// bytes once and builds a string only for a run that passes the length
+    /// and first/last byte checks.
+    func matches(in bytes: UnsafeBufferPointer<UInt8>, selfID: String?) -> [(range: Range<Int>, target: Target)] {
+        guard !targets.isEmpty else { return [] }
+        var found: [(range: Range<Int>, target: Target)] = []
+        Self.idBytes.withUnsafeBufferPointer { isIDByte in
+            var position = 0
+            while position < bytes.count {
+                guard isIDByte[Int(bytes[position])] else {
+                    position += 1
+                    continue
                 }
-                index += 1
-                continue
+                let start = position
+                while position < bytes.count, isIDByte[Int(bytes[position])] { position += 1 }
+                var end = position
+                var target = lookUp(bytes, start, end)
+                if target == nil {
+                    while end > start, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+                    if end < position { target = lookUp(bytes, start, end) }
+                }
+                guard let (id, match) = target, id != selfID else { continue }
+                found.append((start..<end, match))
             }
-            // cmark can split one run of text in several nodes (at `_`, `[`, ...).
-            var end = index + 1
-            while end < old.count, case .text = old[end].kind { end += 1 }
-            let text = end == index + 1 ? old[index].literal : old[index..<end].map(\.literal).joined()
-            if let pieces = split(text, line: old[index].line, column: old[index].column, selfID: selfID, root: root) {
-                if children == nil { children = Array(old[..<index]) }
-                children?.append(contentsOf: pieces)
-            } else {
-                children?.append(contentsOf: old[index..<end])
-            }
-            index = end
         }
-        guard let children else { return nil }
-        var copy = node
-        copy.children = children
-        return copy
+        return found
     }
 
-    /// Text and link nodes for `text`, or nil when it names no id.
-    private func split(_ text: String, line: Int, column: Int, selfID: String?, root: String) -> [MarkdownNode]? {
-        let bytes = Array(text.utf8)
-        var pieces: [MarkdownNode] = []
-        var plainStart = 0
-        var position = 0
-        while position < bytes.count {
-            guard Self.isIDByte(bytes[position]) else {
-                position += 1
-                continue
-            }
-            let start = position
-            while position < bytes.count, Self.isIDByte(bytes[position]) { position += 1 }
-            var end = position
-            var target = lookUp(bytes, start, end)
-            if target == nil {
-                while end > start, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
-                if end < position { target = lookUp(bytes, start, end) }
-            }
-            guard let (id, found) = target, id != selfID else { continue }
-            if start > plainStart {
-                pieces.append(MarkdownNode(.text, literal: Self.string(bytes, plainStart, start), line: line, column: column))
-            }
-            pieces.append(MarkdownNode(.link(url: root + found.path, title: found.title),
-                                       children: [MarkdownNode(.text, literal: id, line: line, column: column)],
-                                       line: line, column: column))
-            plainStart = end
-        }
-        guard !pieces.isEmpty else { return nil }
-        if plainStart < bytes.count {
-            pieces.append(MarkdownNode(.text, literal: Self.string(bytes, plainStart, bytes.count), line: line, column: column))
-        }
-        return pieces
-    }
-
-    private func lookUp(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (String, Target)? {
+    private func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (String, Target)? {
         let length = end - start
         guard length > 0, length >= shortest, length <= longest, firstBytes[Int(bytes[start])], lastBytes[Int(bytes[end - 1])] else { return nil }
-        let word = Self.string(bytes, start, end)
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         return targets[word].map { (word, $0) }
     }
 
-    private static func string(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
-        String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-
-    /// `[A-Za-z0-9._-]`: the characters an id is made of. Every other character
-    /// (spaces, punctuation, any non-ASCII character) ends a word.
-    static func isIDByte(_ byte: UInt8) -> Bool {
-        switch byte {
+    /// `[A-Za-z0-9._-]`, the characters an id is made of, as a table of the
+    /// 256 bytes (one load per byte of prose: the linker's inner loop).
+    /// Every other character (spaces, punctuation, any non-ASCII character)
+    /// ends a word.
+    private static let idBytes: [Bool] = (0...255).map { value in
+        switch UInt8(value) {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
             true

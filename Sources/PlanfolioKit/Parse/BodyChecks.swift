@@ -4,7 +4,8 @@ import PlanfolioMarkdown
 enum BodyChecks {
     static func check(_ body: MarkdownNode, file: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        body.walk { node in
+        // Text leaves are never raw HTML, images or links.
+        body.walkSkippingTextLeaves { node in
             switch node.kind {
             case .htmlBlock, .htmlInline:
                 let snippet = node.literal.trimmingCharacters(in: .whitespacesAndNewlines).prefix(40)

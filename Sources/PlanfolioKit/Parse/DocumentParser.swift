@@ -107,7 +107,7 @@ public enum DocumentParser {
 
         // The template's sections, read before any early return so that one
         // run reports every problem of the plan.
-        let planRead = kind == .plan ? PlanTemplateReader.read(body, file: path) : nil
+        let planRead = kind == .plan ? PlanTemplateReader.read(body, file: path, source: split.body) : nil
         diagnostics += planRead?.1 ?? []
         if frontMatter.id == nil, let placeholder = planIDPlaceholder, let stem = fileStem(file.path), isValidID(stem) {
             diagnostics.append(.warning(.missingID,

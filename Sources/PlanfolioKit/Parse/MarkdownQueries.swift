@@ -6,30 +6,49 @@ enum MarkdownQueries {
     /// spaces collapsed, "(s)" dropped so "Intervention(s)" matches "Interventions".
     static func normalizedHeading(_ text: String) -> String {
         // Runs for every heading and label of every plan, so it works on
-        // UTF-8 bytes rather than through Foundation (slow on Linux). Only
+        // UTF-8 bytes rather than through Foundation (slow on Linux), in
+        // one pass over the string's own buffer into the result's. Only
         // non-ASCII text needs the Unicode lowercasing first; the ASCII bytes
         // matched below never occur inside a multi-byte character.
-        let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.lowercased()
-        var out: [UInt8] = []
-        out.reserveCapacity(source.utf8.count)
-        var pendingSpace = false
-        for byte in source.utf8 {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                pendingSpace = !out.isEmpty
-                continue
+        var source = text
+        if let normalized = source.withUTF8({ normalizedHeadingBytes($0, requireASCII: true) }) { return normalized }
+        source = text.lowercased()
+        return source.withUTF8 { normalizedHeadingBytes($0, requireASCII: false) } ?? ""
+    }
+
+    /// `normalizedHeading` of UTF-8 `bytes` already lowercased outside
+    /// ASCII; nil when `requireASCII` and a byte is not ASCII.
+    private static func normalizedHeadingBytes(_ bytes: UnsafeBufferPointer<UInt8>, requireASCII: Bool) -> String? {
+        var isASCII = true
+        // Never longer than the source: a space is written only in place of
+        // at least one space or tab, and "(s)" becomes "s".
+        let out = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 && requireASCII {
+                    isASCII = false
+                    return 0
+                }
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = UInt8(ascii: " ")
+                    count += 1
+                    pendingSpace = false
+                }
+                out[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                count += 1
+                if byte == UInt8(ascii: ")"), count >= 3, out[count - 2] == UInt8(ascii: "s"), out[count - 3] == UInt8(ascii: "(") {
+                    count -= 2
+                    out[count - 1] = UInt8(ascii: "s")
+                }
             }
-            if pendingSpace {
-                out.append(UInt8(ascii: " "))
-                pendingSpace = false
-            }
-            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-            let count = out.count
-            if byte == UInt8(ascii: ")"), count >= 3, out[count - 2] == UInt8(ascii: "s"), out[count - 3] == UInt8(ascii: "(") {
-                out.removeLast(3)
-                out.append(UInt8(ascii: "s"))
-            }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
+        return isASCII ? out : nil
     }
 
     /// The blocks under the first heading whose text matches `name`, up to the
@@ -39,14 +58,20 @@ enum MarkdownQueries {
         let blocks = document.children
         for (index, block) in blocks.enumerated() {
             guard case .heading(let level) = block.kind, normalizedHeading(block.plainText) == wanted else { continue }
-            var content: [MarkdownNode] = []
-            for next in blocks[(index + 1)...] {
-                if case .heading(let nextLevel) = next.kind, nextLevel <= level { break }
-                content.append(next)
-            }
-            return (block, content)
+            return (block, sectionBlocks(blocks, after: index, level: level))
         }
         return nil
+    }
+
+    /// The blocks after `blocks[index]` up to the next heading of `level` or
+    /// a higher one, copied once (appending them one by one regrew the array).
+    static func sectionBlocks(_ blocks: [MarkdownNode], after index: Int, level: Int) -> [MarkdownNode] {
+        var end = index + 1
+        while end < blocks.count {
+            if case .heading(let nextLevel) = blocks[end].kind, nextLevel <= level { break }
+            end += 1
+        }
+        return Array(blocks[(index + 1)..<end])
     }
 
     /// The first level-1 heading's text, used as a title when front matter gives none.
@@ -70,14 +95,17 @@ enum MarkdownQueries {
 
     /// Like `labelledItems`, with the paragraph each came from, for callers
     /// that look at its inlines (placeholders, code).
-    static func labelledParagraphs(in blocks: [MarkdownNode]) -> [(key: String, value: String, paragraph: MarkdownNode)] {
-        var out: [(String, String, MarkdownNode)] = []
+    ///
+    /// - Parameter wanted: when given, only labels whose key it accepts are
+    ///   read (a value is the costly part, and most callers want few keys).
+    static func labelledParagraphs(in blocks: [MarkdownNode], wanted: ((String) -> Bool)? = nil) -> [(key: String, value: String, paragraph: MarkdownNode)] {
+        var out: [(key: String, value: String, paragraph: MarkdownNode)] = []
         // Every paragraph in document order, as `walk` visits them; a
         // paragraph holds only inlines, so nothing below one is visited
         // (walking every text node was most of the cost).
         func visit(_ node: MarkdownNode) {
             if case .paragraph = node.kind {
-                if let item = labelledText(node) { out.append((item.key, item.value, node)) }
+                if let item = labelledText(node, wanted: wanted) { out.append((item.key, item.value, node)) }
                 return
             }
             node.forEachChild(visit)
@@ -92,7 +120,8 @@ enum MarkdownQueries {
     /// after a line break cannot close emphasis in CommonMark, so cmark leaves
     /// it as the text `**Description`, a soft break, then `**: ...`. That
     /// shape is read as the key `Description` too.
-    static func labelledText(_ paragraph: MarkdownNode) -> (key: String, value: String)? {
+    /// With `wanted`, nil for a key it does not accept, before the value is read.
+    static func labelledText(_ paragraph: MarkdownNode, wanted: ((String) -> Bool)? = nil) -> (key: String, value: String)? {
         let children = paragraph.children
         guard let first = children.first else { return nil }
         var key: String
@@ -100,7 +129,8 @@ enum MarkdownQueries {
         var rest = ""
         switch first.kind {
         case .strong:
-            key = first.plainText
+            // Bold of one run of text (nearly every label): its literal.
+            key = first.soleTextChild?.literal ?? first.plainText
             restNodes = children.dropFirst()
         case .text where first.literal.hasPrefix("**") && children.count >= 3:
             let breakNode = children[1]
@@ -113,13 +143,15 @@ enum MarkdownQueries {
             return nil
         }
         key = key.trimmedWhitespace
+        if let wanted, !wanted(key) { return nil }
         for child in restNodes {
-            rest += child.plainText
+            child.appendPlainText(to: &rest)
             // Not a label unless the rest starts with ':': stop reading now.
             if let byte = rest.utf8.first, byte != UInt8(ascii: ":") { return nil }
         }
         guard rest.hasPrefix(":"), !key.isEmpty else { return nil }
-        let value = rest.dropFirst().trimmedWhitespace
+        // The first character is exactly ":", one byte.
+        let value = Substring(rest.utf8.dropFirst()).trimmedWhitespace
         return (key, value)
     }
 }

@@ -38,15 +38,18 @@ struct MarkdownTable {
     var line: Int
     var rows: [Row]
 
-    init?(_ node: MarkdownNode) {
+    /// - Parameter placeholders: false when the source holds no brackets,
+    ///   so that no cell can be a placeholder and none is scanned for one.
+    init?(_ node: MarkdownNode, placeholders: Bool = true) {
         guard case .table = node.kind else { return nil }
         var headers: [String] = []
         var rows: [Row] = []
         for row in node.children {
             guard case .tableRow(let isHeader) = row.kind else { continue }
             let cells = row.children.map { cell in
-                Cell(text: cell.plainText.trimmedWhitespace,
-                     isPlaceholder: PlaceholderFinder.isOnlyPlaceholders(cell))
+                // A cell of one run of text (most) is that text's literal.
+                Cell(text: (cell.soleTextChild?.literal ?? cell.plainText).trimmedWhitespace,
+                     isPlaceholder: placeholders && PlaceholderFinder.isOnlyPlaceholders(cell))
             }
             if isHeader {
                 headers = cells.map(\.text)
@@ -61,24 +64,35 @@ struct MarkdownTable {
     }
 
     /// The first table among `blocks` (not looking inside lists or quotes).
-    static func first(in blocks: [MarkdownNode]) -> MarkdownTable? {
+    static func first(in blocks: [MarkdownNode], placeholders: Bool = true) -> MarkdownTable? {
         for block in blocks {
-            if let table = MarkdownTable(block) { return table }
+            if let table = MarkdownTable(block, placeholders: placeholders) { return table }
         }
         return nil
     }
 
     /// Header text as compared: lowercased, without whitespace.
     static func normalized(_ header: String) -> String {
-        // ASCII (nearly every header and label) byte by byte; the rest by Character.
-        var out: [UInt8] = []
-        out.reserveCapacity(header.utf8.count)
-        for byte in header.utf8 {
-            guard byte < 0x80 else { return String(header.lowercased().filter { !$0.isWhitespace }) }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { continue }
-            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        // ASCII (nearly every header and label) byte by byte, straight from
+        // the string's buffer into the result's; the rest by Character.
+        var source = header
+        var isASCII = true
+        let out = source.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    guard byte < 0x80 else {
+                        isASCII = false
+                        return 0
+                    }
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { continue }
+                    out[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    count += 1
+                }
+                return count
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+        return isASCII ? out : String(header.lowercased().filter { !$0.isWhitespace })
     }
 
     /// Index of the first column named `name`, in any case and spacing.

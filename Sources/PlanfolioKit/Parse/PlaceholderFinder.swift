@@ -30,6 +30,15 @@ enum PlaceholderFinder {
         return scan(InlineRun(container, opensListItem: opensListItem)).found
     }
 
+    /// Whether a tree parsed from `source` may have a `[` in its text. cmark
+    /// copies text from the source, so a `[` in a text node was a `[` there
+    /// (escaped or not), or an entity such as `&#91;` or `&lsqb;`: without
+    /// either byte there is nothing for `find` to find. (Most finished plans
+    /// have no brackets; the scan of every block was a fifth of reading one.)
+    static func mayHoldBrackets(_ source: String) -> Bool {
+        UTF8Search.contains(UInt8(ascii: "["), in: source) || UTF8Search.contains(UInt8(ascii: "&"), in: source)
+    }
+
     /// Whether any text below `node` has a `[`: most blocks have none, and
     /// are then not copied character by character.
     static func hasBracket(_ node: MarkdownNode) -> Bool {

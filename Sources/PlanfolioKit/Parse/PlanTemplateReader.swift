@@ -14,6 +14,9 @@ struct PlanTemplateReader {
     /// Top-level heading text, normalised, to the index of the first block with it.
     let headingIndex: [String: Int]
     var diagnostics: [Diagnostic] = []
+    /// False when the source has no `[` (nor `&`), so no text in the plan
+    /// can be a placeholder (`PlaceholderFinder.mayHoldBrackets`).
+    var mayHoldBrackets = true
 
     init(file: String, body: MarkdownNode) {
         self.file = file
@@ -49,11 +52,17 @@ struct PlanTemplateReader {
     /// Section that is navigation, neither required nor checked for placeholders.
     static let tableOfContents = "Table of Contents"
 
-    static func read(_ body: MarkdownNode, file: String) -> (PlanSections, [Diagnostic]) {
+    /// - Parameter source: the Markdown `body` was parsed from, when the
+    ///   caller has it: a source without `[` holds no placeholder (see
+    ///   `PlaceholderFinder.mayHoldBrackets`), so the scan for them is skipped.
+    static func read(_ body: MarkdownNode, file: String, source: String? = nil) -> (PlanSections, [Diagnostic]) {
         var reader = PlanTemplateReader(file: file, body: body)
+        reader.mayHoldBrackets = source.map(PlaceholderFinder.mayHoldBrackets) ?? true
         var plan = PlanSections()
         reader.checkSections()
-        reader.reportPlaceholders()
+        if reader.mayHoldBrackets {
+            reader.reportPlaceholders()
+        }
         plan.phases = reader.readPhases()
         plan.responsibilities = reader.readResponsibilities()
         plan.interventions = reader.readInterventions()
@@ -71,12 +80,7 @@ struct PlanTemplateReader {
             let blocks = body.children
             let heading = blocks[position]
             guard case .heading(let level) = heading.kind else { continue }
-            var content: [MarkdownNode] = []
-            for next in blocks[(position + 1)...] {
-                if case .heading(let nextLevel) = next.kind, nextLevel <= level { break }
-                content.append(next)
-            }
-            return (heading, content)
+            return (heading, MarkdownQueries.sectionBlocks(blocks, after: position, level: level))
         }
         return nil
     }
@@ -154,15 +158,21 @@ struct PlanTemplateReader {
 
     mutating func readValidationPeriod() -> String? {
         guard let section = section("Validation Strategy") else { return nil }
-        for item in MarkdownQueries.labelledParagraphs(in: section.blocks)
-        where MarkdownTable.normalized(item.key) == "validationperiod" {
-            if item.value.isEmpty || PlaceholderFinder.isOnlyPlaceholders(item.value, in: item.paragraph) { return nil }
+        let isPeriod = { (key: String) in MarkdownTable.normalized(key) == "validationperiod" }
+        for item in MarkdownQueries.labelledParagraphs(in: section.blocks, wanted: isPeriod) {
+            if item.value.isEmpty || isOnlyPlaceholders(item.value, in: item.paragraph) { return nil }
             return item.value
         }
         return nil
     }
 
     // MARK: Shared helpers
+
+    /// `PlaceholderFinder.isOnlyPlaceholders(value, in:)`; false without
+    /// looking when the source has no brackets.
+    func isOnlyPlaceholders(_ value: String, in node: MarkdownNode) -> Bool {
+        mayHoldBrackets && PlaceholderFinder.isOnlyPlaceholders(value, in: node)
+    }
 
     /// A date cell or value: nil when empty or a placeholder (already warned
     /// about), an error when it is not `YYYY-MM-DD`.
@@ -187,7 +197,7 @@ struct PlanTemplateReader {
 
     /// The first table of a section; a warning when the section has none.
     mutating func table(in section: (heading: MarkdownNode, blocks: [MarkdownNode]), named name: String) -> MarkdownTable? {
-        if let table = MarkdownTable.first(in: section.blocks) { return table }
+        if let table = MarkdownTable.first(in: section.blocks, placeholders: mayHoldBrackets) { return table }
         diagnostics.append(.warning(.missingSection, "the '\(name)' section has no table, so nothing is read from it", file: file, line: section.heading.line))
         return nil
     }

@@ -25,11 +25,4 @@ enum PlanPanel: String, CaseIterable, Sendable {
         return panels
     }
 
-    /// The paragraph text that marks this panel's place in a rendered body.
-    /// U+E000 is a private-use character; `PlanBodyLayout` removes it from
-    /// the plan's own text, so only planfolio can write a marker.
-    var marker: String { "\u{E000}planfolio-panel:\(rawValue)\u{E000}" }
-
-    /// The marker as `HTMLRenderer` writes its paragraph.
-    var renderedMarker: String { "<p>\(marker)</p>\n" }
 }

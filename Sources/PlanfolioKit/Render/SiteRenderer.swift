@@ -84,12 +84,10 @@ public enum SiteRenderer {
         let idLinker = IDLinker(portfolio: portfolio)
         for document in portfolio.documents {
             addPage(document.url) {
-                let outlined = BodyOutline.forPage(idLinker.link(document.bodyWithoutTitleHeading, selfID: document.id, root: PageContext.root(of: document.url)))
+                let blocks = BodyOutline.blocks(of: document.body)
                 let panels = PlanPanel.panels(for: document, status: status)
-                let rendered = HTMLRenderer().render(PlanBodyLayout.place(panels, in: outlined, plan: document.plan))
-                let (segments, html) = BodySplitter.split(html: rendered.html, panels: panels)
-                var body = rendered
-                body.html = html
+                let (segments, body) = BodySplitter.render(blocks, layout: PlanBodyLayout.place(panels, in: blocks, plan: document.plan), panels: panels,
+                                                           linker: idLinker.page(selfID: document.id, root: PageContext.root(of: document.url)))
                 return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
                     let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
                     return context.merging(DocumentStatusContext.context(document, status: status, segments: segments)) { $1 }

@@ -170,7 +170,7 @@ import Testing
         svg.begin("g", ["class": "a'b"])
         svg.empty("rect", ["x": .n(1.25), "y": -2, "fill": "url(#x-hatch)"])
         svg.text("text", ["x": .n(0.04)], "<b>")
-        let markup = svg.finish()
+        let markup = svg.finish().text
         #expect(markup.hasSuffix("<g class=\"a&#39;b\"><rect x=\"1.3\" y=\"-2\" fill=\"url(#x-hatch)\"/><text x=\"0\">&lt;b&gt;</text></g></svg>"))
     }
 

@@ -17,7 +17,7 @@ import Testing
 
     @Test func planTimelineEscapesTextAndHasNoStyleOrScript() throws {
         let (plan, status) = hostilePlan()
-        let svg = try #require(PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25")))
+        let svg = try #require(PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25"))?.text)
         #expect(!svg.contains("style="))
         #expect(!svg.contains("<script"))
         #expect(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"))
@@ -30,7 +30,7 @@ import Testing
 
     @Test func overduePhaseIsHatchedAndSaysSoInWords() throws {
         let (plan, status) = hostilePlan()
-        let svg = try #require(PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25")))
+        let svg = try #require(PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25"))?.text)
         #expect(status.phases[0].overdue)
         #expect(svg.contains("<pattern id=\"tl-RP-1-hatch\""))
         #expect(svg.contains("fill=\"url(#tl-RP-1-hatch)\""))
@@ -43,13 +43,13 @@ import Testing
         var plan = F.plan(phases: [F.phase("Undated", deadline: nil)])
         plan.date = nil
         let status = F.compute([plan]).0.plans["RP-1"]!
-        #expect(PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25")) == nil)
+        #expect(PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25"))?.text == nil)
     }
 
     @Test func portfolioTimelineEscapesAndMarksOverdue() throws {
         let (plan, status) = hostilePlan()
         let svg = try #require(PortfolioTimelineChart.svg(groups: [(system: "<b>System</b>", entries: [.init(plan: plan, status: status)])],
-                                                          today: F.day("2026-11-25")))
+                                                          today: F.day("2026-11-25"))?.text)
         #expect(!svg.contains("style="))
         #expect(!svg.contains("<script") && !svg.contains("<b>"))
         #expect(svg.contains("&lt;b&gt;System&lt;/b&gt;"))
@@ -63,7 +63,7 @@ import Testing
             Metric(name: Self.hostile, group: "<i>g</i>", value: 0.7, threshold: 0.8, baseline: 0.9, limit: .min, line: 3),
             Metric(name: "gap", group: "all", value: 0.01, threshold: 0.05, baseline: nil, limit: .max, line: 4),
         ]
-        let svg = try #require(MetricChart.svg(document: assessment, breaches: [0]))
+        let svg = try #require(MetricChart.svg(document: assessment, breaches: [0])?.text)
         #expect(!svg.contains("style=") && !svg.contains("<script") && !svg.contains("<i>"))
         #expect(svg.contains("&lt;i&gt;g&lt;/i&gt;"))
         #expect(svg.contains("0.7 · at least 0.8 · baseline 0.9 · Breach"))
@@ -72,8 +72,8 @@ import Testing
 
     @Test func sameInputSameBytes() {
         let (plan, status) = hostilePlan()
-        let a = PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25"))
-        let b = PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25"))
+        let a = PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25"))?.text
+        let b = PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25"))?.text
         #expect(a != nil && a == b)
     }
 

@@ -36,8 +36,9 @@ import PlanfolioMarkdown
     }
 
     func layout(_ markdown: String, plan: PlanSections, panels: [PlanPanel] = PlanPanel.allCases) -> (segments: [[String: Any]], html: String) {
-        let placed = PlanBodyLayout.place(panels, in: MarkdownParser.parse(markdown), plan: plan)
-        return BodySplitter.split(html: HTMLRenderer().render(placed).html, panels: panels)
+        let blocks = BodyOutline.blocks(of: MarkdownParser.parse(markdown))
+        let (segments, body) = BodySplitter.render(blocks, layout: PlanBodyLayout.place(panels, in: blocks, plan: plan), panels: panels, linker: nil)
+        return (segments, body.html)
     }
 
     @Test func eachTableIsReplacedByItsPanelInItsSection() {
@@ -80,14 +81,35 @@ import PlanfolioMarkdown
         #expect(html == "<h2 id=\"implementation-plan\">Implementation Plan</h2>\n<p>text</p>\n")
     }
 
-    @Test func aPlanCannotWriteAMarkerOfItsOwn() {
-        let spoof = PlanPanel.approvals.marker
+    @Test func aPlanCannotWriteAPanelPlaceOfItsOwn() {
+        // What marked a panel's place before panels were placed by position.
+        let spoof = "\u{E000}planfolio-panel:approvalsHere\u{E000}"
         let (segments, html) = layout("\(spoof)\n\n## Approval\n\n| Role | Name | Signature | Date |\n|---|---|---|---|\n| A | B | C | 2026-01-01 |\n",
                                       plan: Self.sections(), panels: [.approvals])
         #expect(segments.count == 2)
-        #expect((segments[0]["html"] as? String)?.contains("<h2 id=\"approval\">") == true)
-        #expect(html.contains("planfolio-panel:approvalsHere"))  // the text stays, without its private-use marks
-        #expect(!html.contains("\u{E000}"))
+        #expect((segments[0]["html"] as? String)?.hasPrefix("<p>\(spoof)</p>\n<h2 id=\"approval\">") == true)
+        #expect(segments[0]["approvalsHere"] as? Bool == true)
+        #expect(html.contains("<p>\(spoof)</p>"))  // the text stays as written
+    }
+
+    @Test func aLevelOneHeadingIsALevelTwoSectionOfThePage() {
+        // "# Approval" is shown as h2, so its section runs to the next h2.
+        let markdown = "# Title\n\nIntro.\n\n# Approval\n\nSigned.\n\n### Note\n\nStill approval.\n\n## Annex\n\nMore.\n"
+        let (segments, html) = layout(markdown, plan: Self.sections(approvalTable: false), panels: [.approvals])
+        #expect(!html.contains("Title"))
+        #expect(html.hasPrefix("<p>Intro.</p>\n<h2 id=\"approval\">Approval</h2>"))
+        #expect((segments[0]["html"] as? String)?.hasSuffix("<p>Still approval.</p>\n") == true)
+        #expect(segments[0]["approvalsHere"] as? Bool == true)
+        #expect(segments[1]["html"] as? String == "<h2 id=\"annex\">Annex</h2>\n<p>More.</p>\n")
+    }
+
+    @Test func twoPanelsAtOnePlaceKeepTheOrderTheyHadAsMarkers() {
+        // The timeline goes after "Phases and Milestones" and the approvals at
+        // the end of "Approval": both before "## Next".
+        let markdown = "## Approval\n\n### Phases and Milestones\n\n## Next\n\nText.\n"
+        let items = PlanBodyLayout.place([.timeline, .approvals], in: BodyOutline.blocks(of: MarkdownParser.parse(markdown)),
+                                         plan: Self.sections(phases: false, approvalTable: false))
+        #expect(items == [.block(0), .block(1), .panel(.approvals), .panel(.timeline), .block(2), .block(3)])
     }
 
     @Test func nonPlansAreUntouched() {

@@ -5,6 +5,13 @@
 enum ChartStyle {
     /// `<defs>` with the patterns one chart uses; ids start with `prefix`, unique on the page.
     static func definitions(_ svg: inout SVGWriter, prefix: String) {
+        svg.append(definitionsMarkup, prefix: prefix)
+    }
+
+    /// `writeDefinitions`, recorded once.
+    static let definitionsMarkup = PrefixedMarkup(writeDefinitions)
+
+    static func writeDefinitions(_ svg: inout SVGWriter, prefix: String) {
         svg.begin("defs")
         // Overdue and breach: red diagonal hatching, legible in black and white.
         svg.begin("pattern", ["id": .string(prefix + "-hatch"), "width": 6, "height": 6, "patternUnits": "userSpaceOnUse", "patternTransform": "rotate(45)"])
@@ -25,12 +32,12 @@ enum ChartStyle {
     }
 
     /// Fill and class of a phase bar: overdue wins over the phase's own status.
-    static func phaseFill(_ phase: PhaseStatus, prefix: String) -> (fill: String, className: String) {
-        if phase.overdue { return ("url(#\(prefix)-hatch)", "bar bar-overdue") }
+    static func phaseFill(_ phase: PhaseStatus, prefix: String) -> (fill: SVGValue, className: SVGValue) {
+        if phase.overdue { return (.pattern(prefix: prefix, name: .hatch), "bar bar-overdue") }
         switch phase.phase.status {
         case .done: return ("#2e6b3f", "bar bar-done")
-        case .inProgress: return ("url(#\(prefix)-dots)", "bar bar-in-progress")
-        case .blocked: return ("url(#\(prefix)-cross)", "bar bar-blocked")
+        case .inProgress: return (.pattern(prefix: prefix, name: .dots), "bar bar-in-progress")
+        case .blocked: return (.pattern(prefix: prefix, name: .cross), "bar bar-blocked")
         case .planned: return (phase.dueSoon ? "#fdf0d5" : "#ffffff", phase.dueSoon ? "bar bar-due-soon" : "bar bar-planned")
         }
     }
@@ -56,7 +63,8 @@ enum ChartStyle {
 
     /// At most `limit` characters, an ellipsis marking the cut.
     static func truncate(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
+        // A character is at least one byte: few enough bytes need no count of characters.
+        text.utf8.count <= limit || text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
     }
 
     /// A legend entry: a swatch (drawn by `swatch`) and its word.

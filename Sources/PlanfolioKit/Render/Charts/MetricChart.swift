@@ -8,7 +8,7 @@ enum MetricChart {
     static let x1 = 930.0
     static let rowHeight = 50.0
 
-    static func svg(document: Document, breaches: [Int]) -> String? {
+    static func svg(document: Document, breaches: [Int]) -> SVGMarkup? {
         guard !document.metrics.isEmpty else { return nil }
         let prefix = "mc-" + document.id
         let top = 30.0
@@ -18,21 +18,7 @@ enum MetricChart {
                             description: "\(document.metrics.count) measurements, \(breaches.count) on the wrong side of their threshold. The table after the chart has the same data.",
                             className: "chart chart-metrics")
         ChartStyle.definitions(&svg, prefix: prefix)
-        svg.begin("g", ["class": "legend", "aria-hidden": "true"])
-        var x = labelX
-        ChartStyle.legend(&svg, x: &x, y: 4, word: "Value") { svg, x, y in
-            svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": "#5b6673", "class": "bar bar-value"])
-        }
-        ChartStyle.legend(&svg, x: &x, y: 4, word: "Breach") { svg, x, y in
-            svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": .string("url(#\(prefix)-hatch)"), "stroke": "#9b1c1c", "class": "bar bar-overdue"])
-        }
-        ChartStyle.legend(&svg, x: &x, y: 4, word: "Threshold") { svg, x, y in
-            svg.empty("line", ["x1": .n(x + 8), "y1": .n(y - 2), "x2": .n(x + 8), "y2": .n(y + 16), "stroke": "#1b1f24", "stroke-width": 3, "class": "threshold"])
-        }
-        ChartStyle.legend(&svg, x: &x, y: 4, word: "Baseline") { svg, x, y in
-            svg.empty("path", ["d": .string(PlanTimelineChart.diamond(x: x + 8, y: y + 7, r: 6)), "fill": "#ffffff", "stroke": "#1b1f24", "stroke-width": 2, "class": "baseline"])
-        }
-        svg.end()
+        svg.append(legendMarkup, prefix: prefix)
 
         var y = top
         for (index, metric) in document.metrics.enumerated() {
@@ -40,6 +26,27 @@ enum MetricChart {
             y += rowHeight
         }
         return svg.finish()
+    }
+
+    /// `writeLegend`, recorded once.
+    static let legendMarkup = PrefixedMarkup(writeLegend)
+
+    static func writeLegend(_ svg: inout SVGWriter, prefix: String) {
+        var x = labelX
+        svg.begin("g", ["class": "legend", "aria-hidden": "true"])
+        ChartStyle.legend(&svg, x: &x, y: 4, word: "Value") { svg, x, y in
+            svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": "#5b6673", "class": "bar bar-value"])
+        }
+        ChartStyle.legend(&svg, x: &x, y: 4, word: "Breach") { svg, x, y in
+            svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": .pattern(prefix: prefix, name: .hatch), "stroke": "#9b1c1c", "class": "bar bar-overdue"])
+        }
+        ChartStyle.legend(&svg, x: &x, y: 4, word: "Threshold") { svg, x, y in
+            svg.empty("line", ["x1": .n(x + 8), "y1": .n(y - 2), "x2": .n(x + 8), "y2": .n(y + 16), "stroke": "#1b1f24", "stroke-width": 3, "class": "threshold"])
+        }
+        ChartStyle.legend(&svg, x: &x, y: 4, word: "Baseline") { svg, x, y in
+            svg.empty("path", ["d": .diamond(x: x + 8, y: y + 7, r: 6), "fill": "#ffffff", "stroke": "#1b1f24", "stroke-width": 2, "class": "baseline"])
+        }
+        svg.end()
     }
 
     static func row(_ svg: inout SVGWriter, metric: Metric, breach: Bool, y: Double, prefix: String) {
@@ -50,22 +57,45 @@ enum MetricChart {
         let padded = niceCeiling(high + (high - low) * 0.05)
         func x(_ value: Double) -> Double { x0 + (x1 - x0) * (value - low) / (padded - low) }
 
-        let words = [number(metric.value), "\(metric.limit == .min ? "at least" : "at most") \(number(metric.threshold))",
-                     metric.baseline.map { "baseline \(number($0))" }, breach ? "Breach" : "within limit"].compactMap { $0 }
+        let value = number(metric.value)
+        let threshold = number(metric.threshold)
+        let baseline = metric.baseline.map(number)
+        /// The measurement in words: "0.7, at least 0.8, baseline 0.9, Breach" with `separator` ", ".
+        func words(_ svg: inout SVGWriter, separator: String) {
+            svg.content(value)
+            svg.content(separator)
+            svg.content(metric.limit == .min ? "at least " : "at most ")
+            svg.content(threshold)
+            if let baseline {
+                svg.content(separator)
+                svg.content("baseline ")
+                svg.content(baseline)
+            }
+            svg.content(separator)
+            svg.content(breach ? "Breach" : "within limit")
+        }
         svg.begin("g", ["class": breach ? "row row-breach" : "row"])
-        svg.text("title", [:], "\(metric.name), \(metric.group): \(words.joined(separator: ", "))")
+        svg.begin("title")
+        svg.content(metric.name)
+        svg.content(", ")
+        svg.content(metric.group)
+        svg.content(": ")
+        words(&svg, separator: ", ")
+        svg.end()
         svg.text("text", ["x": .n(labelX), "y": .n(y + 18), "fill": "currentColor", "font-weight": "600"],
                  ChartStyle.truncate(metric.group.isEmpty ? metric.name : "\(metric.name) — \(metric.group)", 54))
-        svg.text("text", ["x": .n(labelX), "y": .n(y + 36), "fill": breach ? "#9b1c1c" : "currentColor", "font-size": 12,
-                          "font-weight": breach ? "700" : "400", "class": breach ? "words words-overdue" : "words"], words.joined(separator: " · "))
+        svg.begin("text", ["x": .n(labelX), "y": .n(y + 36), "fill": breach ? "#9b1c1c" : "currentColor", "font-size": 12,
+                           "font-weight": breach ? "700" : "400", "class": breach ? "words words-overdue" : "words"])
+        words(&svg, separator: " · ")
+        svg.end()
         svg.empty("line", ["x1": .n(x0), "y1": .n(y + 40), "x2": .n(x1), "y2": .n(y + 40), "stroke": "#d0d4da", "stroke-width": 1, "class": "grid"])
         let zero = x(0)
         let end = x(metric.value)
         svg.empty("rect", ["x": .n(min(zero, end)), "y": .n(y + 12), "width": .n(max(1, abs(end - zero))), "height": 22,
-                           "fill": breach ? .string("url(#\(prefix)-hatch)") : "#5b6673", "stroke": breach ? "#9b1c1c" : "none",
+                           "fill": breach ? .pattern(prefix: prefix, name: .hatch) : "#5b6673", "stroke": breach ? "#9b1c1c" : "none",
                            "stroke-width": breach ? 2 : 0, "class": breach ? "bar bar-overdue" : "bar bar-value"])
         if let baseline = metric.baseline {
-            svg.empty("path", ["d": .string(PlanTimelineChart.diamond(x: x(baseline), y: y + 23, r: 7)), "fill": "#ffffff", "stroke": "#1b1f24",
+            svg.empty("path", ["d": .diamond(x: x(baseline), y: y + 23, r: 7), "fill": "#ffffff", "stroke": "#1b1f24",
                                "stroke-width": 2, "class": "baseline"])
         }
         let limitX = x(metric.threshold)
@@ -90,12 +120,6 @@ enum MetricChart {
     /// Up to three decimals, trailing zeros dropped: `0.8`, `0.021`, `12`.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
-        let thousandths = Int((value * 1000).rounded())
-        let sign = thousandths < 0 ? "-" : ""
-        let magnitude = abs(thousandths)
-        var fraction = String(magnitude % 1000)
-        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return sign + String(magnitude / 1000) + (fraction.isEmpty ? "" : "." + fraction)
+        return DecimalText.string(scaled: Int((value * 1000).rounded()), decimals: 3)
     }
 }

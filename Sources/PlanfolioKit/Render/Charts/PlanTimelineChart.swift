@@ -12,7 +12,7 @@ enum PlanTimelineChart {
     static let milestoneRow = 30.0
 
     /// Nil when the plan has no date to place on a timeline.
-    static func svg(plan: Document, status: PlanStatus, today: Day) -> String? {
+    static func svg(plan: Document, status: PlanStatus, today: Day) -> SVGMarkup? {
         let interventions = (plan.plan?.interventions ?? []).filter { $0.targetDate != nil }
         var days: [Day] = []
         for phase in status.phases {
@@ -52,21 +52,29 @@ enum PlanTimelineChart {
     }
 
     static func legend(_ svg: inout SVGWriter, prefix: String, milestones: Bool = true) {
+        svg.append(milestones ? legendMarkup : legendWithoutMilestonesMarkup, prefix: prefix)
+    }
+
+    /// `writeLegend`, recorded once for each form.
+    static let legendMarkup = PrefixedMarkup { writeLegend(&$0, prefix: $1, milestones: true) }
+    static let legendWithoutMilestonesMarkup = PrefixedMarkup { writeLegend(&$0, prefix: $1, milestones: false) }
+
+    static func writeLegend(_ svg: inout SVGWriter, prefix: String, milestones: Bool) {
         var x = labelX
-        let entries: [(String, String, String)] = [
-            ("Done", "#2e6b3f", "bar-done"), ("In progress", "url(#\(prefix)-dots)", "bar-in-progress"),
-            ("Planned", "#ffffff", "bar-planned"), ("Blocked", "url(#\(prefix)-cross)", "bar-blocked"),
-            ("Overdue", "url(#\(prefix)-hatch)", "bar-overdue"),
+        let entries: [(word: String, fill: SVGValue, className: SVGValue)] = [
+            ("Done", "#2e6b3f", "bar bar-done"), ("In progress", .pattern(prefix: prefix, name: .dots), "bar bar-in-progress"),
+            ("Planned", "#ffffff", "bar bar-planned"), ("Blocked", .pattern(prefix: prefix, name: .cross), "bar bar-blocked"),
+            ("Overdue", .pattern(prefix: prefix, name: .hatch), "bar bar-overdue"),
         ]
         svg.begin("g", ["class": "legend", "aria-hidden": "true"])
         for (word, fill, className) in entries {
             ChartStyle.legend(&svg, x: &x, y: 4, word: word) { svg, x, y in
-                svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": .string(fill), "stroke": "#1b1f24", "stroke-width": 1, "class": .string("bar " + className)])
+                svg.empty("rect", ["x": .n(x), "y": .n(y), "width": 16, "height": 14, "fill": fill, "stroke": "#1b1f24", "stroke-width": 1, "class": className])
             }
         }
         if milestones {
             ChartStyle.legend(&svg, x: &x, y: 4, word: "Milestone") { svg, x, y in
-                svg.empty("path", ["d": .string(diamond(x: x + 8, y: y + 7, r: 6)), "fill": "#1b1f24", "class": "mark"])
+                svg.empty("path", ["d": .diamond(x: x + 8, y: y + 7, r: 6), "fill": "#1b1f24", "class": "mark"])
             }
         }
         ChartStyle.legend(&svg, x: &x, y: 4, word: "Today") { svg, x, y in
@@ -89,18 +97,36 @@ enum PlanTimelineChart {
 
     static func row(_ svg: inout SVGWriter, phase: PhaseStatus, axis: TimeAxis, y: Double, prefix: String) {
         let name = phase.phase.name
-        let words = [ChartStyle.statusWord(phase.phase.status), ChartStyle.flag(phase)].compactMap { $0 }.joined(separator: " · ")
+        let flag = ChartStyle.flag(phase)
+        /// "In progress · Overdue by 3 days", or the status alone.
+        func words(_ svg: inout SVGWriter) {
+            svg.content(ChartStyle.statusWord(phase.phase.status))
+            if let flag {
+                svg.content(" · ")
+                svg.content(flag)
+            }
+        }
         svg.begin("g", ["class": phase.overdue ? "row row-overdue" : "row"])
-        svg.text("title", [:], "\(name): \(words); \(phase.start?.description ?? "no start") to \(phase.phase.deadline?.description ?? "no deadline")")
+        svg.begin("title")
+        svg.content(name)
+        svg.content(": ")
+        words(&svg)
+        svg.content("; ")
+        svg.content(phase.start?.description ?? "no start")
+        svg.content(" to ")
+        svg.content(phase.phase.deadline?.description ?? "no deadline")
+        svg.end()
         svg.text("text", ["x": .n(labelX), "y": .n(y + 16), "fill": "currentColor", "font-weight": "600"], ChartStyle.truncate(name, 40))
-        svg.text("text", ["x": .n(labelX), "y": .n(y + 32), "fill": "currentColor", "font-size": 12,
-                          "class": .string(phase.overdue ? "words words-overdue" : "words")], words)
+        svg.begin("text", ["x": .n(labelX), "y": .n(y + 32), "fill": "currentColor", "font-size": 12,
+                           "class": phase.overdue ? "words words-overdue" : "words"])
+        words(&svg)
+        svg.end()
         let (fill, className) = ChartStyle.phaseFill(phase, prefix: prefix)
         if let start = phase.start, let deadline = phase.phase.deadline, start <= deadline {
             let left = axis.x(start)
             let right = max(axis.x(deadline), left + 3)
-            svg.empty("rect", ["x": .n(left), "y": .n(y + 8), "width": .n(right - left), "height": 22, "fill": .string(fill),
-                               "stroke": "#1b1f24", "stroke-width": phase.overdue ? 2 : 1, "class": .string(className)])
+            svg.empty("rect", ["x": .n(left), "y": .n(y + 8), "width": .n(right - left), "height": 22, "fill": fill,
+                               "stroke": "#1b1f24", "stroke-width": phase.overdue ? 2 : 1, "class": className])
             if phase.overdue {
                 let label = "Overdue"
                 let after = right + 6 + 56 < axis.x1
@@ -108,8 +134,8 @@ enum PlanTimelineChart {
                                   "text-anchor": after ? "start" : "end", "class": "flag-overdue"], label)
             }
         } else if let deadline = phase.phase.deadline {
-            svg.empty("path", ["d": .string(diamond(x: axis.x(deadline), y: y + 19, r: 8)), "fill": .string(fill), "stroke": "#1b1f24",
-                               "stroke-width": 1, "class": .string(className)])
+            svg.empty("path", ["d": .diamond(x: axis.x(deadline), y: y + 19, r: 8), "fill": fill, "stroke": "#1b1f24",
+                               "stroke-width": 1, "class": className])
         }
         svg.end()
     }
@@ -121,7 +147,7 @@ enum PlanTimelineChart {
         svg.begin("g", ["class": "milestone"])
         svg.text("title", [:], "\(label), target \(date)")
         svg.text("text", ["x": .n(labelX), "y": .n(y + 19), "fill": "currentColor", "font-size": 12], ChartStyle.truncate(label, 46))
-        svg.empty("path", ["d": .string(diamond(x: x, y: y + 15, r: 7)), "fill": "#1b1f24", "class": "mark"])
+        svg.empty("path", ["d": .diamond(x: x, y: y + 15, r: 7), "fill": "#1b1f24", "class": "mark"])
         let after = x + 10 + 80 < axis.x1
         svg.text("text", ["x": .n(after ? x + 11 : x - 11), "y": .n(y + 19), "fill": "currentColor", "font-size": 12,
                           "text-anchor": after ? "start" : "end"], date.description)
@@ -138,8 +164,4 @@ enum PlanTimelineChart {
         svg.end()
     }
 
-    static func diamond(x: Double, y: Double, r: Double) -> String {
-        let f = SVGValue.format
-        return "M\(f(x)) \(f(y - r))L\(f(x + r)) \(f(y))L\(f(x)) \(f(y + r))L\(f(x - r)) \(f(y))Z"
-    }
 }

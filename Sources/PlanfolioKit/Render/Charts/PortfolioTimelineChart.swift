@@ -17,7 +17,7 @@ enum PortfolioTimelineChart {
     }
 
     /// Nil when no open plan has a date.
-    static func svg(groups: [(system: String, entries: [Entry])], today: Day) -> String? {
+    static func svg(groups: [(system: String, entries: [Entry])], today: Day) -> SVGMarkup? {
         var days: [Day] = [today]
         var phaseCount = 0
         var planCount = 0
@@ -83,16 +83,16 @@ enum PortfolioTimelineChart {
         if let start = phase.start, let deadline = phase.phase.deadline, start <= deadline {
             let left = axis.x(start)
             let right = max(axis.x(deadline), left + 3)
-            svg.empty("rect", ["x": .n(left), "y": .n(y + 4), "width": .n(right - left), "height": 14, "fill": .string(fill),
-                               "stroke": "#1b1f24", "stroke-width": phase.overdue ? 2 : 1, "class": .string(className)])
+            svg.empty("rect", ["x": .n(left), "y": .n(y + 4), "width": .n(right - left), "height": 14, "fill": fill,
+                               "stroke": "#1b1f24", "stroke-width": phase.overdue ? 2 : 1, "class": className])
             if phase.overdue {
                 let after = right + 6 + 56 < axis.x1
                 svg.text("text", ["x": .n(after ? right + 6 : left - 6), "y": .n(y + 15), "fill": "#9b1c1c", "font-size": 12, "font-weight": "700",
                                   "text-anchor": after ? "start" : "end", "class": "flag-overdue"], "Overdue")
             }
         } else if let deadline = phase.phase.deadline {
-            svg.empty("path", ["d": .string(PlanTimelineChart.diamond(x: axis.x(deadline), y: y + 11, r: 7)), "fill": .string(fill),
-                               "stroke": "#1b1f24", "stroke-width": 1, "class": .string(className)])
+            svg.empty("path", ["d": .diamond(x: axis.x(deadline), y: y + 11, r: 7), "fill": fill,
+                               "stroke": "#1b1f24", "stroke-width": 1, "class": className])
         }
         svg.end()
     }

@@ -1,57 +1,98 @@
-import PlanfolioMarkdown
-
 /// Writes planfolio's own inline SVG: the one place charts become markup.
 ///
-/// Every attribute value and every text goes through `String.htmlEscaped`;
-/// only presentation attributes are written (never `style=`, never script),
-/// so a strict Content-Security-Policy holds. The chart is an image for
-/// assistive technology (`role="img"`, `<title>` and `<desc>` named by
+/// Every attribute value and every text is escaped as `String.htmlEscaped`
+/// escapes; only presentation attributes are written (never `style=`, never
+/// script), so a strict Content-Security-Policy holds. The chart is an image
+/// for assistive technology (`role="img"`, `<title>` and `<desc>` named by
 /// `aria-labelledby`); the same data follows it as a table.
-struct SVGWriter {
-    /// The markup so far, as UTF-8: appending bytes is a copy, where each
-    /// `String` append paid for its own checks (the charts make about 250
-    /// appends each; see docs/performance.md, "Hotspots").
-    private var bytes: [UInt8] = []
-    private var open: [String] = []
+///
+/// Element and attribute names are `StaticString`s and numbers are written
+/// digit by digit, all straight into one byte buffer: a chart is a few
+/// hundred elements, and a `String` made per name, number or value was most
+/// of its cost (see docs/performance.md, "Charts").
+struct SVGWriter: ~Copyable {
+    /// The markup so far, as UTF-8.
+    private var bytes: MarkupBuffer
+    private var open: [StaticString] = []
 
-    var markup: String { String(decoding: bytes, as: UTF8.self) }
+    var markup: String { bytes.string }
 
     /// Starts an `<svg>` of `width` x `height` user units that scales to its container.
     init(width: Int, height: Int, id: String, title: String, description: String, className: String) {
-        bytes.reserveCapacity(8192)
-        let titleID = id + "-title"
-        let descID = id + "-desc"
-        put("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\"")
-        put(" class=\"\(className.htmlEscaped)\" role=\"img\" aria-labelledby=\"\(titleID.htmlEscaped) \(descID.htmlEscaped)\"")
-        put(" preserveAspectRatio=\"xMinYMin meet\" font-family=\"system-ui, sans-serif\" font-size=\"13\">")
-        put("<title id=\"\(titleID.htmlEscaped)\">\(title.htmlEscaped)</title>")
-        put("<desc id=\"\(descID.htmlEscaped)\">\(description.htmlEscaped)</desc>")
+        bytes = MarkupBuffer(capacity: 16384)
+        raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        integer(width)
+        raw(" ")
+        integer(height)
+        raw("\" width=\"")
+        integer(width)
+        raw("\" height=\"")
+        integer(height)
+        raw("\" class=\"")
+        escaped(className)
+        raw("\" role=\"img\" aria-labelledby=\"")
+        escaped(id)
+        raw("-title ")
+        escaped(id)
+        raw("-desc\" preserveAspectRatio=\"xMinYMin meet\" font-family=\"system-ui, sans-serif\" font-size=\"13\"><title id=\"")
+        escaped(id)
+        raw("-title\">")
+        escaped(title)
+        raw("</title><desc id=\"")
+        escaped(id)
+        raw("-desc\">")
+        escaped(description)
+        raw("</desc>")
         open.append("svg")
     }
 
+    /// A writer for a fragment of a chart, with no `<svg>` around it (see `PrefixedMarkup`).
+    init() {
+        bytes = MarkupBuffer(capacity: 1024)
+    }
+
+    /// Closes whatever is open and returns the fragment's bytes.
+    mutating func finishFragment() -> [UInt8] {
+        while !open.isEmpty { end() }
+        return bytes.array
+    }
+
+    /// `markup` as recorded, with `prefix` (escaped) where it was recorded with a placeholder.
+    mutating func append(_ markup: PrefixedMarkup, prefix: String) {
+        for (index, piece) in markup.pieces.enumerated() {
+            if index > 0 { escaped(prefix) }
+            piece.withUnsafeBufferPointer { bytes.append($0) }
+        }
+    }
+
+    /// Text inside the element `begin` opened, escaped; for text put together from parts.
+    mutating func content(_ text: String) {
+        escaped(text)
+    }
+
     /// An element with no content, e.g. `rect`, `line`.
-    mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, SVGValue>) {
+    mutating func empty(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, SVGValue>) {
         raw("<")
-        put(name)
+        raw(name)
         write(attributes)
         raw("/>")
     }
 
     /// An element holding only text, e.g. `text`, `title`.
-    mutating func text(_ name: String = "text", _ attributes: KeyValuePairs<String, SVGValue>, _ content: String) {
+    mutating func text(_ name: StaticString = "text", _ attributes: KeyValuePairs<StaticString, SVGValue>, _ content: String) {
         raw("<")
-        put(name)
+        raw(name)
         write(attributes)
         raw(">")
-        put(content.htmlEscaped)
+        escaped(content)
         raw("</")
-        put(name)
+        raw(name)
         raw(">")
     }
 
-    mutating func begin(_ name: String, _ attributes: KeyValuePairs<String, SVGValue> = [:]) {
+    mutating func begin(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, SVGValue> = [:]) {
         raw("<")
-        put(name)
+        raw(name)
         write(attributes)
         raw(">")
         open.append(name)
@@ -60,92 +101,68 @@ struct SVGWriter {
     mutating func end() {
         guard let name = open.popLast() else { return }
         raw("</")
-        put(name)
+        raw(name)
         raw(">")
     }
 
     /// Closes whatever is open, the `<svg>` last, and returns the markup.
-    mutating func finish() -> String {
+    mutating func finish() -> SVGMarkup {
         while !open.isEmpty { end() }
-        return markup
+        return SVGMarkup(bytes: bytes.array)
     }
 
-    private mutating func write(_ attributes: KeyValuePairs<String, SVGValue>) {
+    private mutating func write(_ attributes: KeyValuePairs<StaticString, SVGValue>) {
         for (key, value) in attributes {
             raw(" ")
-            put(key)
+            raw(key)
             raw("=\"")
             switch value {
-            case .string(let text): put(text.htmlEscaped)
+            case .string(let text): escaped(text)
+            case .literal(let text): text.withUTF8Buffer { escaped($0) }
             case .number(let number): SVGValue.append(number, to: &bytes)  // digits, `-` and `.`: nothing to escape
+            case .pattern(let prefix, let name):
+                raw("url(#")
+                escaped(prefix)
+                raw("-")
+                raw(name.name)
+                raw(")")
+            case .diamond(let x, let y, let r): SVGValue.appendDiamond(x: x, y: y, r: r, to: &bytes)
             }
             raw("\"")
         }
     }
 
-    private mutating func put(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    private mutating func integer(_ value: Int) {
+        bytes.write(atMost: DecimalText.maximumLength) { DecimalText.write(scaled: value, decimals: 0, into: $0) }
     }
 
+    private mutating func escaped(_ text: String) {
+        var text = text
+        text.withUTF8 { escaped($0) }
+    }
+
+    /// `source` as `String.htmlEscaped` writes it; runs with nothing to escape copied whole.
+    private mutating func escaped(_ source: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in 0..<source.count {
+            let entity: StaticString
+            switch source[index] {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
+            }
+            if start < index { bytes.append(UnsafeBufferPointer(rebasing: source[start..<index])) }
+            raw(entity)
+            start = index + 1
+        }
+        if start < source.count { bytes.append(UnsafeBufferPointer(rebasing: source[start...])) }
+    }
+
+    /// Markup written as it is: element and attribute names, punctuation.
     private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(text)
     }
-}
-
-/// An SVG attribute value: text, or a number written the same way on every machine.
-enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
-    case string(String)
-    case number(Double)
-
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .number(Double(value)) }
-    init(floatLiteral value: Double) { self = .number(value) }
-
-    var text: String {
-        switch self {
-        case .string(let text): return text
-        case .number(let value): return SVGValue.format(value)
-        }
-    }
-
-    /// At most one decimal, no exponent, no "-0": stable output for byte-identical builds.
-    static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let tenths = Int((value * 10).rounded())
-        if tenths == 0 { return "0" }
-        let magnitude = tenths.magnitude
-        // Small strings throughout: no allocation.
-        var out = tenths < 0 ? "-" : ""
-        out += String(magnitude / 10)
-        if magnitude % 10 != 0 {
-            out += "."
-            out += String(magnitude % 10)
-        }
-        return out
-    }
-
-    /// `format(value)` appended to `out` as UTF-8.
-    static func append(_ value: Double, to out: inout [UInt8]) {
-        guard value.isFinite else {
-            out.append(UInt8(ascii: "0"))
-            return
-        }
-        let tenths = Int((value * 10).rounded())
-        if tenths == 0 {
-            out.append(UInt8(ascii: "0"))
-            return
-        }
-        if tenths < 0 { out.append(UInt8(ascii: "-")) }
-        let magnitude = tenths.magnitude
-        out.append(contentsOf: String(magnitude / 10).utf8)  // a small string: no allocation
-        if magnitude % 10 != 0 {
-            out.append(UInt8(ascii: "."))
-            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-        }
-    }
-}
-
-extension SVGValue {
-    static func n(_ value: Double) -> SVGValue { .number(value) }
-    static func n(_ value: Int) -> SVGValue { .number(Double(value)) }
 }

@@ -46,6 +46,8 @@ struct MustacheRenderer {
                     if escaped { appendEscaped(string) } else { appendRaw(string) }
                 case .missing:
                     break
+                case .markup(let markup):
+                    if escaped { appendEscaped(markup.text) } else { output.append(contentsOf: markup.bytes) }
                 case let value:
                     if escaped { appendEscaped(value.text) } else { appendRaw(value.text) }
                 }

@@ -15,6 +15,8 @@ enum MustacheValue {
     case dictionaries([[String: Any]])
     case strings([String])
     case list([Any])
+    /// A chart's markup, written into the page as bytes by `{{{name}}}`.
+    case markup(SVGMarkup)
     /// Anything else (a Double, a struct, ...): printed with `String(describing:)`, truthy.
     case other(Any)
     /// The name is not in the context.
@@ -29,6 +31,7 @@ enum MustacheValue {
         case let int as Int: self = .int(int)
         case let list as [String]: self = .strings(list)
         case let list as [Any]: self = .list(list)
+        case let markup as SVGMarkup: self = .markup(markup)  // a struct, never an array: after the lists
         default: self = .other(value)
         }
     }
@@ -43,6 +46,7 @@ enum MustacheValue {
         case .dictionaries(let list): String(describing: list)
         case .strings(let list): String(describing: list)
         case .list(let list): String(describing: list)
+        case .markup(let markup): markup.text
         case .other(let value): String(describing: value)
         case .missing: ""
         }

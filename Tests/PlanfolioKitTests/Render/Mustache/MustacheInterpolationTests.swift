@@ -1,4 +1,5 @@
 import Testing
+import PlanfolioMarkdown
 @testable import PlanfolioKit
 
 /// Cases from the Mustache spec's interpolation.yml, plus the value types planfolio's contexts use.
@@ -12,6 +13,16 @@ import Testing
         #expect(mustache("Hello, {{subject}}!\n", ["subject": "world"]) == "Hello, world!\n")
         #expect(mustache("|{{ string }}|", ["string": "---"]) == "|---|")
         #expect(mustache("|{{{ string }}}|{{& string }}|", ["string": "---"]) == "|---|---|")
+    }
+
+    @Test func chartMarkupGoesInAsBytesAndIsEscapedLikeAString() {
+        let markup = SVGMarkup(bytes: Array("<svg class=\"c\">é · &amp;</svg>".utf8))
+        let data: [String: Any] = ["svg": markup, "list": [markup, markup] as [Any]]
+        #expect(mustache("<p>{{{svg}}}</p>", data) == "<p><svg class=\"c\">é · &amp;</svg></p>")
+        #expect(mustache("{{& svg}}", data) == markup.text)
+        #expect(mustache("{{svg}}", data) == markup.text.htmlEscaped)
+        #expect(mustache("{{#svg}}yes{{/svg}}{{^svg}}no{{/svg}}", data) == "yes")
+        #expect(mustache("{{#list}}[{{{.}}}]{{/list}}", data) == "[\(markup.text)][\(markup.text)]")
     }
 
     @Test func escapesTheFiveHTMLCharactersOnlyInDoubleMustache() {

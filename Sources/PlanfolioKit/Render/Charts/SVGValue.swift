@@ -1,0 +1,73 @@
+/// An SVG attribute value: text, or a number written the same way on every
+/// machine, or one of the two composite values the charts repeat (a
+/// pattern fill, a diamond's path) that `SVGWriter` writes without making a
+/// `String` first.
+enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
+    case string(String)
+    /// Text written in the code (a colour, a class): escaped like `string`, never copied into a `String`.
+    case literal(StaticString)
+    case number(Double)
+    /// `url(#PREFIX-NAME)`: one of the patterns `ChartStyle.definitions` made with that prefix.
+    case pattern(prefix: String, name: ChartPattern)
+    /// The path of a diamond of radius `r` around (`x`, `y`): `M x y-r L x+r y L x y+r L x-r y Z`, letters unspaced.
+    case diamond(x: Double, y: Double, r: Double)
+
+    init(stringLiteral value: StaticString) { self = .literal(value) }
+    init(integerLiteral value: Int) { self = .number(Double(value)) }
+    init(floatLiteral value: Double) { self = .number(value) }
+
+    /// At most one decimal, no exponent, no "-0": stable output for byte-identical builds.
+    static func format(_ value: Double) -> String {
+        DecimalText.string(scaled: tenths(value), decimals: 1)
+    }
+
+    /// `format(value)` appended to `out`.
+    static func append(_ value: Double, to out: inout MarkupBuffer) {
+        let tenths = tenths(value)
+        if tenths >= 0 && tenths < 100_000 {
+            // Chart coordinates, 0 to 9999.9: the digits directly (the same text as `DecimalText`).
+            let whole = tenths / 10
+            if whole >= 1000 { out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole / 1000)) }
+            if whole >= 100 { out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole / 100 % 10)) }
+            if whole >= 10 { out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole / 10 % 10)) }
+            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole % 10))
+            if tenths % 10 != 0 {
+                out.append(UInt8(ascii: "."))
+                out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: tenths % 10))
+            }
+            return
+        }
+        out.write(atMost: DecimalText.maximumLength) { DecimalText.write(scaled: tenths, decimals: 1, into: $0) }
+    }
+
+    /// `value` in tenths, rounded half away from zero; 0 for NaN and infinities.
+    private static func tenths(_ value: Double) -> Int {
+        value.isFinite ? Int((value * 10).rounded()) : 0
+    }
+
+    /// `M x y-r L x+r y L x y+r L x-r y Z` without spaces around the letters, appended to `out`.
+    static func appendDiamond(x: Double, y: Double, r: Double, to out: inout MarkupBuffer) {
+        out.append(UInt8(ascii: "M"))
+        append(x, to: &out)
+        out.append(UInt8(ascii: " "))
+        append(y - r, to: &out)
+        out.append(UInt8(ascii: "L"))
+        append(x + r, to: &out)
+        out.append(UInt8(ascii: " "))
+        append(y, to: &out)
+        out.append(UInt8(ascii: "L"))
+        append(x, to: &out)
+        out.append(UInt8(ascii: " "))
+        append(y + r, to: &out)
+        out.append(UInt8(ascii: "L"))
+        append(x - r, to: &out)
+        out.append(UInt8(ascii: " "))
+        append(y, to: &out)
+        out.append(UInt8(ascii: "Z"))
+    }
+}
+
+extension SVGValue {
+    static func n(_ value: Double) -> SVGValue { .number(value) }
+    static func n(_ value: Int) -> SVGValue { .number(Double(value)) }
+}
