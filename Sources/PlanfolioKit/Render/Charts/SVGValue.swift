@@ -22,7 +22,7 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
     }
 
     /// `format(value)` appended to `out`.
-    static func append(_ value: Double, to out: inout MarkupBuffer) {
+    static func append(_ value: Double, to out: inout ByteBuffer) {
         let tenths = tenths(value)
         if tenths >= 0 && tenths < 100_000 {
             // Chart coordinates, 0 to 9999.9: the digits directly (the same text as `DecimalText`).
@@ -46,7 +46,7 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
     }
 
     /// `M x y-r L x+r y L x y+r L x-r y Z` without spaces around the letters, appended to `out`.
-    static func appendDiamond(x: Double, y: Double, r: Double, to out: inout MarkupBuffer) {
+    static func appendDiamond(x: Double, y: Double, r: Double, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "M"))
         append(x, to: &out)
         out.append(UInt8(ascii: " "))

@@ -12,14 +12,14 @@
 /// of its cost (see docs/performance.md, "Charts").
 struct SVGWriter: ~Copyable {
     /// The markup so far, as UTF-8.
-    private var bytes: MarkupBuffer
+    private var bytes: ByteBuffer
     private var open: [StaticString] = []
 
     var markup: String { bytes.string }
 
     /// Starts an `<svg>` of `width` x `height` user units that scales to its container.
     init(width: Int, height: Int, id: String, title: String, description: String, className: String) {
-        bytes = MarkupBuffer(capacity: 16384)
+        bytes = ByteBuffer(capacity: 16384)
         raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         integer(width)
         raw(" ")
@@ -48,7 +48,7 @@ struct SVGWriter: ~Copyable {
 
     /// A writer for a fragment of a chart, with no `<svg>` around it (see `PrefixedMarkup`).
     init() {
-        bytes = MarkupBuffer(capacity: 1024)
+        bytes = ByteBuffer(capacity: 1024)
     }
 
     /// Closes whatever is open and returns the fragment's bytes.

@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func svgNumbersAppendedAreTheFormattedText() {
-        var buffer = MarkupBuffer(capacity: 16)
+        var buffer = ByteBuffer(capacity: 16)
         var expected = ""
         for value in Self.values.prefix(2000) {
             SVGValue.append(value, to: &buffer)

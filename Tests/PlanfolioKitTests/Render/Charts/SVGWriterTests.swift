@@ -2,7 +2,7 @@ import Testing
 @testable import PlanfolioKit
 import PlanfolioMarkdown
 
-/// `SVGWriter` over `MarkupBuffer` against the string-built markup it replaced.
+/// `SVGWriter` over `ByteBuffer` against the string-built markup it replaced.
 @Suite struct SVGWriterTests {
     static let texts = ["", "plain", "<script>alert('x')</script> & \"quoted\"", "é — ü “curly” 漢字 🙂", "&&&", "'", "a<b>c", String(repeating: "long <&> text ", count: 200)]
 
@@ -73,7 +73,7 @@ import PlanfolioMarkdown
     }
 
     @Test func bufferGrowsAndKeepsEveryByte() {
-        var buffer = MarkupBuffer(capacity: 1)
+        var buffer = ByteBuffer(capacity: 1)
         var expected: [UInt8] = []
         for index in 0..<5000 {
             let byte = UInt8(truncatingIfNeeded: index % 94 + 33)

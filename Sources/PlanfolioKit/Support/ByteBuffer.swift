@@ -1,11 +1,12 @@
-/// A growable byte buffer written through a pointer: the output of
-/// `JSONWriter`.
+/// A growable byte buffer written through a pointer: what `JSONWriter` and
+/// `SVGWriter` write into.
 ///
-/// JSON is many short pieces (a quote, a comma, a key, two spaces), and
-/// `[UInt8].append` checks uniqueness and capacity and calls `memcpy` for
-/// each: more instructions than the bytes themselves. Here a byte is one
-/// compare and one store. Non-copyable, so the memory has one owner that
-/// frees it; `array` copies the bytes out.
+/// JSON and SVG are many short pieces (a quote, a comma, a name, `="`, a
+/// number), and `[UInt8].append` checks uniqueness and capacity and calls
+/// `memcpy` for each: about 90 instructions, more than the bytes
+/// themselves. Here an append is a capacity check and a copy. Non-copyable,
+/// so the memory has one owner that frees it; `array` and `string` copy the
+/// bytes out.
 struct ByteBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
@@ -25,6 +26,11 @@ struct ByteBuffer: ~Copyable {
         [UInt8](UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// The bytes written so far, as text (callers write UTF-8 only).
+    var string: String {
+        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    }
+
     @inline(__always)
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(minimum: count + 1) }
@@ -37,18 +43,16 @@ struct ByteBuffer: ~Copyable {
         guard let source = bytes.baseAddress else { return }
         let length = bytes.count
         if count + length > capacity { grow(minimum: count + length) }
-        let target = base + count
-        if length <= 16 {
-            // Most pieces are a few bytes: a loop beats a call to memcpy.
-            for index in 0..<length { target[index] = source[index] }
-        } else {
-            target.initialize(from: source, count: length)
-        }
+        (base + count).initialize(from: source, count: length)
         count += length
     }
 
     mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
     }
 
     /// `length` copies of `byte`.
@@ -58,6 +62,12 @@ struct ByteBuffer: ~Copyable {
         if count + length > capacity { grow(minimum: count + length) }
         (base + count).initialize(repeating: byte, count: length)
         count += length
+    }
+
+    /// Lets `body` write at most `maximum` bytes in place; it returns how many it wrote.
+    mutating func write(atMost maximum: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        if count + maximum > capacity { grow(minimum: count + maximum) }
+        count += body(UnsafeMutableBufferPointer(start: base + count, count: maximum))
     }
 
     @inline(never)
