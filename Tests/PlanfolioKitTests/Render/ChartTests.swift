@@ -70,6 +70,21 @@ import Testing
         #expect(svg.contains("0.01 · at most 0.05 · within limit"))
     }
 
+    /// A document's numbers are untrusted: a typo such as `1e300` must give
+    /// a chart, not an `Int` overflow trap (it crashed the build before).
+    @Test func hugeMetricValuesDrawWithoutOverflow() throws {
+        var assessment = F.review("FAF-2026-01-001", kind: .assessment)
+        assessment.metrics = [
+            Metric(name: "ratio", group: "a", value: 1e300, threshold: 1e308, baseline: -1e300, limit: .min, line: 3),
+            Metric(name: "gap", group: "b", value: -.greatestFiniteMagnitude, threshold: .greatestFiniteMagnitude, baseline: nil, limit: .max, line: 4),
+            Metric(name: "count", group: "c", value: 9.3e15, threshold: 1e16, baseline: 9.2e18, limit: .max, line: 5),
+        ]
+        let svg = try #require(MetricChart.svg(document: assessment, breaches: [0])?.text)
+        #expect(svg.contains("1e+300 · at least 1e+308 · baseline -1e+300 · Breach"))
+        #expect(svg.contains("9.3e+15 · at most 1e+16"))
+        #expect(SVGValue.format(1e300) == "100000000000000" && SVGValue.format(-1e300) == "-100000000000000")
+    }
+
     @Test func sameInputSameBytes() {
         let (plan, status) = hostilePlan()
         let a = PlanTimelineChart.svg(plan: plan, status: status, today: F.day("2026-11-25"))?.text

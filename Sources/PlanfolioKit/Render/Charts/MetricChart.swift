@@ -118,8 +118,10 @@ enum MetricChart {
     }
 
     /// Up to three decimals, trailing zeros dropped: `0.8`, `0.021`, `12`.
+    /// A value too large for that (a typo such as `1e300` in a document) is
+    /// written as Swift writes it, `1e+300`, rather than overflowing.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return String(value) }
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
         return DecimalText.string(scaled: Int((value * 1000).rounded()), decimals: 3)
     }
 }

@@ -40,9 +40,11 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
         out.write(atMost: DecimalText.maximumLength) { DecimalText.write(scaled: tenths, decimals: 1, into: $0) }
     }
 
-    /// `value` in tenths, rounded half away from zero; 0 for NaN and infinities.
+    /// `value` in tenths, rounded half away from zero; 0 for NaN and
+    /// infinities, and held within ±10^15 so that no coordinate a document's
+    /// numbers lead to can overflow `Int`.
     private static func tenths(_ value: Double) -> Int {
-        value.isFinite ? Int((value * 10).rounded()) : 0
+        value.isFinite ? Int(min(max((value * 10).rounded(), -1e15), 1e15)) : 0
     }
 
     /// `M x y-r L x+r y L x y+r L x-r y Z` without spaces around the letters, appended to `out`.
