@@ -51,8 +51,9 @@ public enum Build {
         let cache = options.write ? BuildCache(output: options.output) : nil
         var quickKey: String?
         if let cache, options.useCache {
-            quickKey = BuildCache.quickKey(options: options)
-            if let quickKey, let unchanged = cache.unchangedBuild(quickKey: quickKey, output: options.output) { return unchanged }
+            let unchanged: BuildReport?
+            (quickKey, unchanged) = cache.quickCheck(options: options)
+            if let unchanged { return unchanged }
         }
         var loaded = try InputLoader.load(input: options.input)
         options.progress?(BuildProgress(stage: .checking, done: 0, total: loaded.files.count))

@@ -49,10 +49,19 @@ struct BuildCache {
         var diagnostics: [Diagnostic]
     }
 
-    /// The report of the last build when it had this quick key and the output is untouched since.
-    func unchangedBuild(quickKey: String, output: String) -> BuildReport? {
-        guard let manifest = readManifest(), manifest.quickKey == quickKey else { return nil }
-        return report(of: manifest, output: output)
+    /// The quick key of this build, and the last build's report when it had
+    /// that key and the output is untouched since. A no-change build is
+    /// little more than stamping the input and the output folders, so the
+    /// two are stamped at once, on two cores.
+    func quickCheck(options: BuildOptions) -> (quickKey: String?, unchanged: BuildReport?) {
+        let output = options.output
+        let stamps = ConcurrentMap.map([false, true], threads: 2) { isOutput in
+            isOutput ? OutputStamp.of(folder: output) : Self.quickKey(options: options)
+        }
+        guard let quickKey = stamps[0] else { return (nil, nil) }
+        guard let manifest = readManifest(), manifest.quickKey == quickKey,
+              let stamp = stamps[1] else { return (quickKey, nil) }
+        return (quickKey, report(of: manifest, output: output, stamp: stamp))
     }
 
     /// The report of the last build when it had this key and the output is untouched
@@ -74,10 +83,11 @@ struct BuildCache {
         return manifest
     }
 
-    private func report(of manifest: Manifest, output: String) -> BuildReport? {
+    /// `stamp`: the output folder's `OutputStamp` when the caller has it already.
+    private func report(of manifest: Manifest, output: String, stamp: String? = nil) -> BuildReport? {
         guard
               FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent(SiteWriter.markerName)),
-              let stamp = OutputStamp.of(folder: output), stamp == manifest.outputStamp else { return nil }
+              let stamp = stamp ?? OutputStamp.of(folder: output), stamp == manifest.outputStamp else { return nil }
         var report = BuildReport(diagnostics: manifest.diagnostics, documentsRead: manifest.documentsRead,
                                  pagesWritten: manifest.pagesWritten, wrote: true)
         report.filesUnchanged = manifest.filesWritten

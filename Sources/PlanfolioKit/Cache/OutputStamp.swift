@@ -33,10 +33,11 @@ enum OutputStamp {
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            let full = path + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
-            guard lstat(full, &info) == 0 else { return false }
+            // Relative to the open folder: the kernel looks up one name, not
+            // every folder of the path again (a no-change build is these calls).
+            guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             let type = info.st_mode & S_IFMT
             #if canImport(Darwin)
             let ctime = "\(info.st_ctimespec.tv_sec).\(info.st_ctimespec.tv_nsec)"
@@ -47,7 +48,7 @@ enum OutputStamp {
             #endif
             entries.append("\(rel)\u{0}\(type)\u{0}\(info.st_size)\u{0}\(info.st_ino)\u{0}\(mtime)\u{0}\(ctime)")
             if type == S_IFDIR {
-                guard walk(full, relative: rel, into: &entries) else { return false }
+                guard walk(path + "/" + name, relative: rel, into: &entries) else { return false }
             }
         }
         return true
