@@ -28,6 +28,46 @@ import Testing
         }
     }
 
+    /// Random documents made of the constructs cmark and its extensions
+    /// treat specially (tables, task lists, autolinks, raw HTML, entities,
+    /// reference links, delimiter runs, unclosed fences, NUL): cmark must
+    /// neither free nor reuse arena memory wrongly on any of them, so every
+    /// tree equals the default allocator's. A fixed seed keeps it repeatable.
+    @Test func randomDocumentsMatchTheDefaultAllocator() {
+        let fragments = [
+            "# Heading\n", "Setext\n===\n", "para *emph **strong*** _u_ ~~del~~ ~x~\n", "\n", "\n\n",
+            "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 |\n| x | y | z | w |\n", "|a|\n|-|\n",
+            "- [ ] task\n- [x] done\n  - nested\n    1. ord\n", "10) start\n11) next\n", "> quote\n> > deeper\n",
+            "```swift\ncode\n", "```\n", "    indented code\n", "<div>\nraw\n</div>\n", "<span>inline</span> ",
+            "&amp; &#x2028; &bogus; &#0; ", "[ref]\n\n[ref]: https://example.com \"title\"\n", "[link](<a b> 'ti\\'tle') ",
+            "![img](x.png \"t\") ", "www.example.com/path?q=1. ", "mail@example.com ", "https://x.y/z) ", "`code ``span`` `",
+            "\\* not emphasis \\", "***___***", "\t\ttabs\n", "line  \nbreak\\\n", "\u{0}nul\u{0}", "é ü 漢字 🙂 ",
+            "[^1] footnote\n\n[^1]: note\n", "<!-- comment -->\n", "* * *\n", "- \n-\n", "RP-2026-001 DIR-2026-004 ",
+        ]
+        var generator = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+        for _ in 0..<400 {
+            var markdown = ""
+            for _ in 0..<Int(generator.next() % 40) {
+                markdown += fragments[Int(generator.next() % UInt64(fragments.count))]
+            }
+            let reference = MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, arena: false)
+            #expect(MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, arena: true) == reference, "\(markdown.debugDescription)")
+        }
+    }
+
+    /// A small deterministic generator (SplitMix64), so the random documents are the same on every run.
+    struct SplitMix64 {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     /// Allocations larger than the block, and the in-place growth of the
     /// last one, keep their bytes.
     @Test func allocatorKeepsBytesAcrossGrowthAndOverflow() {
