@@ -288,7 +288,9 @@ extension HTMLRenderer {
             var text = text
             text.withUTF8 { bytes in
                 var start = 0
-                for link in links {
+                // `TextLinker` is public: a range out of order or past the
+                // text is skipped rather than read out of bounds.
+                for link in links where link.range.lowerBound >= start && link.range.upperBound <= bytes.count {
                     appendHTMLEscaped(UnsafeBufferPointer(rebasing: bytes[start..<link.range.lowerBound]), to: &out)
                     let opened = openLink(url: link.url, title: link.title)
                     appendHTMLEscaped(UnsafeBufferPointer(rebasing: bytes[link.range]), to: &out)

@@ -24,5 +24,4 @@ enum PlanPanel: String, CaseIterable, Sendable {
         panels.append(.approvals)
         return panels
     }
-
 }

@@ -67,7 +67,10 @@ struct ByteBuffer: ~Copyable {
     /// Lets `body` write at most `maximum` bytes in place; it returns how many it wrote.
     mutating func write(atMost maximum: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
         if count + maximum > capacity { grow(minimum: count + maximum) }
-        count += body(UnsafeMutableBufferPointer(start: base + count, count: maximum))
+        let written = body(UnsafeMutableBufferPointer(start: base + count, count: maximum))
+        // A writer claiming more than it had room for would let later appends run past the block.
+        precondition(written >= 0 && written <= maximum, "ByteBuffer.write(atMost:) wrote \(written) of at most \(maximum) bytes")
+        count += written
     }
 
     @inline(never)
