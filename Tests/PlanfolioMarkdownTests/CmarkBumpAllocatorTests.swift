@@ -9,10 +9,10 @@ import Glibc
 /// parse (a chunk freed too early or reused would show up as a wrong tree).
 @Suite struct CmarkBumpAllocatorTests {
     @Test(arguments: MarkdownKindByNumberTests.documents)
-    func arenaTreesMatchTheDefaultAllocator(_ markdown: String) {
-        let reference = MarkdownParser.parse(markdown, firstLine: 3, kindsByName: false, arena: false)
+    func bumpAllocatorTreesMatchTheDefaultAllocator(_ markdown: String) {
+        let reference = MarkdownParser.parse(markdown, firstLine: 3, kindsByName: false, allocator: .system)
         for _ in 0..<3 {
-            #expect(MarkdownParser.parse(markdown, firstLine: 3, kindsByName: false, arena: true) == reference)
+            #expect(MarkdownParser.parse(markdown, firstLine: 3, kindsByName: false) == reference)
         }
     }
 
@@ -24,7 +24,7 @@ import Glibc
             markdown += "Paragraph \(index) with *emphasis*, `code` and a [link](https://example.com/\(index)).\n\n"
             markdown += "| a | b |\n|---|---|\n| \(index) | ~~x~~ |\n\n- [ ] task \(index)\n\n"
         }
-        let reference = MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, arena: false)
+        let reference = MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, allocator: .system)
         #expect(reference.children.count > 1_000)
         for _ in 0..<3 {
             #expect(MarkdownParser.parse(markdown) == reference)
@@ -53,8 +53,8 @@ import Glibc
             for _ in 0..<Int(generator.next() % 40) {
                 markdown += fragments[Int(generator.next() % UInt64(fragments.count))]
             }
-            let reference = MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, arena: false)
-            #expect(MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, arena: true) == reference, "\(markdown.debugDescription)")
+            let reference = MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, allocator: .system)
+            #expect(MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false) == reference, "\(markdown.debugDescription)")
         }
     }
 
@@ -114,9 +114,9 @@ import Glibc
     @Test func parsesGrowAndShrinkTheBlock() {
         var large = ""
         for index in 0..<3_000 { large += "- item \(index) with *emphasis* and [a link](https://example.com/\(index))\n" }
-        let largeReference = MarkdownParser.parse(large, firstLine: 1, kindsByName: false, arena: false)
+        let largeReference = MarkdownParser.parse(large, firstLine: 1, kindsByName: false, allocator: .system)
         let small = "# Small\n\nText.\n"
-        let smallReference = MarkdownParser.parse(small, firstLine: 1, kindsByName: false, arena: false)
+        let smallReference = MarkdownParser.parse(small, firstLine: 1, kindsByName: false, allocator: .system)
         let allocator = CmarkBumpAllocator.current
         allocator.reset()
         #expect(MarkdownParser.parse(large) == largeReference)
