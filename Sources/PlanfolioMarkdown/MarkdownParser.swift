@@ -32,14 +32,22 @@ public enum MarkdownParser {
     /// `allocator`, to compare the trees.
     static func parse(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator = .bump) -> MarkdownNode {
         CmarkLibraryPool.shared.withLibrary { cmark in
-            switch allocator {
-            case .system:
-                return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: nil)
-            case .bump:
-                let bump = CmarkBumpAllocator.current
-                defer { bump.reset() }
-                return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: CmarkBumpAllocator.memory)
-            }
+            parse(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator, library: cmark)
+        }
+    }
+
+    /// For tests: the same with the copy of cmark they give (held by the
+    /// caller alone, as `CmarkLibraryPool` hands it out), so that each copy's
+    /// own extension type numbers can be checked.
+    static func parse(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator = .bump,
+                      library cmark: CmarkLibrary) -> MarkdownNode {
+        switch allocator {
+        case .system:
+            return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: nil)
+        case .bump:
+            let bump = CmarkBumpAllocator.current
+            defer { bump.reset() }
+            return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: CmarkBumpAllocator.memory)
         }
     }
 
