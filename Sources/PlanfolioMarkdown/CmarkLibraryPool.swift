@@ -34,4 +34,14 @@ final class CmarkLibraryPool: @unchecked Sendable {
         defer { entry.lock.unlock() }
         return try body(entry.library)
     }
+
+    /// For tests: runs `body` with each copy in turn (the linked copy
+    /// first), each held as `withLibrary` holds it.
+    func withEachLibrary(_ body: (CmarkLibrary) throws -> Void) rethrows {
+        for entry in entries {
+            entry.lock.lock()
+            defer { entry.lock.unlock() }
+            try body(entry.library)
+        }
+    }
 }

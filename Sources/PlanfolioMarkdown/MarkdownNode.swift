@@ -206,7 +206,7 @@ public struct MarkdownNode: Sendable, Equatable {
     private mutating func store(_ kind: Kind, _ literal: String, _ children: [MarkdownNode]) {
         if let code = Self.code(of: kind), literal.isEmpty || children.isEmpty {
             self.code = code
-            if children.count == 1, case .literal(let text) = children[0].content, children[0].code == 12,
+            if children.count == 1, case .literal(let text) = children[0].content, children[0].code == Self.textCode,
                children[0].storedLine == storedLine {
                 childColumn = children[0].storedColumn
                 content = .textChild(text)
@@ -227,7 +227,7 @@ public struct MarkdownNode: Sendable, Equatable {
 
     private init(textLeaf text: String, line: Int32, column: Int32) {
         content = .literal(text)
-        code = 12
+        code = Self.textCode
         storedLine = line
         storedColumn = column
         childColumn = 0
@@ -271,6 +271,10 @@ public struct MarkdownNode: Sendable, Equatable {
         }
     }
 
+    /// The code of `.text`, which the packed text child and the text leaf
+    /// checks use directly.
+    static let textCode: UInt8 = 12
+
     /// Codes of the kinds stored without a box: 1-19 for the kinds without
     /// a payload or with a flag, 128 + level for headings of level 0-127.
     static func code(of kind: Kind) -> UInt8? {
@@ -286,7 +290,7 @@ public struct MarkdownNode: Sendable, Equatable {
         case .tableRow(isHeader: false): 9
         case .tableRow(isHeader: true): 10
         case .tableCell: 11
-        case .text: 12
+        case .text: textCode
         case .softBreak: 13
         case .lineBreak: 14
         case .code: 15
@@ -312,7 +316,7 @@ public struct MarkdownNode: Sendable, Equatable {
         case 9: .tableRow(isHeader: false)
         case 10: .tableRow(isHeader: true)
         case 11: .tableCell
-        case 12: .text
+        case textCode: .text
         case 13: .softBreak
         case 14: .lineBreak
         case 15: .code
@@ -365,7 +369,7 @@ public struct MarkdownNode: Sendable, Equatable {
 
     /// A `text` node without children (a boxed one has a literal and children).
     private var isTextLeaf: Bool {
-        if case .literal = content { return code == 12 }
+        if case .literal = content { return code == Self.textCode }
         return false
     }
 }

@@ -17,23 +17,46 @@ public enum MarkdownParser {
         parse(text, firstLine: firstLine, kindsByName: false)
     }
 
-    /// `parse`, optionally telling every node's kind by its type name, as
-    /// before kinds went by number, or allocating with cmark's default
-    /// allocator instead of `CmarkBumpAllocator`: for tests that compare them.
-    static func parse(_ text: String, firstLine: Int, kindsByName: Bool, arena useArena: Bool = true) -> MarkdownNode {
+    /// The memory cmark parses with. Only tests choose: the public `parse`
+    /// always uses `.bump`.
+    enum Allocator {
+        /// `CmarkBumpAllocator`: the C tree is taken back whole after the parse.
+        case bump
+        /// cmark's default allocator (malloc and free, node by node): what
+        /// tests compare the bump allocator's trees with.
+        case system
+    }
+
+    /// For tests: `parse`, optionally telling every node's kind by its type
+    /// name (as before kinds went by number) or allocating with another
+    /// `allocator`, to compare the trees.
+    static func parse(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator = .bump) -> MarkdownNode {
         CmarkLibraryPool.shared.withLibrary { cmark in
-            guard useArena else { return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, arena: nil) }
-            let allocator = CmarkBumpAllocator.current
-            defer { allocator.reset() }
-            return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, arena: CmarkBumpAllocator.memory)
+            parse(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator, library: cmark)
         }
     }
 
-    /// Parses with `cmark`, allocating from `arena` when given: then the
-    /// C tree is taken back with the arena, not freed by `cmark_node_free`.
+    /// For tests: the same with the copy of cmark they give (held by the
+    /// caller alone, as `CmarkLibraryPool` hands it out), so that each copy's
+    /// own extension type numbers can be checked.
+    static func parse(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator = .bump,
+                      library cmark: CmarkLibrary) -> MarkdownNode {
+        switch allocator {
+        case .system:
+            return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: nil)
+        case .bump:
+            let bump = CmarkBumpAllocator.current
+            defer { bump.reset() }
+            return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: CmarkBumpAllocator.memory)
+        }
+    }
+
+    /// Parses with `cmark`, allocating from `memory` when given (the bump
+    /// allocator's): then the C tree is taken back with the allocator's
+    /// block, not freed by `cmark_node_free`.
     private static func parse(_ text: String, firstLine: Int, kindsByName: Bool, cmark: CmarkLibrary,
-                              arena: UnsafeMutablePointer<cmark_mem>?) -> MarkdownNode {
-        let parser = arena.map { cmark.parserNewWithMemory(CMARK_OPT_DEFAULT, $0) } ?? cmark.parserNew(CMARK_OPT_DEFAULT)
+                              memory: UnsafeMutablePointer<cmark_mem>?) -> MarkdownNode {
+        let parser = memory.map { cmark.parserNewWithMemory(CMARK_OPT_DEFAULT, $0) } ?? cmark.parserNew(CMARK_OPT_DEFAULT)
         guard let parser else {
             return MarkdownNode(.document)
         }
@@ -50,7 +73,7 @@ public enum MarkdownParser {
         guard let root = cmark.finish(parser) else {
             return MarkdownNode(.document)
         }
-        defer { if arena == nil { cmark.nodeFree(root) } }
+        defer { if memory == nil { cmark.nodeFree(root) } }
         return copy(root, cmark: cmark, byName: kindsByName, lineOffset: firstLine - 1, inheritedLine: firstLine)
     }
 

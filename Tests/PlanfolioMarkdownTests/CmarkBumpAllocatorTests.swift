@@ -1,37 +1,43 @@
 import Testing
 @testable import PlanfolioMarkdown
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses allocate from `CmarkBumpAllocator`, taken back after each parse;
 /// the trees must be the ones cmark's default allocator gives, parse after
 /// parse (a chunk freed too early or reused would show up as a wrong tree).
 @Suite struct CmarkBumpAllocatorTests {
     @Test(arguments: MarkdownKindByNumberTests.documents)
-    func arenaTreesMatchTheDefaultAllocator(_ markdown: String) {
-        let reference = MarkdownParser.parse(markdown, firstLine: 3, kindsByName: false, arena: false)
+    func bumpAllocatorTreesMatchTheDefaultAllocator(_ markdown: String) {
+        let reference = MarkdownParser.parse(markdown, firstLine: 3, kindsByName: false, allocator: .system)
         for _ in 0..<3 {
-            #expect(MarkdownParser.parse(markdown, firstLine: 3, kindsByName: false, arena: true) == reference)
+            #expect(MarkdownParser.parse(markdown, firstLine: 3, kindsByName: false) == reference)
         }
     }
 
-    /// A document larger than the arena's first chunks, so that a parse
-    /// spans several of them, parsed again and again.
-    @Test func largeDocumentsAcrossChunks() {
+    /// A document larger than the bump allocator's first block, so that a
+    /// parse overflows it (and the block grows), parsed again and again.
+    @Test func largeDocumentsOverflowingTheBlock() {
         var markdown = "# Big\n\n"
         for index in 0..<400 {
             markdown += "Paragraph \(index) with *emphasis*, `code` and a [link](https://example.com/\(index)).\n\n"
             markdown += "| a | b |\n|---|---|\n| \(index) | ~~x~~ |\n\n- [ ] task \(index)\n\n"
         }
-        let reference = MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, arena: false)
+        let reference = MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, allocator: .system)
         #expect(reference.children.count > 1_000)
+        CmarkBumpAllocator.current.reset()
+        #expect(CmarkBumpAllocator.current.capacity == CmarkBumpAllocator.initialCapacity)
         for _ in 0..<3 {
             #expect(MarkdownParser.parse(markdown) == reference)
         }
+        #expect(CmarkBumpAllocator.current.capacity > CmarkBumpAllocator.initialCapacity)
     }
 
     /// Random documents made of the constructs cmark and its extensions
     /// treat specially (tables, task lists, autolinks, raw HTML, entities,
     /// reference links, delimiter runs, unclosed fences, NUL): cmark must
-    /// neither free nor reuse arena memory wrongly on any of them, so every
+    /// neither free nor reuse the block's memory wrongly on any of them, so every
     /// tree equals the default allocator's. A fixed seed keeps it repeatable.
     @Test func randomDocumentsMatchTheDefaultAllocator() {
         let fragments = [
@@ -50,8 +56,8 @@ import Testing
             for _ in 0..<Int(generator.next() % 40) {
                 markdown += fragments[Int(generator.next() % UInt64(fragments.count))]
             }
-            let reference = MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, arena: false)
-            #expect(MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, arena: true) == reference, "\(markdown.debugDescription)")
+            let reference = MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false, allocator: .system)
+            #expect(MarkdownParser.parse(markdown, firstLine: 1, kindsByName: false) == reference, "\(markdown.debugDescription)")
         }
     }
 
@@ -86,5 +92,58 @@ import Testing
         #expect(Int(bitPattern: huge) % 16 == 0)
         let hugeMoved = allocator.reallocate(moved, 5 << 20)
         #expect(UnsafeRawBufferPointer(start: hugeMoved, count: 24).allSatisfy { $0 == 7 })
+    }
+
+    /// A parse that did not fit doubles the block; a later one that used less
+    /// than a quarter of the grown block makes it the initial size again.
+    @Test func blockGrowsAfterAnOverflowAndShrinksAfterASmallParse() {
+        let allocator = CmarkBumpAllocator.current
+        let initial = CmarkBumpAllocator.initialCapacity
+        allocator.reset()
+        #expect(allocator.capacity == initial)
+        _ = allocator.allocate(initial, zeroed: false)  // one header too many for the block
+        allocator.reset()
+        #expect(allocator.capacity == 2 * initial)
+        _ = allocator.allocate(initial / 2, zeroed: true)  // a quarter of the grown block: kept
+        allocator.reset()
+        #expect(allocator.capacity == 2 * initial)
+        _ = allocator.allocate(initial / 2 - 64, zeroed: true)
+        allocator.reset()
+        #expect(allocator.capacity == initial)
+    }
+
+    /// The same through parses: a document too large for the first block
+    /// grows it, a small one after it shrinks it, and both trees are right.
+    @Test func parsesGrowAndShrinkTheBlock() {
+        var large = ""
+        for index in 0..<3_000 { large += "- item \(index) with *emphasis* and [a link](https://example.com/\(index))\n" }
+        let largeReference = MarkdownParser.parse(large, firstLine: 1, kindsByName: false, allocator: .system)
+        let small = "# Small\n\nText.\n"
+        let smallReference = MarkdownParser.parse(small, firstLine: 1, kindsByName: false, allocator: .system)
+        let allocator = CmarkBumpAllocator.current
+        allocator.reset()
+        #expect(MarkdownParser.parse(large) == largeReference)
+        #expect(allocator.capacity > CmarkBumpAllocator.initialCapacity)
+        #expect(MarkdownParser.parse(small) == smallReference)
+        #expect(allocator.capacity == CmarkBumpAllocator.initialCapacity)
+    }
+
+    /// Sizes no allocator could give abort, as cmark's default allocator
+    /// does when `calloc` fails, rather than trapping on overflow or
+    /// handing out a wrapped-around size.
+    @Test func impossibleSizesAbort() async {
+        await #expect(processExitsWith: .signal(SIGABRT)) {
+            _ = CmarkBumpAllocator.memory.pointee.calloc?(Int.max / 2, 3)
+        }
+        await #expect(processExitsWith: .signal(SIGABRT)) {
+            _ = CmarkBumpAllocator.memory.pointee.calloc?(-1, -1)  // SIZE_MAX * SIZE_MAX
+        }
+        await #expect(processExitsWith: .signal(SIGABRT)) {
+            _ = CmarkBumpAllocator.current.allocate(Int.max - 8, zeroed: false)
+        }
+        await #expect(processExitsWith: .signal(SIGABRT)) {
+            let allocator = CmarkBumpAllocator.current
+            _ = allocator.reallocate(allocator.allocate(8, zeroed: false), -1)  // size_t past Int.max
+        }
     }
 }

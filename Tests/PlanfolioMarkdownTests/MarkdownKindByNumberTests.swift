@@ -64,4 +64,26 @@ import Testing
             #expect(Set(types).count == 4)
         }
     }
+
+    /// Each copy in a pool, the private `dlmopen` ones too, tells kinds by
+    /// its own extension type numbers and must give the tree telling kinds
+    /// by name gives. (The shared pool hands out the linked copy first, so
+    /// other tests reach the private copies only by chance.)
+    @Test func everyCopyOfAPoolParsesByNumberAsByName() {
+        let pool = CmarkLibraryPool(size: 2)
+        #if os(Linux)
+        #expect(pool.count == 2)
+        #endif
+        var copies = 0
+        pool.withEachLibrary { library in
+            copies += 1
+            for markdown in Self.documents {
+                let byNumber = MarkdownParser.parse(markdown, firstLine: 5, kindsByName: false, library: library)
+                let byName = MarkdownParser.parse(markdown, firstLine: 5, kindsByName: true, library: library)
+                #expect(byNumber == byName, "copy \(copies): \(markdown.debugDescription)")
+                #expect(byNumber == MarkdownParser.parse(markdown, firstLine: 5), "copy \(copies): \(markdown.debugDescription)")
+            }
+        }
+        #expect(copies == pool.count)
+    }
 }

@@ -87,31 +87,28 @@ extension PlanTemplateReader {
     static func interventionHeading(_ text: String) -> (number: Int, name: String)? {
         // ASCII headings (nearly all) by bytes, where each step below is one
         // byte; `lowercased()` and the Character steps were most of the cost.
-        if let ascii = asciiInterventionHeading(text) { return ascii }
-        return interventionHeadingByCharacters(text)
+        UTF8Search.isASCII(text) ? asciiInterventionHeading(text) : interventionHeadingByCharacters(text)
     }
 
-    /// `interventionHeading` of an ASCII heading (`.some(nil)`: not an
-    /// intervention heading); nil when `text` is not ASCII.
-    static func asciiInterventionHeading(_ text: String) -> (number: Int, name: String)?? {
+    /// `interventionHeading` of an ASCII heading, by bytes.
+    static func asciiInterventionHeading(_ text: String) -> (number: Int, name: String)? {
         var text = text
-        return text.withUTF8 { bytes -> (number: Int, name: String)?? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        return text.withUTF8 { bytes -> (number: Int, name: String)? in
             func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
             let word = Array("intervention".utf8)
             guard bytes.count > word.count, word.indices.allSatisfy({ bytes[$0] | 0x20 == word[$0] }),
-                  isSpace(bytes[word.count]) else { return .some(nil) }
+                  isSpace(bytes[word.count]) else { return nil }
             var index = word.count
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
             let digitsStart = index
             while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
             let digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[digitsStart..<index]), as: UTF8.self)
-            guard !digits.isEmpty, digits.count <= 6, let number = Int(digits) else { return .some(nil) }
+            guard !digits.isEmpty, digits.count <= 6, let number = Int(digits) else { return nil }
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-            if index == bytes.count { return .some((number, "")) }
-            guard [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ".")].contains(bytes[index]) else { return .some(nil) }
+            if index == bytes.count { return (number, "") }
+            guard [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ".")].contains(bytes[index]) else { return nil }
             let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)...]), as: UTF8.self)
-            return .some((number, name.trimmedWhitespace))
+            return (number, name.trimmedWhitespace)
         }
     }
 

@@ -8,33 +8,29 @@ import Foundation
 extension StringProtocol where UTF8View: BidirectionalCollection {
     /// Without leading and trailing whitespace (spaces, tabs, line ends).
     var trimmedWhitespace: String {
-        // ASCII ends (nearly always): whitespace bytes are 9-13 and 32, and a
-        // character boundary lies between two ASCII bytes (but CR LF, both
-        // whitespace), so trimming bytes gives the same string as trimming
-        // characters. Anything else goes by character.
-        let utf8 = self.utf8
-        let isSpace = { (byte: UInt8) in byte == 32 || (byte >= 9 && byte <= 13) }
-        // The same rule on the contiguous bytes (a native string or a slice
-        // of one): indices into a buffer instead of String.Index steps.
-        let contiguous = utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            var start = 0
-            var end = bytes.count
-            while start < end, isSpace(bytes[start]) { start += 1 }
-            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-            guard start < end else { return "" }
-            guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        // On the contiguous bytes (a native string or a slice of one); any
+        // other text is copied into a native string first.
+        if let trimmed = utf8.withContiguousStorageIfAvailable({ Self.trimmedASCIIEnds($0) }) {
+            return trimmed ?? byCharacters
         }
-        switch contiguous {
-        case .some(.some(let trimmed)): return trimmed
-        case .some(.none): return byCharacters
-        case .none: break
-        }
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
-        if utf8[first] < 0x80, utf8[last] < 0x80 {
-            return String(self[first...last])
-        }
-        return byCharacters
+        var copy = String(self)
+        return copy.withUTF8 { Self.trimmedASCIIEnds($0) } ?? byCharacters
+    }
+
+    /// `bytes` without whitespace at the ends, when what is left starts and
+    /// ends with ASCII (nearly always); nil otherwise. Whitespace bytes are
+    /// 9-13 and 32, and a character boundary lies between two ASCII bytes
+    /// (but CR LF, both whitespace), so trimming bytes gives the same string
+    /// as trimming characters there.
+    private static func trimmedASCIIEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return "" }
+        guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// The same, character by character.

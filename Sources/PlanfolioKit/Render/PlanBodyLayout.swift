@@ -36,12 +36,20 @@ enum PlanBodyLayout {
         let headings = Headings(blocks)
         // Positions are indices of `blocks`; `items` starts at 0.
         let offset = blocks.startIndex
-        // Replacements first, from the last position to the first, so positions stay valid.
-        var edits: [(position: Int, replace: Bool, panel: PlanPanel)] = []
-        for panel in panels {
-            if let edit = spot(for: panel, in: blocks, headings: headings, plan: plan) { edits.append((edit.position, edit.replace, panel)) }
+        var edits: [(position: Int, replace: Bool, order: Int, panel: PlanPanel)] = []
+        for (order, panel) in panels.enumerated() {
+            if let edit = spot(for: panel, in: blocks, headings: headings, plan: plan) { edits.append((edit.position, edit.replace, order, panel)) }
         }
-        for edit in edits.sorted(by: { $0.position > $1.position }) {
+        // From the last position to the first, so positions stay valid. At
+        // one position the table is replaced first, so that a panel inserted
+        // there goes before it rather than being overwritten; inserts there
+        // run in the panels' order, each landing before the ones before it.
+        edits.sort { a, b in
+            if a.position != b.position { return a.position > b.position }
+            if a.replace != b.replace { return a.replace }
+            return a.order < b.order
+        }
+        for edit in edits {
             if edit.replace {
                 items[edit.position - offset] = .panel(edit.panel)
             } else {

@@ -34,7 +34,7 @@ public enum SearchIndex {
         for (index, name) in systems.enumerated() { systemIndex[name] = index }
         for (index, name) in owners.enumerated() { ownerIndex[name] = index }
         let rows: [[UInt8]] = ConcurrentMap.map(portfolio.documents) { [systemIndex, ownerIndex] document in
-            var row = JSONWriter(pretty: false, escapeLineSeparators: true, level: 2, capacity: 512)
+            var row = JSONWriter(pretty: false, escapeLineSeparators: true, capacity: 512)
             row.array { row in
                 row.string(document.kind.rawValue)
                 row.string(document.id)
@@ -89,8 +89,12 @@ public enum SearchIndex {
     /// past the limit: nothing after it can change the cut. (Whole long
     /// blocks were copied and counted character by character before.)
     public static func bodyText(_ body: MarkdownNode, limit: Int) -> String {
+        let limit = max(limit, 0)
         var out: [UInt8] = []
-        out.reserveCapacity(limit + 64)
+        // Enough for the cut text nearly always; any limit may be asked for.
+        out.reserveCapacity(min(limit, 4_096) + 64)
+        // Where copying ASCII text into ASCII `out` stops: one byte past the limit.
+        let asciiStop = limit == .max ? limit : limit + 1
         var outIsASCII = true
         var skipBelow: Int?  // skipping until a heading at this level or higher
         for block in body.children {
@@ -104,7 +108,13 @@ public enum SearchIndex {
                 skipBelow = skippedSections.contains(headingKey(block.plainText)) ? level : nil
             case .paragraph, .list, .blockQuote:
                 guard skipBelow == nil else { continue }
-                if !append(block.plainText, to: &out, stopAfter: outIsASCII ? min(limit, Int.max - 1) + 1 : Int.max) { outIsASCII = false }
+                let text = block.plainText
+                if UTF8Search.isASCII(text) {
+                    appendASCIIWords(text, to: &out, stopAfter: outIsASCII ? asciiStop : .max)
+                } else {
+                    appendWords(text, to: &out)
+                    outIsASCII = false
+                }
             default:
                 continue
             }
@@ -117,31 +127,25 @@ public enum SearchIndex {
     }
 
     /// A heading's text as `skippedSections` holds it: lowercased, spaces and
-    /// tabs (Foundation's `.whitespaces`) trimmed. ASCII text, nearly every
-    /// heading, is trimmed byte by byte instead of through NSString.
+    /// tabs (Foundation's `.whitespaces`) trimmed.
     static func headingKey(_ text: String) -> String {
-        let lowered = text.lowercased()
-        guard lowered.utf8.allSatisfy({ $0 < 0x80 }) else { return lowered.trimmingCharacters(in: .whitespaces) }
-        let utf8 = lowered.utf8
-        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(Substring(utf8[first...last]))
+        text.lowercased().trimmedLikeFoundationWhitespaces
     }
 
     /// Appends the words of `text` (split at `Character.isWhitespace`), each
-    /// after a space unless `out` is empty. Returns whether `text` was ASCII;
-    /// for ASCII text the copy stops once `out` holds `stopAfter` bytes.
-    @discardableResult
-    static func append(_ text: String, to out: inout [UInt8], stopAfter: Int = .max) -> Bool {
-        guard isASCII(text) else {
-            for word in text.split(whereSeparator: { $0.isWhitespace }) {
-                if !out.isEmpty { out.append(0x20) }
-                out.append(contentsOf: word.utf8)
-            }
-            return false
+    /// after a space unless `out` is empty.
+    static func appendWords(_ text: String, to out: inout [UInt8]) {
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: word.utf8)
         }
-        // ASCII: the whitespace characters are exactly the bytes 9-13 and 32
-        // (Unicode's White_Space; "\r\n", one character, is two of them).
+    }
+
+    /// `appendWords` for ASCII `text`, byte by byte; the copy stops once
+    /// `out` holds `stopAfter` bytes. (Whitespace characters of ASCII text
+    /// are exactly the bytes 9-13 and 32, Unicode's White_Space; "\r\n", one
+    /// character, is two of them.)
+    static func appendASCIIWords(_ text: String, to out: inout [UInt8], stopAfter: Int = .max) {
         func copyWords(_ source: UnsafeBufferPointer<UInt8>) {
             var needsSpace = !out.isEmpty
             var inWord = false
@@ -165,24 +169,6 @@ public enum SearchIndex {
         if text.utf8.withContiguousStorageIfAvailable(copyWords) == nil {
             Array(text.utf8).withUnsafeBufferPointer(copyWords)
         }
-        return true
-    }
-
-    /// Whether every byte of `text` is below 0x80, eight at a time.
-    static func isASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var index = 0
-            while index + 8 <= raw.count {
-                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                index += 8
-            }
-            while index < raw.count {
-                if raw[index] >= 0x80 { return false }
-                index += 1
-            }
-            return true
-        } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     static func cut(_ text: String, limit: Int) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Finds bytes in a string's UTF-8 with `memchr` and `memcmp`.
+/// Finds bytes in a string's UTF-8 with `memchr` and `memcmp`, or a word
+/// (eight bytes) at a time.
 ///
 /// Walking `String.UTF8View` index by index (or Foundation's `range(of:)`)
 /// was a visible part of a build where every page's HTML or every node of
@@ -35,6 +36,23 @@ enum UTF8Search {
             start = position + 1
         }
         return nil
+    }
+
+    /// Whether every byte of `text` is below 0x80, eight at a time.
+    static func isASCII(_ text: String) -> Bool {
+        withBytes(of: text) { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var index = 0
+            while index + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     private static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

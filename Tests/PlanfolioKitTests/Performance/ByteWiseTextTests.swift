@@ -67,12 +67,14 @@ import Testing
     @Test func searchIndexWordsAreSplitAsBefore() {
         for prefix in ["", "start"] {
             for sample in Self.samples + ["one  two\tthree\nfour\r\nfive\u{0B}six\u{1C}seven", "  lead and trail  "] {
-                var fast = Array(prefix.utf8), reference = prefix
-                let wasASCII = SearchIndex.append(sample, to: &fast)
+                var fast = Array(prefix.utf8), byWords = fast, reference = prefix
+                let isASCII = UTF8Search.isASCII(sample)
+                #expect(isASCII == sample.unicodeScalars.allSatisfy(\.isASCII))
+                if isASCII { SearchIndex.appendASCIIWords(sample, to: &fast) } else { SearchIndex.appendWords(sample, to: &fast) }
+                SearchIndex.appendWords(sample, to: &byWords)
                 Self.referenceAppend(sample, to: &reference)
                 #expect(String(decoding: fast, as: UTF8.self) == reference, "\(prefix.debugDescription) + \(sample.debugDescription)")
-                #expect(wasASCII == sample.unicodeScalars.allSatisfy(\.isASCII))
-                #expect(SearchIndex.isASCII(sample) == wasASCII)
+                #expect(String(decoding: byWords, as: UTF8.self) == reference, "\(prefix.debugDescription) + \(sample.debugDescription)")
             }
         }
     }
@@ -185,6 +187,20 @@ import Testing
             #expect(UTF8Search.contains(UInt8(ascii: "["), in: text) == text.contains("["))
         }
         #expect(UTF8Search.firstOffset(of: "", in: "abc") == nil)
+    }
+
+    /// `isASCII` reads eight bytes at a time and then the rest one by one:
+    /// a non-ASCII character anywhere in either part is found.
+    @Test func utf8SearchIsASCIIFindsNonASCIIAnywhere() {
+        for length in 0..<20 {
+            let ascii = String(repeating: "a", count: length)
+            #expect(UTF8Search.isASCII(ascii))
+            for position in 0...length {
+                var text = ascii
+                text.insert("é", at: text.index(text.startIndex, offsetBy: position))
+                #expect(!UTF8Search.isASCII(text), "\(text.debugDescription)")
+            }
+        }
     }
 
     /// `labelledParagraphs` as it was: `walk` over every node.

@@ -44,7 +44,6 @@ import PlanfolioMarkdown
     @Test func eachTableIsReplacedByItsPanelInItsSection() {
         let (segments, html) = layout(Self.body, plan: Self.sections())
         #expect(!html.contains("<table"))
-        #expect(!html.contains("\u{E000}"))
         #expect(html.contains("<p>Phase notes stay.</p>"))
         #expect(segments.count == 4)
         #expect((segments[0]["html"] as? String)?.hasSuffix("<h3 id=\"phases-and-milestones\">Phases and Milestones</h3>\n") == true)
@@ -110,6 +109,34 @@ import PlanfolioMarkdown
         let items = PlanBodyLayout.place([.timeline, .approvals], in: BodyOutline.blocks(of: MarkdownParser.parse(markdown)),
                                          plan: Self.sections(phases: false, approvalTable: false))
         #expect(items == [.block(0), .block(1), .panel(.approvals), .panel(.timeline), .block(2), .block(3)])
+    }
+
+    @Test func aPanelInsertedWhereAnotherReplacesATableKeepsBoth() {
+        // "Phases and Milestones" right over the Responsibilities table: the
+        // timeline goes under its heading (no phases were read from that
+        // table), the responsibilities panel where the table was.
+        let markdown = """
+        ## Responsibilities
+
+        ### Phases and Milestones
+
+        | Role | Name/Team | Responsibility |
+        |---|---|---|
+        | Developer | Tomasz | Code |
+
+        ## Next
+
+        Text.
+        """
+        let plan = Self.sections(phases: false)
+        let items = PlanBodyLayout.place([.timeline, .responsibilities], in: BodyOutline.blocks(of: MarkdownParser.parse(markdown)), plan: plan)
+        #expect(items == [.block(0), .block(1), .panel(.timeline), .panel(.responsibilities), .block(3), .block(4)])
+        let (segments, html) = layout(markdown, plan: plan, panels: [.timeline, .responsibilities])
+        #expect(!html.contains("<table"))
+        #expect(segments.count == 3)
+        #expect(segments[0]["timelineHere"] as? Bool == true)
+        #expect(segments[1]["html"] as? String == "")
+        #expect(segments[1]["responsibilitiesHere"] as? Bool == true)
     }
 
     @Test func nonPlansAreUntouched() {

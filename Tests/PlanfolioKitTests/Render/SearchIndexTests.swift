@@ -36,6 +36,17 @@ import PlanfolioMarkdown
         #expect(SearchIndex.bodyText(body, limit: 100) == "alpha beta gamma delta epsilon")
     }
 
+    /// `bodyText` is public: any limit gives an answer (the buffer reserved
+    /// for it does not grow with the limit, nor overflow).
+    @Test func bodyTextTakesAnyLimit() {
+        let body = MarkdownParser.parse("alpha beta\n\ngamma é delta", firstLine: 1)
+        for limit in [Int.max, Int.max - 1, Int.max - 64, 1 << 40] {
+            #expect(SearchIndex.bodyText(body, limit: limit) == "alpha beta gamma é delta")
+        }
+        #expect(SearchIndex.bodyText(body, limit: 0) == "…")
+        #expect(SearchIndex.bodyText(body, limit: -5) == "…")
+    }
+
     @Test func scriptAssignsOneGlobal() throws {
         var document = Document(id: "RP-1", kind: .plan, title: "Fix \"it\"\u{2028}</script>", source: "plans/RP-1.md", displayPath: "Plans/plans/RP-1.md",
                                 body: MarkdownParser.parse("Body text.", firstLine: 1))
