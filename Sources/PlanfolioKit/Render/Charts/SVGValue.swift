@@ -16,12 +16,8 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
     init(integerLiteral value: Int) { self = .number(Double(value)) }
     init(floatLiteral value: Double) { self = .number(value) }
 
-    /// At most one decimal, no exponent, no "-0": stable output for byte-identical builds.
-    static func format(_ value: Double) -> String {
-        DecimalText.string(scaled: tenths(value), decimals: 1)
-    }
-
-    /// `format(value)` appended to `out`.
+    /// `value` appended to `out` with at most one decimal, no exponent, no
+    /// "-0": stable output for byte-identical builds.
     static func append(_ value: Double, to out: inout ByteBuffer) {
         out.write(atMost: DecimalText.maximumLength) { DecimalText.write(scaled: tenths(value), decimals: 1, into: $0) }
     }

@@ -17,8 +17,6 @@ struct SVGWriter: ~Copyable {
     private var bytes: ByteBuffer
     private var open: [StaticString] = []
 
-    var markup: String { bytes.string }
-
     /// Starts an `<svg>` of `width` x `height` user units that scales to its container.
     init(width: Int, height: Int, id: String, title: String, description: String, className: String) {
         bytes = ByteBuffer(capacity: 16384)
