@@ -75,24 +75,6 @@ import PlanfolioMarkdown
         #expect(svg.finish().text == header + "<defs><pattern id=\"p\" width=\"6\"><line x1=\"0\" y1=\"-0.1\"/></pattern></defs></svg>")
     }
 
-    @Test func bufferGrowsAndKeepsEveryByte() {
-        var buffer = ByteBuffer(capacity: 1)
-        var expected: [UInt8] = []
-        for index in 0..<5000 {
-            let byte = UInt8(truncatingIfNeeded: index % 94 + 33)
-            if index % 3 == 0 {
-                buffer.append(byte)
-                expected.append(byte)
-            } else {
-                let chunk = [UInt8](repeating: byte, count: index % 40)
-                chunk.withUnsafeBufferPointer { buffer.append($0) }
-                expected += chunk
-            }
-        }
-        #expect(buffer.count == expected.count)
-        #expect(buffer.string == String(decoding: expected, as: UTF8.self))
-    }
-
     /// `ChartStyle.truncate` as it was: characters counted every time.
     static func referenceTruncate(_ text: String, _ limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
