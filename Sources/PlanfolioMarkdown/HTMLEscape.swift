@@ -1,44 +1,26 @@
-/// Every escape planfolio writes into HTML, SVG or XML goes through here.
+/// Every escape planfolio writes into HTML, SVG or XML goes through here:
+/// `forEachHTMLEscapedPiece` is the one loop, and the `String`, `[UInt8]`
+/// and (in PlanfolioKit) `SVGWriter` escapes are that loop with a different
+/// place to put the pieces.
 extension String {
     /// Text made safe for HTML/XML element content and quoted attribute values.
     ///
     /// Works on UTF-8 bytes: every character it escapes is ASCII, so multi-byte
-    /// sequences pass through untouched. (It is on every page's hot path: the
-    /// Markdown renderer; the Mustache renderer escapes `{{value}}` the same way, into its page buffer.)
+    /// sequences pass through untouched. A text with nothing to escape is
+    /// returned as it is; any other is written once into a string of its
+    /// exact length.
     public var htmlEscaped: String {
         var text = self
         return text.withUTF8 { source -> String in
-            var extra = 0
-            for byte in source {
-                switch byte {
-                case UInt8(ascii: "<"), UInt8(ascii: ">"): extra += 3  // &lt; &gt;
-                case UInt8(ascii: "&"), UInt8(ascii: "'"): extra += 4  // &amp; &#39;
-                case UInt8(ascii: "\""): extra += 5  // &quot;
-                default: break
-                }
-            }
-            guard extra > 0 else { return self }
-            return String(unsafeUninitializedCapacity: source.count + extra) { out in
+            var length = 0
+            forEachHTMLEscapedPiece(of: source) { length += $0.count }
+            // Every entity is longer than the byte it replaces.
+            guard length != source.count else { return self }
+            return String(unsafeUninitializedCapacity: length) { out in
                 var index = 0
-                func put(_ bytes: StaticString) {
-                    bytes.withUTF8Buffer { entity in
-                        for byte in entity {
-                            out[index] = byte
-                            index += 1
-                        }
-                    }
-                }
-                for byte in source {
-                    switch byte {
-                    case UInt8(ascii: "<"): put("&lt;")
-                    case UInt8(ascii: ">"): put("&gt;")
-                    case UInt8(ascii: "&"): put("&amp;")
-                    case UInt8(ascii: "\""): put("&quot;")
-                    case UInt8(ascii: "'"): put("&#39;")
-                    default:
-                        out[index] = byte
-                        index += 1
-                    }
+                forEachHTMLEscapedPiece(of: source) { piece in
+                    _ = UnsafeMutableBufferPointer(rebasing: out[index..<index + piece.count]).initialize(fromContentsOf: piece)
+                    index += piece.count
                 }
                 return index
             }
@@ -47,27 +29,9 @@ extension String {
 
     /// `htmlEscaped`'s bytes appended to `buffer`, in one pass and without a
     /// String in between: the Mustache renderer writes `{{value}}` this way.
-    /// Runs with nothing to escape are copied whole.
     public func appendHTMLEscapedUTF8(to buffer: inout [UInt8]) {
         var text = self
-        text.withUTF8 { source in
-            var start = 0
-            for index in 0..<source.count {
-                let entity: StaticString
-                switch source[index] {
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                if start < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
-                entity.withUTF8Buffer { buffer.append(contentsOf: $0) }
-                start = index + 1
-            }
-            if start < source.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
-        }
+        text.withUTF8 { appendHTMLEscaped($0, to: &buffer) }
     }
 }
 
@@ -75,6 +39,19 @@ extension String {
 /// `buffer`, runs with nothing to escape copied whole: how `HTMLRenderer`
 /// writes text.
 func appendHTMLEscaped(_ source: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+    forEachHTMLEscapedPiece(of: source) { buffer.append(contentsOf: $0) }
+}
+
+/// The escaping loop: `source` (UTF-8) made safe for HTML/XML element
+/// content and quoted attribute values, handed to `piece` in order, each
+/// run with nothing to escape whole and each escaped byte as its entity.
+///
+/// Exactly five bytes are escaped: `<` `&lt;`, `>` `&gt;`, `&` `&amp;`,
+/// `"` `&quot;`, `'` `&#39;`. Every piece is non-empty. Inlined into each
+/// caller, so the pieces go straight into its buffer (it is on every page's
+/// hot path: Markdown text, Mustache `{{value}}`, chart SVG).
+@inlinable @inline(__always)
+public func forEachHTMLEscapedPiece(of source: UnsafeBufferPointer<UInt8>, _ piece: (UnsafeBufferPointer<UInt8>) -> Void) {
     var start = 0
     for index in 0..<source.count {
         let entity: StaticString
@@ -86,9 +63,9 @@ func appendHTMLEscaped(_ source: UnsafeBufferPointer<UInt8>, to buffer: inout [U
         case UInt8(ascii: "'"): entity = "&#39;"
         default: continue
         }
-        if start < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
-        entity.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        if start < index { piece(UnsafeBufferPointer(rebasing: source[start..<index])) }
+        entity.withUTF8Buffer(piece)
         start = index + 1
     }
-    if start < source.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
+    if start < source.count { piece(UnsafeBufferPointer(rebasing: source[start...])) }
 }

@@ -84,18 +84,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         // and padding three numbers cost thousands of instructions, and pages,
         // charts and JSON print every date).
         return String(unsafeUninitializedCapacity: 10) { buffer in
-            func put(_ value: Int, digits: Int, at index: Int) {
-                var rest = value
-                for position in stride(from: index + digits - 1, through: index, by: -1) {
-                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
-            put(year, digits: 4, at: 0)
+            _ = DecimalText.writeDigits(UInt(year), width: 4, into: buffer, at: 0)
             buffer[4] = UInt8(ascii: "-")
-            put(month, digits: 2, at: 5)
+            _ = DecimalText.writeDigits(UInt(month), width: 2, into: buffer, at: 5)
             buffer[7] = UInt8(ascii: "-")
-            put(day, digits: 2, at: 8)
+            _ = DecimalText.writeDigits(UInt(day), width: 2, into: buffer, at: 8)
             return 10
         }
     }

@@ -234,12 +234,4 @@ public struct Document: Sendable {
 
     /// Path of the document's page under the site root, e.g. `plans/RP-2026-007.html`.
     public var url: String { "\(kind.folder)/\(id).html" }
-
-    /// The body without a leading level-1 heading: the page shows the title itself.
-    public var bodyWithoutTitleHeading: MarkdownNode {
-        guard case .heading(1) = body.children.first?.kind else { return body }
-        var trimmed = body
-        trimmed.children.removeFirst()
-        return trimmed
-    }
 }

@@ -8,7 +8,7 @@ import PlanfolioMarkdown
 /// block by block, as `BodySplitter` writes them, so the tree is not copied.
 enum BodyOutline {
     /// The top-level blocks of the page's body: `body`'s less a leading
-    /// level-1 heading (as `Document.bodyWithoutTitleHeading`).
+    /// level-1 heading.
     static func blocks(of body: MarkdownNode) -> ArraySlice<MarkdownNode> {
         let blocks = body.children
         guard case .heading(1) = blocks.first?.kind else { return blocks[...] }

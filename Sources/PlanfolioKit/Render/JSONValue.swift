@@ -1,7 +1,10 @@
 /// A JSON value with its object keys in a fixed order, written by
 /// `JSONWriter`, the one writer for every JSON planfolio emits.
-/// (`portfolio.json` and the search index stream into the writer without
-/// building a value: the tree cost as much as the writing.)
+///
+/// planfolio itself builds no `JSONValue`: `portfolio.json` and the search
+/// index stream straight into `JSONWriter` (the tree cost as much as the
+/// writing). The enum is kept for library users and for the tests, which
+/// drive the writer through it.
 ///
 /// Hand-written rather than `JSONEncoder` so that the bytes are fully
 /// determined by the value: keys in the order given (never dictionary
@@ -67,20 +70,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .string(let value): writer.string(value)
         case .array(let items):
             writer.array { writer in
-                // A long array (every document of the portfolio) is written
-                // on all cores, each item into its own buffer, joined in
-                // order: the same bytes as writing them one after another.
-                guard items.count >= 512 else {
-                    for item in items { item.write(to: &writer) }
-                    return
-                }
-                let (pretty, escape, level) = (writer.pretty, writer.escapeLineSeparators, writer.level)
-                let parts = ConcurrentMap.map(items) { item in
-                    var part = JSONWriter(pretty: pretty, escapeLineSeparators: escape, level: level)
-                    item.write(to: &part)
-                    return part.bytes
-                }
-                for part in parts { writer.fragment(part) }
+                for item in items { item.write(to: &writer) }
             }
         case .object(let members):
             writer.object { writer in

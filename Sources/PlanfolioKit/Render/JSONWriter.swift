@@ -59,7 +59,7 @@ struct JSONWriter: ~Copyable {
 
     mutating func int(_ value: Int) {
         beginValue()
-        appendDigits(value)
+        appendInteger(value)
     }
 
     mutating func double(_ value: Double) {
@@ -67,7 +67,7 @@ struct JSONWriter: ~Copyable {
         if !value.isFinite {
             appendNull()
         } else if value == value.rounded(), abs(value) < 1e15 {
-            appendDigits(Int(value))
+            appendInteger(Int(value))
         } else {
             appendUTF8(value.description)
         }
@@ -92,11 +92,7 @@ struct JSONWriter: ~Copyable {
         beginValue()
         guard let value else { return appendNull() }
         buffer.append(0x22)
-        appendPadded(value.year, width: 4)
-        buffer.append(0x2D)
-        appendPadded(value.month, width: 2)
-        buffer.append(0x2D)
-        appendPadded(value.day, width: 2)
+        appendUTF8(value.description)  // ten bytes: a small string, not allocated
         buffer.append(0x22)
     }
 
@@ -207,38 +203,9 @@ struct JSONWriter: ~Copyable {
         }
     }
 
-    /// Decimal digits, with `-` when negative; no `String` made.
-    private mutating func appendDigits(_ value: Int) {
-        if value < 0 { buffer.append(0x2D) }
-        var magnitude = value.magnitude
-        if magnitude < 10 {
-            buffer.append(0x30 + UInt8(truncatingIfNeeded: magnitude))
-            return
-        }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt.max has 20 digits
-        withUnsafeMutableBytes(of: &digits) { raw in
-            let digits = raw.bindMemory(to: UInt8.self)
-            var start = digits.count
-            while magnitude > 0 {
-                start -= 1
-                digits[start] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            }
-            buffer.append(UnsafeBufferPointer(rebasing: digits[start...]))
-        }
-    }
-
-    /// `value`'s decimal text with zeros before it up to `width`
-    /// characters, as `Day.description` pads (so `-5` is `00-5`).
-    private mutating func appendPadded(_ value: Int, width: Int) {
-        var characters = value < 0 ? 2 : 1
-        var rest = value.magnitude
-        while rest >= 10 {
-            characters += 1
-            rest /= 10
-        }
-        for _ in 0..<max(0, width - characters) { buffer.append(0x30) }
-        appendDigits(value)
+    /// Decimal digits, with `-` when negative (`DecimalText`); no `String` made.
+    private mutating func appendInteger(_ value: Int) {
+        buffer.write(atMost: DecimalText.maximumLength) { DecimalText.write(scaled: value, decimals: 0, into: $0) }
     }
 
     /// A quoted, escaped string.

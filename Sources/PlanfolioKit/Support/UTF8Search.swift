@@ -1,41 +1,22 @@
 import Foundation
 
-/// Finds bytes in a string's UTF-8 with `memchr` and `memcmp`, or a word
-/// (eight bytes) at a time.
+/// Finds a byte in a string's UTF-8 with `memchr`, or tells ASCII text a
+/// word (eight bytes) at a time.
 ///
-/// Walking `String.UTF8View` index by index (or Foundation's `range(of:)`)
-/// was a visible part of a build where every page's HTML or every node of
-/// every tree is searched; a native string's bytes are contiguous, so the
-/// C library searches them instead. UTF-8 is self-synchronising: a match of
-/// a whole character's bytes is always that character.
+/// `PlaceholderFinder` asks of every document's source whether it holds a
+/// `[` or `&`, and of every text node whether it holds a `[`; walking `String.UTF8View` index by
+/// index was a visible part of a build. A native string's bytes are
+/// contiguous, so the C library searches them instead. An ASCII byte in
+/// UTF-8 is always that character, never part of another, which is also why
+/// the search index and the plan reader take byte-wise paths for text that
+/// `isASCII`.
 enum UTF8Search {
-    /// Byte offset of the first occurrence of `pattern` in `text`; nil when
-    /// there is none or `pattern` is empty.
-    static func firstOffset(of pattern: String, in text: String) -> Int? {
-        var pattern = pattern
-        return pattern.withUTF8 { needle in
-            withBytes(of: text) { firstOffset(of: needle, in: $0) }
-        }
-    }
-
     /// Whether `byte` occurs in `text`.
     static func contains(_ byte: UInt8, in text: String) -> Bool {
         withBytes(of: text) { bytes in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
             return memchr(base, Int32(byte), bytes.count) != nil
         }
-    }
-
-    static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let needleBase = needle.baseAddress, let base = bytes.baseAddress, !needle.isEmpty else { return nil }
-        var start = 0
-        while bytes.count - start >= needle.count {
-            guard let found = memchr(base + start, Int32(needle[0]), bytes.count - start - needle.count + 1) else { return nil }
-            let position = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if memcmp(base + position, needleBase, needle.count) == 0 { return position }
-            start = position + 1
-        }
-        return nil
     }
 
     /// Whether every byte of `text` is below 0x80, eight at a time.

@@ -38,7 +38,7 @@ import Testing
         document.extra.append((key: "k", value: .string("v")))
         #expect(document.plan?.validationPeriod == "30 days")
         #expect(document.extra.map(\.key) == ["k"])
-        #expect(document.bodyWithoutTitleHeading.children.count == 1)
+        #expect(BodyOutline.blocks(of: document.body).count == 1)
         #expect(document.body.children.count == 2)
     }
 

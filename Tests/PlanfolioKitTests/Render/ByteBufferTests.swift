@@ -10,7 +10,7 @@ import Testing
             let byte = UInt8(truncatingIfNeeded: round)
             buffer.append(byte)
             expected.append(byte)
-            // Short pieces (copied by the loop) and long ones (by memcpy).
+            // Pieces of 0 to 39 bytes, past the capacity again and again.
             let piece = (0..<(round % 40)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ round) }
             piece.withUnsafeBufferPointer { buffer.append($0) }
             expected += piece

@@ -91,14 +91,6 @@ import Testing
         #expect(value.pretty().contains("\n" + String(repeating: "  ", count: 41) + "1,\n"))
     }
 
-    @Test func longArraysWrittenOnAllCoresAsBefore() {
-        let value = JSONValue.object([("items", .array((0..<1_300).map { index in
-            .object([("i", .int(index)), ("t", .string(index % 7 == 0 ? "q\"\u{2028}" : "x")), ("e", .array([])), ("d", .double(Double(index) / 8))])
-        }))])
-        Self.expectAsBefore(value)
-        #expect(ConcurrentMap.withThreads(1) { value.pretty() } == value.pretty())
-    }
-
     @Test func fragmentsJoinLikeValuesWrittenInPlace() {
         for pretty in [false, true] {
             var direct = JSONWriter(pretty: pretty)

@@ -16,28 +16,10 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
     init(integerLiteral value: Int) { self = .number(Double(value)) }
     init(floatLiteral value: Double) { self = .number(value) }
 
-    /// At most one decimal, no exponent, no "-0": stable output for byte-identical builds.
-    static func format(_ value: Double) -> String {
-        DecimalText.string(scaled: tenths(value), decimals: 1)
-    }
-
-    /// `format(value)` appended to `out`.
+    /// `value` appended to `out` with at most one decimal, no exponent, no
+    /// "-0": stable output for byte-identical builds.
     static func append(_ value: Double, to out: inout ByteBuffer) {
-        let tenths = tenths(value)
-        if tenths >= 0 && tenths < 100_000 {
-            // Chart coordinates, 0 to 9999.9: the digits directly (the same text as `DecimalText`).
-            let whole = tenths / 10
-            if whole >= 1000 { out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole / 1000)) }
-            if whole >= 100 { out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole / 100 % 10)) }
-            if whole >= 10 { out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole / 10 % 10)) }
-            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole % 10))
-            if tenths % 10 != 0 {
-                out.append(UInt8(ascii: "."))
-                out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: tenths % 10))
-            }
-            return
-        }
-        out.write(atMost: DecimalText.maximumLength) { DecimalText.write(scaled: tenths, decimals: 1, into: $0) }
+        out.write(atMost: DecimalText.maximumLength) { DecimalText.write(scaled: tenths(value), decimals: 1, into: $0) }
     }
 
     /// `value` in tenths, rounded half away from zero; 0 for NaN and

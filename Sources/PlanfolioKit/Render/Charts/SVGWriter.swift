@@ -1,3 +1,5 @@
+import PlanfolioMarkdown
+
 /// Writes planfolio's own inline SVG: the one place charts become markup.
 ///
 /// Every attribute value and every text is escaped as `String.htmlEscaped`
@@ -14,8 +16,6 @@ struct SVGWriter: ~Copyable {
     /// The markup so far, as UTF-8.
     private var bytes: ByteBuffer
     private var open: [StaticString] = []
-
-    var markup: String { bytes.string }
 
     /// Starts an `<svg>` of `width` x `height` user units that scales to its container.
     init(width: Int, height: Int, id: String, title: String, description: String, className: String) {
@@ -141,24 +141,9 @@ struct SVGWriter: ~Copyable {
         text.withUTF8 { escaped($0) }
     }
 
-    /// `source` as `String.htmlEscaped` writes it; runs with nothing to escape copied whole.
+    /// `source` as `String.htmlEscaped` writes it (`forEachHTMLEscapedPiece`), straight into the buffer.
     private mutating func escaped(_ source: UnsafeBufferPointer<UInt8>) {
-        var start = 0
-        for index in 0..<source.count {
-            let entity: StaticString
-            switch source[index] {
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&#39;"
-            default: continue
-            }
-            if start < index { bytes.append(UnsafeBufferPointer(rebasing: source[start..<index])) }
-            raw(entity)
-            start = index + 1
-        }
-        if start < source.count { bytes.append(UnsafeBufferPointer(rebasing: source[start...])) }
+        forEachHTMLEscapedPiece(of: source) { bytes.append($0) }
     }
 
     /// Markup written as it is: element and attribute names, punctuation.

@@ -17,6 +17,9 @@ import PlanfolioMarkdown
             + "<desc id=\"\(descID.htmlEscaped)\">\(description.htmlEscaped)</desc>"
     }
 
+    /// The header of the 1 x 1 chart `i` the tests below write into (`headerIsAsBefore` pins it).
+    static let smallHeader = referenceHeader(width: 1, height: 1, id: "i", title: "", description: "", className: "")
+
     @Test func headerIsAsBefore() {
         for text in Self.texts {
             var svg = SVGWriter(width: 960, height: 1234, id: "tl-" + text, title: "T " + text, description: text + " D", className: text)
@@ -28,7 +31,7 @@ import PlanfolioMarkdown
     @Test func textAndValuesAreEscapedAsHTMLEscaped() {
         for text in Self.texts {
             var svg = SVGWriter(width: 1, height: 1, id: "i", title: "", description: "", className: "")
-            let header = svg.markup
+            let header = Self.smallHeader
             svg.text("text", ["class": .string(text), "fill": .pattern(prefix: text, name: .hatch), "x": 12.25], text)
             let markup = svg.finish().text
             #expect(markup == header + "<text class=\"\(text.htmlEscaped)\" fill=\"url(#\(text.htmlEscaped)-hatch)\" x=\"12.3\">\(text.htmlEscaped)</text></svg>")
@@ -37,7 +40,7 @@ import PlanfolioMarkdown
 
     @Test func literalsAreEscapedToo() {
         var svg = SVGWriter(width: 1, height: 1, id: "i", title: "", description: "", className: "")
-        let header = svg.markup
+        let header = Self.smallHeader
         svg.empty("rect", ["class": "a'b <c> & \"d\"", "fill": "#fff"])
         #expect(svg.finish().text == header + "<rect class=\"a&#39;b &lt;c&gt; &amp; &quot;d&quot;\" fill=\"#fff\"/></svg>")
     }
@@ -50,7 +53,7 @@ import PlanfolioMarkdown
 
     @Test func diamondsAreWrittenAsBefore() {
         var svg = SVGWriter(width: 1, height: 1, id: "i", title: "", description: "", className: "")
-        let header = svg.markup
+        let header = Self.smallHeader
         var expected = header
         for step in -200...200 {
             let x = Double(step) * 3.17
@@ -64,30 +67,12 @@ import PlanfolioMarkdown
 
     @Test func nestedElementsCloseInOrder() {
         var svg = SVGWriter(width: 1, height: 1, id: "i", title: "", description: "", className: "")
-        let header = svg.markup
+        let header = Self.smallHeader
         svg.begin("defs")
         svg.begin("pattern", ["id": "p", "width": 6])
         svg.empty("line", ["x1": -0.04, "y1": -0.05])
         svg.end()
         #expect(svg.finish().text == header + "<defs><pattern id=\"p\" width=\"6\"><line x1=\"0\" y1=\"-0.1\"/></pattern></defs></svg>")
-    }
-
-    @Test func bufferGrowsAndKeepsEveryByte() {
-        var buffer = ByteBuffer(capacity: 1)
-        var expected: [UInt8] = []
-        for index in 0..<5000 {
-            let byte = UInt8(truncatingIfNeeded: index % 94 + 33)
-            if index % 3 == 0 {
-                buffer.append(byte)
-                expected.append(byte)
-            } else {
-                let chunk = [UInt8](repeating: byte, count: index % 40)
-                chunk.withUnsafeBufferPointer { buffer.append($0) }
-                expected += chunk
-            }
-        }
-        #expect(buffer.count == expected.count)
-        #expect(buffer.string == String(decoding: expected, as: UTF8.self))
     }
 
     /// `ChartStyle.truncate` as it was: characters counted every time.

@@ -1,5 +1,6 @@
-/// Fixed-point numbers as text, digit by digit: the charts' coordinates
-/// (one decimal) and metric values (three decimals).
+/// Numbers as text, digit by digit: the one digit writer, for the charts'
+/// coordinates (one decimal) and metric values (three decimals), JSON's
+/// integers and `Day.description`'s zero-padded parts.
 ///
 /// The charts write a few hundred numbers each; `String(Int)` and
 /// interpolation cost hundreds of instructions a number, these a few dozen,
@@ -46,8 +47,9 @@ enum DecimalText {
         return count
     }
 
-    /// `value`'s decimal digits, zero-padded on the left to at least `width`, at `index`; returns how many.
-    private static func writeDigits(_ value: UInt, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+    /// `value`'s decimal digits, zero-padded on the left to at least `width`,
+    /// at `index` of `buffer` (room for them is the caller's); returns how many.
+    static func writeDigits(_ value: UInt, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
         var length = 1
         var rest = value / 10
         while rest > 0 {
