@@ -5,8 +5,8 @@
 /// number), and `[UInt8].append` checks uniqueness and capacity and calls
 /// `memcpy` for each: about 90 instructions, more than the bytes
 /// themselves. Here an append is a capacity check and a copy. Non-copyable,
-/// so the memory has one owner that frees it; `array` and `string` copy the
-/// bytes out.
+/// so the memory has one owner that frees it; `array` copies the bytes
+/// out.
 struct ByteBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
@@ -24,11 +24,6 @@ struct ByteBuffer: ~Copyable {
     /// The bytes written so far.
     var array: [UInt8] {
         [UInt8](UnsafeBufferPointer(start: base, count: count))
-    }
-
-    /// The bytes written so far, as text (callers write UTF-8 only).
-    var string: String {
-        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
     }
 
     @inline(__always)

@@ -6,6 +6,6 @@ extension SVGValue {
     static func format(_ value: Double) -> String {
         var buffer = ByteBuffer(capacity: DecimalText.maximumLength)
         append(value, to: &buffer)
-        return buffer.string
+        return String(decoding: buffer.array, as: UTF8.self)
     }
 }
