@@ -55,7 +55,7 @@ struct BuildCache {
     /// two are stamped at once, on two cores.
     func quickCheck(options: BuildOptions) -> (quickKey: String?, unchanged: BuildReport?) {
         let output = options.output
-        let stamps = ConcurrentMap.map([false, true], threads: 2) { isOutput in
+        let stamps = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput in
             isOutput ? OutputStamp.of(folder: output) : Self.quickKey(options: options)
         }
         guard let quickKey = stamps[0] else { return (nil, nil) }
