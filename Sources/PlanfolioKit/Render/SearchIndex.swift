@@ -119,11 +119,8 @@ public enum SearchIndex {
                 continue
             }
         }
-        guard outIsASCII else { return cut(String(decoding: out, as: UTF8.self), limit: limit) }
-        guard out.count > limit else { return String(decoding: out, as: UTF8.self) }
-        let prefix = out[..<limit]
-        if let space = prefix.lastIndex(of: 0x20) { return String(decoding: prefix[..<space], as: UTF8.self) + " …" }
-        return String(decoding: prefix, as: UTF8.self) + "…"
+        // ASCII text stopped one byte past the limit, so this cut is short work.
+        return cut(String(decoding: out, as: UTF8.self), limit: limit)
     }
 
     /// A heading's text as `skippedSections` holds it: lowercased, spaces and
