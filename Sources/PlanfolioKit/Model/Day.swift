@@ -93,7 +93,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    /// `description` for a year outside 0...9999 (only `init(daysSinceEpoch:)` makes one): each part zero-padded as text.
+    /// `description` for a date whose parts do not fit four, two and two
+    /// digits (a year outside 0...9999: only `init(daysSinceEpoch:)` makes
+    /// one): each part zero-padded as text.
     var paddedDescription: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
