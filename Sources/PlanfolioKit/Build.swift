@@ -49,35 +49,38 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
         options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
         let cache = options.write ? BuildCache(output: options.output) : nil
-        var quickKey: String?
+        var check = BuildCache.QuickCheck()
         if let cache, options.useCache {
-            let unchanged: BuildReport?
-            (quickKey, unchanged) = cache.quickCheck(options: options)
-            if let unchanged { return unchanged }
+            check = cache.quickCheck(options: options)
+            if let unchanged = check.unchanged { return unchanged }
+            if let report = IncrementalBuild.run(options: options, cache: cache, check: check) { return report }
         }
+        let quickKey = check.quickKey
         var loaded = try InputLoader.load(input: options.input)
         options.progress?(BuildProgress(stage: .checking, done: 0, total: loaded.files.count))
         var options = options
-        let (config, configDiagnostics) = try ConfigLoader.load(path: options.configPath, input: options.input)
-        options.config = config
+        let (configDiagnostics, themeFiles, themePath) = try settings(&options)
         loaded.diagnostics += configDiagnostics
-        if let baseURL = options.baseURL {
-            if let problem = ConfigLoader.baseURLProblem(baseURL) { throw PlanfolioError("--base-url \(problem)") }
-            options.config.baseURL = ConfigLoader.normalizedBaseURL(baseURL)
-        }
-        let (themeFiles, themePath) = try ThemeFiles.resolve(options.theme)
         var cacheKey: String?
+        var contentHashes: [String] = []
         if let cache {
             if options.useCache {
-                let key = BuildCache.key(input: loaded, inputFolder: options.input, theme: themeFiles, options: options)
+                contentHashes = ConcurrentMap.withThreads(options.threads) { ConcurrentMap.map(loaded.files) { BuildCache.contentHash($0.text) } }
+                let key = BuildCache.key(input: loaded, contentHashes: contentHashes, inputFolder: options.input, theme: themeFiles, options: options)
                 if let unchanged = cache.unchangedBuild(key: key, quickKey: quickKey, output: options.output) { return unchanged }
                 cacheKey = key
             }
             cache.invalidate()
         }
+        // What the next build needs to rebuild only what an edit changed (`IncrementalBuild`).
+        let recording: BuildRecords? = if cacheKey != nil, let restKey = check.restKey, let entries = check.inputEntries {
+            BuildRecords(build: "", restKey: restKey, inputEntries: entries, assets: loaded.assets,
+                         activeAssets: loaded.activeAssets, shared: [], documents: [],
+                         contentHashes: Dictionary(zip(loaded.files.map(\.path), contentHashes), uniquingKeysWith: { first, _ in first }))
+        } else { nil }
         let documentsRead = loaded.files.count
         var (report, prepared) = ConcurrentMap.withThreads(options.threads) {
-            prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options)
+            prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options, recording: recording)
         }
         if options.write, let site = prepared {
             // Pages go to the staging folder batch by batch as they are rendered
@@ -105,14 +108,32 @@ public enum Build {
             report.filesUnchanged = written.unchanged
             report.wrote = true
             report.pagesWritten = pages
-            if let cache, let cacheKey { cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files, output: options.output) }
+            if let cache, let cacheKey {
+                var records = site.records
+                records?.build = cacheKey
+                cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files, output: options.output, records: records)
+            }
         }
         report.documentsRead = documentsRead
         return report
     }
 
+    /// The config and the theme: `options.config` is set from the config
+    /// file and `--base-url`; the config's diagnostics and the theme's files are returned.
+    static func settings(_ options: inout BuildOptions) throws(PlanfolioError)
+        -> (configDiagnostics: [Diagnostic], theme: ThemeFiles, themePath: String) {
+        let (config, configDiagnostics) = try ConfigLoader.load(path: options.configPath, input: options.input)
+        options.config = config
+        if let baseURL = options.baseURL {
+            if let problem = ConfigLoader.baseURLProblem(baseURL) { throw PlanfolioError("--base-url \(problem)") }
+            options.config.baseURL = ConfigLoader.normalizedBaseURL(baseURL)
+        }
+        let (themeFiles, themePath) = try ThemeFiles.resolve(options.theme)
+        return (configDiagnostics, themeFiles, themePath)
+    }
+
     /// Drops the last reference to `value` on a background thread.
-    private static func releaseInBackground<T: Sendable>(_ value: consuming T) {
+    static func releaseInBackground<T: Sendable>(_ value: consuming T) {
         let box = ReleaseBox(value)
         DispatchQueue.global(qos: .utility).async { box.value = nil }
     }
@@ -128,7 +149,7 @@ public enum Build {
                             options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
         ConcurrentMap.withThreads(options.threads) {
             var loaded = loaded
-            let (report, prepared) = prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options)
+            let (report, prepared) = prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options, recording: nil)
             var files: [OutputFile] = []
             if let prepared { render(prepared, options: options) { files += $0 } }
             files.sort { $0.path < $1.path }
@@ -142,35 +163,51 @@ public enum Build {
         var linkedFiles: LinkedFiles
         var theme: CompiledTheme
         var status: PortfolioStatus
+        /// The records `IncrementalBuild` needs, when asked for (`build` still to be set).
+        var records: BuildRecords?
     }
 
     /// Parse, link, compute: the report, and what to render unless there are errors.
     /// `loaded.files` is emptied once parsed, so the documents' text is let go early.
+    /// With `recording`, the site carries those records filled in for every document.
     private static func prepare(from loaded: inout LoadedInput, theme themeFiles: ThemeFiles, themePath: String,
-                                options: BuildOptions) -> (report: BuildReport, site: PreparedSite?) {
-        var diagnostics = loaded.diagnostics
+                                options: BuildOptions, recording: BuildRecords?) -> (report: BuildReport, site: PreparedSite?) {
+        // `shared` gathers the diagnostics that are no one document's own (see `BuildRecords.Record.own`).
+        var shared = loaded.diagnostics
+        var own: [String: [Diagnostic]] = [:]
         let documentsRead = loaded.files.count
         var documents: [Document] = []
         do {
             let parsed = ConcurrentMap.map(loaded.files) { DocumentParser.parse($0) }
             loaded.files = []
             for (document, found) in parsed {
-                diagnostics += found
-                if let document { documents.append(document) }
+                if let document {
+                    documents.append(document)
+                    if !found.isEmpty { own[document.displayPath, default: []] += found }
+                } else {
+                    shared += found
+                }
             }
         }
         var (portfolio, linkDiagnostics) = Linker.link(documents)
         documents = []
-        diagnostics += linkDiagnostics
+        shared += linkDiagnostics
         let linkedFiles: LinkedFiles
         (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets, activeAssets: loaded.activeAssets)
-        diagnostics += linkedFiles.diagnostics
+        var linkedOwn = linkedFiles.diagnostics
+        if recording != nil {
+            let displayPaths = Set(portfolio.documents.map(\.displayPath))
+            linkedOwn = linkedFiles.diagnostics.filter { displayPaths.contains($0.file) }
+            shared += linkedFiles.diagnostics.filter { !displayPaths.contains($0.file) }
+        }
+        for diagnostic in linkedOwn { own[diagnostic.file, default: []].append(diagnostic) }
 
         let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)
-        diagnostics += themeDiagnostics
+        shared += themeDiagnostics
         let (status, statusDiagnostics) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today)
-        diagnostics += statusDiagnostics
+        shared += statusDiagnostics
 
+        var diagnostics = shared + own.values.joined()
         if options.strict {
             diagnostics = diagnostics.map { diagnostic in
                 var strict = diagnostic
@@ -181,7 +218,20 @@ public enum Build {
         diagnostics.sort()
         let report = BuildReport(diagnostics: diagnostics, documentsRead: documentsRead, pagesWritten: 0, wrote: false)
         guard !diagnostics.hasErrors, let theme else { return (report, nil) }
-        return (report, PreparedSite(portfolio: portfolio, linkedFiles: linkedFiles, theme: theme, status: status))
+        var records = recording
+        if records != nil {
+            let ownByFile = own, hashes = records?.contentHashes ?? [:]
+            records?.contentHashes = [:]
+            records?.shared = shared
+            records?.documents = ConcurrentMap.map(portfolio.documents) { document in
+                BuildRecords.Record(source: document.source, kind: document.kind, id: document.id,
+                                    contentHash: hashes[document.source] ?? "", face: DocumentFace.encode(document),
+                                    linkedFiles: linkedFiles.pathsBySource[document.source] ?? [],
+                                    searchText: SearchIndex.text(of: document), own: ownByFile[document.displayPath] ?? [])
+            }
+            records?.setLinks(of: portfolio)
+        }
+        return (report, PreparedSite(portfolio: portfolio, linkedFiles: linkedFiles, theme: theme, status: status, records: records))
     }
 
     /// Render: every file of the site, in batches, to `emit` (on the calling thread).

@@ -25,7 +25,7 @@ import Foundation
 /// before a site is written and written again only after it is in place.
 struct BuildCache {
     /// Bump when anything about the manifest or the key changes.
-    static let format = 3
+    static let format = 4
 
     let folder: URL
     var manifestURL: URL { folder.appendingPathComponent("manifest.json") }
@@ -49,19 +49,44 @@ struct BuildCache {
         var diagnostics: [Diagnostic]
     }
 
+    /// What the quick check found: the keys and stamps it made on the way,
+    /// which `IncrementalBuild` and `record` use instead of making them again.
+    struct QuickCheck {
+        var quickKey: String?
+        /// `restKey`: everything but the input folder.
+        var restKey: String?
+        /// `OutputStamp.entries` of the input folder.
+        var inputEntries: [String]?
+        /// The output folder's `OutputStamp` now, and the entries it hashes.
+        var outputStamp: String?
+        var outputEntries: [String]?
+        /// The last build's manifest, when there is a readable one.
+        var manifest: Manifest?
+        /// The last build's report, when nothing has changed since.
+        var unchanged: BuildReport?
+    }
+
     /// The quick key of this build, and the last build's report when it had
     /// that key and the output is untouched since. A no-change build is
     /// little more than stamping the input and the output folders, so the
     /// two are stamped at once, on two cores.
-    func quickCheck(options: BuildOptions) -> (quickKey: String?, unchanged: BuildReport?) {
+    func quickCheck(options: BuildOptions) -> QuickCheck {
         let output = options.output
-        let stamps = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput in
-            isOutput ? OutputStamp.of(folder: output) : Self.quickKey(options: options)
+        let stamps = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput -> (entries: [String]?, rest: String?) in
+            isOutput ? (OutputStamp.entries(folder: output), nil) : (OutputStamp.entries(folder: options.input), Self.restKey(options: options))
         }
-        guard let quickKey = stamps[0] else { return (nil, nil) }
-        guard let manifest = readManifest(), manifest.quickKey == quickKey,
-              let stamp = stamps[1] else { return (quickKey, nil) }
-        return (quickKey, report(of: manifest, output: output, stamp: stamp))
+        var check = QuickCheck()
+        check.outputEntries = stamps[1].entries
+        check.outputStamp = stamps[1].entries.map(OutputStamp.hash)
+        guard let entries = stamps[0].entries, let restKey = stamps[0].rest else { return check }
+        check.restKey = restKey
+        check.inputEntries = entries
+        let quickKey = Self.quickKey(restKey: restKey, inputEntries: entries)
+        check.quickKey = quickKey
+        check.manifest = readManifest()
+        guard let manifest = check.manifest, manifest.quickKey == quickKey, let stamp = check.outputStamp else { return check }
+        check.unchanged = report(of: manifest, output: output, stamp: stamp)
+        return check
     }
 
     /// The report of the last build when it had this key and the output is untouched
@@ -76,7 +101,7 @@ struct BuildCache {
         return report
     }
 
-    private func readManifest() -> Manifest? {
+    func readManifest() -> Manifest? {
         guard let data = try? Data(contentsOf: manifestURL),
               let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
               manifest.format == Self.format else { return nil }
@@ -84,7 +109,7 @@ struct BuildCache {
     }
 
     /// `stamp`: the output folder's `OutputStamp` when the caller has it already.
-    private func report(of manifest: Manifest, output: String, stamp: String? = nil) -> BuildReport? {
+    func report(of manifest: Manifest, output: String, stamp: String? = nil) -> BuildReport? {
         guard
               FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent(SiteWriter.markerName)),
               let stamp = stamp ?? OutputStamp.of(folder: output), stamp == manifest.outputStamp else { return nil }
@@ -97,18 +122,26 @@ struct BuildCache {
     /// Forgets the last build; called before the output changes.
     func invalidate() {
         try? FileManager.default.removeItem(at: manifestURL)
+        BuildRecords.remove(folder: folder)
     }
 
-    /// Records a build that has just written `output`. Failures only cost the next build its shortcut.
-    func record(key: String, quickKey: String?, report: BuildReport, filesWritten: Int, output: String) {
-        guard let stamp = OutputStamp.of(folder: output) else { return }
+    /// Records a build that has just written `output`, with what `IncrementalBuild`
+    /// needs when there are `records`. Failures only cost the next build its shortcut.
+    /// `outputStamp`: the output folder's stamp, when the caller has just made it.
+    func record(key: String, quickKey: String?, report: BuildReport, filesWritten: Int, output: String, records: BuildRecords? = nil,
+                outputStamp: String? = nil) {
+        guard let stamp = outputStamp ?? OutputStamp.of(folder: output) else { return }
+        if let records {
+            // The records first: they count only once the manifest naming them is there.
+            guard records.build == key, records.write(folder: folder) else { return }
+        }
         write(Manifest(
             format: Self.format, key: key, quickKey: quickKey, outputStamp: stamp,
             documentsRead: report.documentsRead, pagesWritten: report.pagesWritten, filesWritten: filesWritten,
             diagnostics: report.diagnostics))
     }
 
-    private func write(_ manifest: Manifest) {
+    func write(_ manifest: Manifest) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(manifest) else { return }
@@ -129,16 +162,30 @@ struct BuildCache {
     /// The quick key: the input and theme folders by `OutputStamp`, not by
     /// contents, and the config file's bytes. nil when a folder cannot be
     /// read (then the build runs and reports the problem).
+    static func quickKey(options: BuildOptions) -> String? {
+        guard let restKey = restKey(options: options), let entries = OutputStamp.entries(folder: options.input) else { return nil }
+        return quickKey(restKey: restKey, inputEntries: entries)
+    }
+
+    static func quickKey(restKey: String, inputEntries: [String]) -> String {
+        var hasher = StableHasher()
+        hasher.combine("quick")
+        hasher.combine(restKey)
+        hasher.combine(OutputStamp.hash(inputEntries))
+        return hasher.finalize()
+    }
+
+    /// Everything a build depends on but the input folder, as the quick key
+    /// sees it: planfolio, the options, the theme folder by `OutputStamp`
+    /// and the config file's bytes. nil when the theme folder cannot be read.
     ///
     /// The theme is found as `ThemeFiles.resolve` finds it: `--theme`, else
     /// `Theme/` when it exists, else the built-in theme (part of the binary,
     /// which the key already names). The config file is the one
     /// `ConfigLoader.load` reads: `--config`, else `planfolio.yml` beside the input.
-    static func quickKey(options: BuildOptions) -> String? {
+    static func restKey(options: BuildOptions) -> String? {
         var hasher = common(options)
-        hasher.combine("quick")
-        guard let input = OutputStamp.of(folder: options.input) else { return nil }
-        hasher.combine(input)
+        hasher.combine("rest")
         var isDirectory: ObjCBool = false
         let themeFolder = options.theme
             ?? (FileManager.default.fileExists(atPath: "Theme", isDirectory: &isDirectory) && isDirectory.boolValue ? "Theme" : nil)
@@ -173,7 +220,8 @@ struct BuildCache {
     }
 
     /// The key of a build: everything its output depends on.
-    static func key(input loaded: LoadedInput, inputFolder: String, theme: ThemeFiles, options: BuildOptions) -> String {
+    /// `contentHashes`: `contentHash` of each of `loaded.files`, in order (the records keep them too).
+    static func key(input loaded: LoadedInput, contentHashes: [String], inputFolder: String, theme: ThemeFiles, options: BuildOptions) -> String {
         var hasher = common(options)
         hasher.combine(theme.templates.count)
         for name in theme.templates.keys.sorted() {
@@ -188,10 +236,10 @@ struct BuildCache {
             hasher.combine(theme.assets[path] ?? [])
         }
         hasher.combine(loaded.files.count)
-        for file in loaded.files {
+        for (file, contentHash) in zip(loaded.files, contentHashes) {
             hasher.combine(file.path)
             hasher.combine(file.displayPath)
-            hasher.combine(file.text)
+            hasher.combine(contentHash)
         }
         hasher.combine(loaded.assets.count)
         for asset in loaded.assets {
@@ -201,6 +249,14 @@ struct BuildCache {
         }
         hasher.combine(loaded.diagnostics.count)
         for diagnostic in loaded.diagnostics { hasher.combine(String(reflecting: diagnostic)) }
+        return hasher.finalize()
+    }
+
+    /// A document's text by its bytes: the key covers each file by this, and
+    /// `IncrementalBuild` tells a file saved with the same bytes from an edit by it.
+    static func contentHash(_ text: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine(text)
         return hasher.finalize()
     }
 

@@ -16,16 +16,58 @@ import Darwin
 enum OutputStamp {
     /// nil when the folder cannot be read.
     static func of(folder: String) -> String? {
+        entries(folder: folder).map(hash)
+    }
+
+    /// One line per entry, sorted: its path under the folder, then NUL and
+    /// its type, size, inode and times (`IncrementalBuild` compares them
+    /// entry by entry). nil when the folder cannot be read.
+    static func entries(folder: String) -> [String]? {
         var entries: [String] = []
         guard walk(folder, relative: "", into: &entries) else { return nil }
         entries.sort()
+        return entries
+    }
+
+    /// What `of` returns for these `entries`.
+    static func hash(_ entries: [String]) -> String {
         var hasher = StableHasher()
         hasher.combine(entries.count)
         for entry in entries { hasher.combine(entry) }
         return hasher.finalize()
     }
 
-    private static func walk(_ path: String, relative: String, into entries: inout [String]) -> Bool {
+    /// The stamp of a folder's folders alone: each one's path, inode and
+    /// times, which change whenever a name in it is added, removed or
+    /// renamed. Cheap (no call per file); what the spare is checked with
+    /// (`SiteStaging`), whose files are the current site's own.
+    static func folders(of folder: String) -> String? {
+        var entries: [String] = []
+        guard walk(folder, relative: "", into: &entries, foldersOnly: true) else { return nil }
+        entries.sort()
+        return hash(entries)
+    }
+
+    /// The line `entries` gives for `relative` (a path under `folder`), or nil when it cannot be read.
+    static func line(folder: String, relative: String) -> String? {
+        var info = stat()
+        guard lstat(folder + "/" + relative, &info) == 0 else { return nil }
+        return line(relative, info)
+    }
+
+    private static func line(_ relative: String, _ info: stat) -> String {
+        let type = info.st_mode & S_IFMT
+        #if canImport(Darwin)
+        let ctime = "\(info.st_ctimespec.tv_sec).\(info.st_ctimespec.tv_nsec)"
+        let mtime = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
+        #else
+        let ctime = "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+        let mtime = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        #endif
+        return "\(relative)\u{0}\(type)\u{0}\(info.st_size)\u{0}\(info.st_ino)\u{0}\(mtime)\u{0}\(ctime)"
+    }
+
+    private static func walk(_ path: String, relative: String, into entries: inout [String], foldersOnly: Bool = false) -> Bool {
         guard let directory = opendir(path) else { return false }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -33,22 +75,18 @@ enum OutputStamp {
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
+            // The folder says which names are files: those need no call of their own.
+            if foldersOnly, entry.pointee.d_type != UInt8(DT_DIR), entry.pointee.d_type != UInt8(DT_UNKNOWN) { continue }
             let rel = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             // Relative to the open folder: the kernel looks up one name, not
             // every folder of the path again (a no-change build is these calls).
             guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             let type = info.st_mode & S_IFMT
-            #if canImport(Darwin)
-            let ctime = "\(info.st_ctimespec.tv_sec).\(info.st_ctimespec.tv_nsec)"
-            let mtime = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
-            #else
-            let ctime = "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
-            let mtime = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-            #endif
-            entries.append("\(rel)\u{0}\(type)\u{0}\(info.st_size)\u{0}\(info.st_ino)\u{0}\(mtime)\u{0}\(ctime)")
+            if foldersOnly && type != S_IFDIR { continue }
+            entries.append(line(rel, info))
             if type == S_IFDIR {
-                guard walk(path + "/" + name, relative: rel, into: &entries) else { return false }
+                guard walk(path + "/" + name, relative: rel, into: &entries, foldersOnly: foldersOnly) else { return false }
             }
         }
         return true

@@ -6,15 +6,29 @@
 /// `LifecycleComputer` (plan state), `OpennessComputer` (breaches, open or
 /// closed). `docs/status.md` states the rules and the edge decisions.
 public enum StatusComputer {
-    public static func compute(portfolio: Portfolio, config: SiteConfig, today: Day) -> (PortfolioStatus, [Diagnostic]) {
+    ///
+    /// `only`: the status of these documents alone (and of the plans an
+    /// assessment's or investigation's openness depends on), for a rebuild
+    /// that renders only their pages (`IncrementalBuild`); the diagnostics
+    /// are then only theirs. Each document's status is the same as in a
+    /// whole computation.
+    public static func compute(portfolio: Portfolio, config: SiteConfig, today: Day, only: Set<String>? = nil) -> (PortfolioStatus, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // Link has resolved who supersedes whom (and reported cycles and double successors).
         let supersededBy = portfolio.supersededBy
         var status = PortfolioStatus(today: today)
+        let referringPlans = OpennessComputer.referringPlans(in: portfolio)
+        var planDocuments = portfolio.documents(of: .plan)
+        var reviewDocuments = portfolio.documents.filter { $0.kind != .plan }
+        if let only {
+            let plans = only.union(only.flatMap { referringPlans[$0] ?? [] })
+            planDocuments = planDocuments.filter { plans.contains($0.id) }
+            reviewDocuments = reviewDocuments.filter { only.contains($0.id) }
+        }
 
         // Each plan's status depends only on the plan: computed on all cores,
         // gathered in document order (so diagnostics keep their order).
-        let plans = ConcurrentMap.map(portfolio.documents(of: .plan)) { plan -> (String, PlanStatus, [Diagnostic]) in
+        let plans = ConcurrentMap.map(planDocuments) { plan -> (String, PlanStatus, [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
             let (approval, approvalDiagnostics) = ApprovalComputer.approval(of: plan, config: config, today: today)
             diagnostics += approvalDiagnostics
@@ -34,8 +48,7 @@ public enum StatusComputer {
         }
 
         let lifecycles = status.plans.mapValues(\.lifecycle)
-        let referringPlans = OpennessComputer.referringPlans(in: portfolio)
-        let reviews = ConcurrentMap.map(portfolio.documents.filter { $0.kind != .plan }) { document in
+        let reviews = ConcurrentMap.map(reviewDocuments) { document in
             let (review, reviewDiagnostics) = OpennessComputer.review(of: document, referringPlans: referringPlans[document.id] ?? [], lifecycles: lifecycles,
                                                                       supersededBy: supersededBy[document.id])
             return (document.id, review, reviewDiagnostics)

@@ -20,6 +20,8 @@ public struct LinkedFiles: Sendable {
     /// Paths under the input folder of the files to copy, sorted, unique.
     public var paths: [String]
     public var diagnostics: [Diagnostic]
+    /// For each document that links to files (by `Document.source`), the files, sorted, unique.
+    public var pathsBySource: [String: [String]] = [:]
 
     /// Resolves every relative link of every document and rewrites it for the document's page.
     public static func resolve(_ portfolio: Portfolio, assets: [String], activeAssets: [String] = []) -> (Portfolio, LinkedFiles) {
@@ -95,12 +97,16 @@ public struct LinkedFiles: Sendable {
         var portfolio = portfolio
         var used: Set<String> = []
         var diagnostics: [Diagnostic] = []
+        var bySource: [String: [String]] = [:]
         for (index, result) in results.enumerated() {
             if let body = result.body { portfolio.documents[index].body = body }
             diagnostics += result.diagnostics
             used.formUnion(result.used)
+            if !result.used.isEmpty { bySource[portfolio.documents[index].source] = Array(Set(result.used)).sorted() }
         }
-        return (portfolio, LinkedFiles(paths: used.sorted(), diagnostics: diagnostics))
+        var files = LinkedFiles(paths: used.sorted(), diagnostics: diagnostics)
+        files.pathsBySource = bySource
+        return (portfolio, files)
     }
 
     /// The site files that copy the linked files from the input folder.

@@ -44,19 +44,32 @@ public enum InputLoader {
                 }
                 continue
             }
-            switch read {
-            case nil: continue  // README.md
-            case .tooLarge(let size)?:
-                diagnostics.append(.error(.fileTooLarge, "file is larger than 8 MiB (\(size) bytes)", file: display, line: 1))
-            case .unreadable?:
-                diagnostics.append(.error(.unreadableFile, "file cannot be read", file: display, line: 1))
-            case .notUTF8?:
-                diagnostics.append(.error(.unreadableFile, "file is not valid UTF-8", file: display, line: 1))
-            case .text(let text)?:
-                files.append(SourceFile(path: entry.path, displayPath: display, text: text))
+            guard let read else { continue }  // README.md
+            switch read.loaded(path: entry.path, display: display) {
+            case .file(let file): files.append(file)
+            case .problem(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         return LoadedInput(files: files, assets: assets, activeAssets: activeAssets, diagnostics: diagnostics)
+    }
+
+    /// Whether the loader reads `path` (under the input folder) as a
+    /// document: Markdown, not a `README.md` note, in no hidden folder.
+    static func isDocumentPath(_ path: String) -> Bool {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = components.last, !components.contains(where: { $0.isEmpty || $0.hasPrefix(".") }) else { return false }
+        return isMarkdown(String(name)) && name.lowercased() != "readme.md"
+    }
+
+    /// One document file read again with `load`'s checks, for a rebuild
+    /// that reads only the files that changed (`IncrementalBuild`).
+    static func loadDocument(input: String, path: String) -> Loaded {
+        read((input as NSString).appendingPathComponent(path)).loaded(path: path, display: displayPath(input: input, path: path))
+    }
+
+    enum Loaded {
+        case file(SourceFile)
+        case problem(Diagnostic)
     }
 
     private enum FileRead: Sendable {
@@ -64,6 +77,19 @@ public enum InputLoader {
         case tooLarge(Int)
         case unreadable
         case notUTF8
+
+        func loaded(path: String, display: String) -> Loaded {
+            switch self {
+            case .tooLarge(let size):
+                .problem(.error(.fileTooLarge, "file is larger than 8 MiB (\(size) bytes)", file: display, line: 1))
+            case .unreadable:
+                .problem(.error(.unreadableFile, "file cannot be read", file: display, line: 1))
+            case .notUTF8:
+                .problem(.error(.unreadableFile, "file is not valid UTF-8", file: display, line: 1))
+            case .text(let text):
+                .file(SourceFile(path: path, displayPath: display, text: text))
+            }
+        }
     }
 
     /// Plain POSIX calls (see `POSIXFile`): through Foundation, reading

@@ -27,7 +27,9 @@ public enum SearchIndex {
     }
 
     /// The UTF-8 of `script`, written with `JSONWriter` (rows on all cores).
-    public static func scriptBytes(portfolio: Portfolio) -> [UInt8] {
+    /// `text` gives each document's text; by default `bodyText` of its body
+    /// (a rebuild that reuses the last build's texts passes them here).
+    public static func scriptBytes(portfolio: Portfolio, text: @Sendable (Document) -> String = text(of:)) -> [UInt8] {
         let systems = Array(Set(portfolio.documents.compactMap(\.system))).sorted()
         let owners = Array(Set(portfolio.documents.compactMap(\.owner))).sorted()
         var systemIndex: [String: Int] = [:], ownerIndex: [String: Int] = [:]
@@ -41,7 +43,7 @@ public enum SearchIndex {
                 row.string(document.title)
                 row.int(document.system.flatMap { systemIndex[$0] } ?? -1)
                 row.int(document.owner.flatMap { ownerIndex[$0] } ?? -1)
-                row.string(bodyText(document.body, limit: textLimit))
+                row.string(text(document))
             }
             return row.bytes
         }
@@ -77,6 +79,11 @@ public enum SearchIndex {
         }
         writer.raw(";\n")
         return writer.bytes
+    }
+
+    /// A document's text in the index: its body's prose, cut to `textLimit`.
+    public static func text(of document: Document) -> String {
+        bodyText(document.body, limit: textLimit)
     }
 
     /// Section headings whose content repeats the metadata or is navigation.

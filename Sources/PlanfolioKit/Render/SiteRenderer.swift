@@ -29,12 +29,9 @@ public enum SiteRenderer {
                               status: PortfolioStatus? = nil, progress: ((Int, Int) -> Void)? = nil,
                               emit: ([OutputFile]) -> Void) {
         let status = status ?? PortfolioStatus(today: today)
-        var siteInfo = PageContext.SiteInfo(title: config.title, today: today, generator: generator)
-        siteInfo.hasFeed = config.baseURL != nil
-        let site = siteInfo
+        let site = siteInfo(config: config, today: today)
         @Sendable func page(_ path: String, title: String, section: String, template: String, _ build: (String) -> [String: Any]) -> OutputFile {
-            let context = PageContext(site: site, path: path, title: title, section: section)
-            return OutputFile(path: path, contents: theme.renderBytes(template, context.dictionary(merging: build(context.root))))
+            Self.page(path, title: title, section: section, template: template, site: site, theme: theme, build)
         }
 
         // Site-wide pages (dashboard, lists, timeline: one long job each, over
@@ -84,15 +81,7 @@ public enum SiteRenderer {
         let idLinker = IDLinker(portfolio: portfolio)
         for document in portfolio.documents {
             addPage(document.url) {
-                let blocks = BodyOutline.blocks(of: document.body)
-                let panels = PlanPanel.panels(for: document, status: status)
-                let (segments, body) = BodySplitter.render(blocks, layout: PlanBodyLayout.place(panels, in: blocks, plan: document.plan), panels: panels,
-                                                           linker: idLinker.page(selfID: document.id, root: PageContext.root(of: document.url)))
-                return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document") { root in
-                    let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
-                    return context.merging(DocumentStatusContext.context(document, status: status, segments: segments)) { $1 }
-                        .merging(ChainCards.context(document, portfolio: portfolio, status: status, root: root)) { $1 }
-                }
+                documentPage(document, portfolio: portfolio, status: status, theme: theme, site: site, idLinker: idLinker)
             }
         }
         addPage("search.html") {
@@ -123,6 +112,37 @@ public enum SiteRenderer {
         }
         for files in siteWideFiles.wait() { emit(files) }
         progress?(total, total)
+    }
+
+    /// What every page says about the site.
+    static func siteInfo(config: SiteConfig, today: Day) -> PageContext.SiteInfo {
+        var site = PageContext.SiteInfo(title: config.title, today: today, generator: generator)
+        site.hasFeed = config.baseURL != nil
+        return site
+    }
+
+    /// A page through its template: the site's context merged with the page's own, which `build` makes from the page's root.
+    static func page(_ path: String, title: String, section: String, template: String, site: PageContext.SiteInfo, theme: CompiledTheme,
+                     _ build: (String) -> [String: Any]) -> OutputFile {
+        let context = PageContext(site: site, path: path, title: title, section: section)
+        return OutputFile(path: path, contents: theme.renderBytes(template, context.dictionary(merging: build(context.root))))
+    }
+
+    /// A document's own page: `render` writes one per document, and a
+    /// rebuild after an edit that other pages cannot see writes only the
+    /// edited ones (`IncrementalBuild`).
+    static func documentPage(_ document: Document, portfolio: Portfolio, status: PortfolioStatus, theme: CompiledTheme,
+                             site: PageContext.SiteInfo, idLinker: IDLinker) -> OutputFile {
+        let blocks = BodyOutline.blocks(of: document.body)
+        let panels = PlanPanel.panels(for: document, status: status)
+        let (segments, body) = BodySplitter.render(blocks, layout: PlanBodyLayout.place(panels, in: blocks, plan: document.plan), panels: panels,
+                                                   linker: idLinker.page(selfID: document.id, root: PageContext.root(of: document.url)))
+        return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document",
+                    site: site, theme: theme) { root in
+            let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
+            return context.merging(DocumentStatusContext.context(document, status: status, segments: segments)) { $1 }
+                .merging(ChainCards.context(document, portfolio: portfolio, status: status, root: root)) { $1 }
+        }
     }
 
     /// One job to run on some core: a page (`path`), or the data files.

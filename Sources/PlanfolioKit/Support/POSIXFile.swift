@@ -83,6 +83,11 @@ enum POSIXFile {
         #endif
     }
 
+    /// A descriptor of the folder at `path` (for the `*at` calls), or -1.
+    static func openFolder(_ path: String) -> Int32 {
+        open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
     /// Creates `path` (which must not exist) holding exactly `bytes`.
     static func writeNew(_ path: String, _ bytes: [UInt8]) throws(PlanfolioError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

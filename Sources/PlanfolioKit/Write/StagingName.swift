@@ -14,6 +14,10 @@ struct StagingName: Sendable {
     var workFolder: String { ".\(outputName).planfolio-cache" }
     func staging(pid: Int32) -> String { ".\(outputName).planfolio-staging-\(pid)" }
     func old(pid: Int32) -> String { ".\(outputName).planfolio-old-\(pid)" }
+    /// The site before the current one, kept for the next rebuild to start from (`SiteStaging`).
+    var spare: String { ".\(outputName).planfolio-spare" }
+    /// What is known of the spare: its stamp and the files it differs in.
+    var spareRecord: String { "spare.json" }
 
     enum Role: Equatable { case staging, old }
 

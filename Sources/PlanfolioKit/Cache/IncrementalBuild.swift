@@ -1,0 +1,272 @@
+import Foundation
+import PlanfolioMarkdown
+
+/// A rebuild after a few documents were edited in ways no other page can
+/// see: only those documents are read and parsed, only their pages (and the
+/// search index, when their text in it changed) are rendered, and every
+/// other file of the site is the last site's, hard-linked into the new one.
+///
+/// Whether another page can see an edit is decided by the document's face
+/// (`DocumentFace`: every parsed field but the Markdown tree) and the files
+/// its body links to. Link, Compute and every page but the document's own
+/// read only those, so when they are byte for byte what the last build
+/// recorded (`BuildRecords`), every other file would come out the same.
+/// Editing prose, fixing a typo in a section, adding a paragraph below the
+/// tables: all keep the face. Anything else (front matter, a table row, a
+/// line number that moved, a new or removed file, the config, the theme,
+/// `--today`) does not, and the build runs in full, as it would without a
+/// cache. Its output is byte-identical to a full build's, with the same
+/// diagnostics (`IncrementalBuildTests` compares the two).
+///
+/// The site is still written to a new folder and swapped in (SPEC §9): the
+/// unchanged files are hard links, so the old site stays whole until the
+/// swap.
+enum IncrementalBuild {
+    /// Above this many edited documents a full build is about as quick.
+    static func maxEdited(documents: Int) -> Int { max(16, documents / 10) }
+
+    /// The report of the rebuild, or nil when it cannot be done this way
+    /// (then nothing was changed and the caller builds in full).
+    static func run(options: BuildOptions, cache: BuildCache, check: BuildCache.QuickCheck) -> BuildReport? {
+        guard let manifest = check.manifest, let restKey = check.restKey, let entries = check.inputEntries,
+              let quickKey = check.quickKey, let outputStamp = check.outputStamp,
+              outputStamp == manifest.outputStamp,
+              FileManager.default.fileExists(atPath: (options.output as NSString).appendingPathComponent(SiteWriter.markerName)),
+              let records = BuildRecords.read(folder: cache.folder),
+              records.build == manifest.key, records.restKey == restKey,
+              let changed = editedSources(old: records.inputEntries, new: entries, records: records),
+              changed.count <= maxEdited(documents: records.documents.count) else { return nil }
+        let run = Run(options: options, cache: cache, manifest: manifest, quickKey: quickKey, inputEntries: entries,
+                      outputEntries: check.outputEntries)
+        return ConcurrentMap.withThreads(options.threads) { try? run.build(records: records, changed: changed) }
+    }
+
+    /// Why the rebuild stopped short; never shown: the build runs in full instead.
+    private struct NotIncremental: Error {}
+
+    /// One rebuild: what the quick check found, and the steps.
+    private struct Run {
+        var options: BuildOptions
+        var cache: BuildCache
+        var manifest: BuildCache.Manifest
+        var quickKey: String
+        var inputEntries: [String]
+        var outputEntries: [String]?
+
+        func build(records: BuildRecords, changed: [Int]) throws -> BuildReport {
+            var records = records
+            // Read what changed; a file saved again with the same bytes is no edit.
+            var edited: [(index: Int, file: SourceFile)] = []
+            for index in changed {
+                let record = records.documents[index]
+                guard case .file(let file) = InputLoader.loadDocument(input: options.input, path: record.source) else { throw NotIncremental() }
+                if BuildCache.contentHash(file.text) != record.contentHash { edited.append((index, file)) }
+            }
+            guard !edited.isEmpty else { return try unchanged(records: records) }
+
+            // The staging folder is made on a thread of its own while the
+            // edited documents are checked and rendered here: from the spare
+            // when there is a good one, else by hard-linking every file of the
+            // current site; the edited pages then replace theirs.
+            let output = options.output
+            let preparing = BackgroundWork([{ @Sendable () -> Result<SiteStaging, PlanfolioError> in
+                do throws(PlanfolioError) {
+                    let staging = try SiteStaging.open(output: output, reusingSpare: true)
+                    if !staging.reusedSpare {
+                        do throws(PlanfolioError) { _ = try staging.linkPrevious(except: []) } catch {
+                            staging.abandon()
+                            throw error
+                        }
+                    }
+                    return .success(staging)
+                } catch { return .failure(error) }
+            }], lanes: 1)
+            let rendered: (files: [OutputFile], diagnostics: [Diagnostic])
+            do {
+                rendered = try render(&records, edited: edited)
+            } catch {
+                if case .success(let staging) = preparing.wait()[0] { staging.abandon() }
+                throw error
+            }
+            guard case .success(let staging) = preparing.wait()[0] else { throw NotIncremental() }
+            let written: WriteResult
+            do {
+                try staging.add(rendered.files)
+                written = try staging.commit(keepingSpare: true)
+            } catch {
+                staging.abandon()
+                throw error
+            }
+            // The site is in place: from here on, nothing can make the build fail.
+            var report = BuildReport(diagnostics: rendered.diagnostics, documentsRead: manifest.documentsRead,
+                                     pagesWritten: manifest.pagesWritten, wrote: true)
+            report.filesUnchanged = manifest.filesWritten - written.written
+            cache.invalidate()
+            let previousEntries = outputEntries
+            let stamps = ConcurrentMap.map([false, true], threads: 2) { isOutput -> String? in
+                if isOutput { return staging.outputStamp(previousEntries: previousEntries) }
+                staging.recordSpare()
+                return nil
+            }
+            record(&records, report: report, outputStamp: stamps[1])
+            return report
+        }
+
+        /// Only files saved again with the same bytes: the last report stands;
+        /// the records learn the files' new stamps, so the next build is a no-change one.
+        private func unchanged(records: BuildRecords) throws -> BuildReport {
+            guard let report = cache.report(of: manifest, output: options.output) else { throw NotIncremental() }
+            var records = records
+            cache.invalidate()
+            record(&records, report: report, outputStamp: manifest.outputStamp)
+            return report
+        }
+
+        /// Records this build for the next one. Its key is new: the byte key
+        /// of a full build is not known without reading every input, so a
+        /// later build matches this one by its quick key or by these records.
+        private func record(_ records: inout BuildRecords, report: BuildReport, outputStamp: String?) {
+            var key = StableHasher()
+            key.combine("incremental")
+            key.combine(manifest.key)
+            key.combine(quickKey)
+            records.build = key.finalize()
+            records.inputEntries = inputEntries
+            cache.record(key: records.build, quickKey: quickKey, report: report, filesWritten: manifest.filesWritten,
+                         output: options.output, records: records, outputStamp: outputStamp)
+        }
+
+        /// The edited documents' pages (and the search index when their text
+        /// in it changed) and the build's diagnostics, with the records brought
+        /// up to date; throws when an edit shows beyond the documents' own pages.
+        private func render(_ records: inout BuildRecords, edited: [(index: Int, file: SourceFile)]) throws
+            -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+            var options = options
+            // The config's diagnostics are the last build's (the rest key covers the config): in `records.shared`.
+            let (_, themeFiles, themePath) = try Build.settings(&options)
+            // Parse what changed; go on only when every face is as it was.
+            var fresh: [Int: Document] = [:]
+            for (index, file) in edited {
+                let (parsed, found) = DocumentParser.parse(file)
+                guard let document = parsed, DocumentFace.encode(document) == records.documents[index].face else { throw NotIncremental() }
+                fresh[index] = document
+                records.documents[index].contentHash = BuildCache.contentHash(file.text)
+                records.documents[index].own = found
+            }
+            // Every other document from its face, with an empty body: nothing
+            // below reads another document's body.
+            let empty = MarkdownNode(.document)
+            let edits = fresh
+            let faces = records.documents.indices.map { (index: $0, face: edits[$0] == nil ? records.documents[$0].face : []) }
+            let documents = ConcurrentMap.map(faces) { item -> Document? in
+                if let document = edits[item.index] { return document }
+                var reader = RecordReader(item.face)
+                return DocumentFace.decode(&reader, body: empty)
+            }
+            guard documents.allSatisfy({ $0 != nil }) else { throw NotIncremental() }
+            var portfolio = records.portfolio(of: documents.compactMap { $0 })
+
+            let linkedFiles: LinkedFiles
+            (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: records.assets, activeAssets: records.activeAssets)
+            for (index, _) in edited {
+                let record = records.documents[index]
+                guard (linkedFiles.pathsBySource[record.source] ?? []) == record.linkedFiles else { throw NotIncremental() }
+                let display = InputLoader.displayPath(input: options.input, path: record.source)
+                records.documents[index].own += linkedFiles.diagnostics.filter { $0.file == display }
+            }
+            guard case (let theme?, _) = CompiledTheme.compile(themeFiles, themePath: themePath) else { throw NotIncremental() }
+            // The statuses the edited pages show: their documents' own and
+            // those of the documents their chain cards name.
+            var shown = Set(fresh.values.map(\.id))
+            for document in fresh.values {
+                for reference in [document.references.assessment, document.references.investigation, document.references.supersedes] {
+                    if let id = reference?.value { shown.insert(id) }
+                }
+            }
+            let (status, _) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today, only: shown)
+
+            var diagnostics = records.shared + records.documents.flatMap(\.own)
+            if options.strict {
+                diagnostics = diagnostics.map { diagnostic in
+                    var strict = diagnostic
+                    strict.severity = .error
+                    return strict
+                }
+            }
+            diagnostics.sort()
+            guard !diagnostics.hasErrors else { throw NotIncremental() }
+
+            let site = SiteRenderer.siteInfo(config: options.config, today: options.today)
+            let idLinker = IDLinker(portfolio: portfolio)
+            var files: [OutputFile] = []
+            var textChanged = false
+            for (index, document) in portfolio.documents.enumerated() where fresh[index] != nil {
+                files.append(SiteRenderer.documentPage(document, portfolio: portfolio, status: status, theme: theme, site: site, idLinker: idLinker))
+                let text = SearchIndex.text(of: document)
+                if text != records.documents[index].searchText {
+                    records.documents[index].searchText = text
+                    textChanged = true
+                }
+            }
+            if textChanged {
+                let texts = Dictionary(records.documents.map { ($0.id, $0.searchText) }, uniquingKeysWith: { first, _ in first })
+                files.append(OutputFile(path: SearchIndex.fileName,
+                                        contents: SearchIndex.scriptBytes(portfolio: portfolio) { texts[$0.id] ?? "" }))
+            }
+            // Freeing 20,000 documents is left to another thread (the command exits without waiting).
+            Build.releaseInBackground((consume portfolio, consume documents))
+            return (files, diagnostics)
+        }
+    }
+
+    /// Indexes into `records.documents` of the documents whose files changed
+    /// between the two listings (`OutputStamp.entries`); nil when anything
+    /// else changed: a file added, removed or renamed, an image, a symbolic
+    /// link, a file that is not one of the documents. Entries the input
+    /// loader never reads (hidden files, `README.md` notes) and folders'
+    /// own times (which change when a file in them is saved by renaming) do not count.
+    static func editedSources(old: [String], new: [String], records: BuildRecords) -> [Int]? {
+        struct Entry {
+            var path: Substring
+            var type: Substring
+            var stamp: Substring
+            init?(_ line: String) {
+                let fields = line.split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false)
+                guard fields.count == 3 else { return nil }
+                (path, type, stamp) = (fields[0], fields[1], fields[2])
+            }
+            var isHidden: Bool { path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
+        }
+        // Nearly every line is the same as before; only the others are taken apart.
+        var changed: [(was: Entry, now: Entry)] = []
+        if old.count == new.count {
+            for (was, now) in zip(old, new) where was != now {
+                guard let was = Entry(was), let now = Entry(now) else { return nil }
+                changed.append((was, now))
+            }
+        }
+        if old.count != new.count || changed.contains(where: { $0.was.path != $0.now.path && !($0.was.isHidden && $0.now.isHidden) }) {
+            // A hidden file came or went (an editor's swap file): compare without them.
+            let before = old.compactMap(Entry.init).filter { !$0.isHidden }, after = new.compactMap(Entry.init).filter { !$0.isHidden }
+            guard before.count == after.count else { return nil }
+            changed = zip(before, after).filter { $0.0.path != $0.1.path || $0.0.type != $0.1.type || $0.0.stamp != $0.1.stamp }
+        }
+        let folder = Substring(String(S_IFDIR)), file = Substring(String(S_IFREG))
+        var byPath: [Substring: Int] = [:]
+        var edited: [Int] = []
+        for (was, now) in changed where !now.isHidden {
+            guard was.path == now.path, was.type == now.type else { return nil }
+            guard now.type != folder else { continue }
+            guard now.type == file else { return nil }
+            if byPath.isEmpty {
+                for (index, record) in records.documents.enumerated() { byPath[Substring(record.source)] = index }
+            }
+            if let index = byPath[now.path] {
+                edited.append(index)
+            } else if InputLoader.isDocumentPath(String(now.path)) || !InputLoader.isMarkdown(String(now.path)) {
+                return nil  // a file the last build read but kept no record of, or an image or evidence file
+            }
+        }
+        return edited
+    }
+}
