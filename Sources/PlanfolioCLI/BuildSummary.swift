@@ -2,13 +2,18 @@ import PlanfolioKit
 
 /// The one line printed on standard error at the end of every build or check.
 ///
-/// `planfolio: 13 documents read, 17 pages written to Output (9 files unchanged), 0 errors, 2 warnings, 0.41 s`
+/// `planfolio: 13 documents read, 17 pages written to Output (9 files unchanged), 0 errors, 2 warnings, 0.41 s`;
+/// after an edit only the document's own page shows, `(..., 27 files unchanged; only 1 edited document rebuilt)`.
 enum BuildSummary {
     static func line(_ report: BuildReport, output: String, seconds: Double) -> String {
         let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
         var parts = ["\(report.documentsRead) \(plural(report.documentsRead, "document")) read"]
         if report.wrote {
-            parts.append("\(report.pagesWritten) \(plural(report.pagesWritten, "page")) written to \(output) (\(report.filesUnchanged) \(plural(report.filesUnchanged, "file")) unchanged)")
+            var kept = "\(report.filesUnchanged) \(plural(report.filesUnchanged, "file")) unchanged"
+            if case .incremental(let edited) = report.mode {
+                kept += "; only \(edited) edited \(plural(edited, "document")) rebuilt"
+            }
+            parts.append("\(report.pagesWritten) \(plural(report.pagesWritten, "page")) written to \(output) (\(kept))")
         } else if report.hasErrors {
             parts.append("nothing written")
         } else {

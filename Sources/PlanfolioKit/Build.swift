@@ -37,6 +37,17 @@ public struct BuildReport: Sendable {
     public var wrote: Bool
     /// Of the files written, how many were identical to the previous site's and kept as they were.
     public var filesUnchanged = 0
+    /// How the site was made this time.
+    public var mode = Mode.full
+
+    public enum Mode: Sendable, Equatable {
+        /// Every document parsed, every page rendered.
+        case full
+        /// Nothing changed since the last build: its report, nothing written (`BuildCache`).
+        case unchanged
+        /// Only the edited documents read and their pages rendered (`IncrementalBuild`).
+        case incremental(edited: Int)
+    }
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }

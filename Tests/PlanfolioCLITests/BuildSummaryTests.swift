@@ -25,6 +25,15 @@ import Testing
         #expect(BuildSummary.line(one, output: "Site", seconds: 1) == "planfolio: 1 document read, 1 page written to Site (1 file unchanged), 0 errors, 0 warnings, 1.00 s")
     }
 
+    @Test func incrementalLineSaysHowManyDocumentsWereRebuilt() {
+        var one = report(wrote: true)
+        one.mode = .incremental(edited: 1)
+        #expect(BuildSummary.line(one, output: "Output", seconds: 0.4)
+                == "planfolio: 13 documents read, 17 pages written to Output (9 files unchanged; only 1 edited document rebuilt), 0 errors, 0 warnings, 0.40 s")
+        one.mode = .incremental(edited: 3)
+        #expect(BuildSummary.line(one, output: "Output", seconds: 0.4).contains("(9 files unchanged; only 3 edited documents rebuilt)"))
+    }
+
     @Test func failedLine() {
         #expect(BuildSummary.line(report(errors: 2, wrote: false), output: "Output", seconds: 12.3)
                 == "planfolio: 13 documents read, nothing written, 2 errors, 0 warnings, 12.30 s")

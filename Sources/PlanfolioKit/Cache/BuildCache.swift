@@ -116,6 +116,7 @@ struct BuildCache {
         var report = BuildReport(diagnostics: manifest.diagnostics, documentsRead: manifest.documentsRead,
                                  pagesWritten: manifest.pagesWritten, wrote: true)
         report.filesUnchanged = manifest.filesWritten
+        report.mode = .unchanged
         return report
     }
 

@@ -101,6 +101,7 @@ enum IncrementalBuild {
             var report = BuildReport(diagnostics: rendered.diagnostics, documentsRead: manifest.documentsRead,
                                      pagesWritten: manifest.pagesWritten, wrote: true)
             report.filesUnchanged = manifest.filesWritten - written.written
+            report.mode = .incremental(edited: edited.count)
             cache.invalidate()
             let previousEntries = outputEntries
             let stamps = ConcurrentMap.map([false, true], threads: 2) { isOutput -> String? in
