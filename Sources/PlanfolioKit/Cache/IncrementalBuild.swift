@@ -63,6 +63,7 @@ enum IncrementalBuild {
                 if BuildCache.contentHash(file.text) != record.contentHash { edited.append((index, file)) }
             }
             guard !edited.isEmpty else { return try unchanged(records: records) }
+            options.progress?(BuildProgress(stage: .checking, done: 0, total: edited.count))
 
             // The staging folder is made on a thread of its own while the
             // edited documents are checked and rendered here: from the spare
@@ -89,6 +90,7 @@ enum IncrementalBuild {
                 throw error
             }
             guard case .success(let staging) = preparing.wait()[0] else { throw NotIncremental() }
+            options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
             let written: WriteResult
             do {
                 try staging.add(rendered.files)
@@ -197,6 +199,7 @@ enum IncrementalBuild {
             diagnostics.sort()
             guard !diagnostics.hasErrors else { throw NotIncremental() }
 
+            options.progress?(BuildProgress(stage: .rendering, done: 0, total: fresh.count))
             let site = SiteRenderer.siteInfo(config: options.config, today: options.today)
             let idLinker = IDLinker(portfolio: portfolio)
             var files: [OutputFile] = []
