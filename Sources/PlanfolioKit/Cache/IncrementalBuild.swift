@@ -37,7 +37,7 @@ enum IncrementalBuild {
               let changed = editedSources(old: records.inputEntries, new: entries, records: records),
               changed.count <= maxEdited(documents: records.documents.count) else { return nil }
         let run = Run(options: options, cache: cache, manifest: manifest, quickKey: quickKey, inputEntries: entries,
-                      outputEntries: check.outputEntries)
+                      outputStamp: outputStamp, outputEntries: check.outputEntries)
         return ConcurrentMap.withThreads(options.threads) { try? run.build(records: records, changed: changed) }
     }
 
@@ -51,6 +51,8 @@ enum IncrementalBuild {
         var manifest: BuildCache.Manifest
         var quickKey: String
         var inputEntries: [String]
+        /// The output folder as the quick check found it: the last build's site, untouched.
+        var outputStamp: String
         var outputEntries: [String]?
 
         func build(records: BuildRecords, changed: [Int]) throws -> BuildReport {
@@ -118,7 +120,7 @@ enum IncrementalBuild {
         /// Only files saved again with the same bytes: the last report stands;
         /// the records learn the files' new stamps, so the next build is a no-change one.
         private func unchanged(records: BuildRecords) throws -> BuildReport {
-            guard let report = cache.report(of: manifest, output: options.output) else { throw NotIncremental() }
+            guard let report = cache.report(of: manifest, output: options.output, stamp: outputStamp) else { throw NotIncremental() }
             var records = records
             cache.invalidate()
             record(&records, report: report, outputStamp: manifest.outputStamp)
