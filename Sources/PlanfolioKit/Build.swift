@@ -236,7 +236,7 @@ public enum Build {
             records?.shared = shared
             records?.documents = ConcurrentMap.map(portfolio.documents) { document in
                 BuildRecords.Record(source: document.source, kind: document.kind, id: document.id,
-                                    contentHash: hashes[document.source] ?? "", face: DocumentFace.encode(document),
+                                    contentHash: hashes[document.source] ?? "", face: DocumentFace.encode(document)[...],
                                     linkedFiles: linkedFiles.pathsBySource[document.source] ?? [],
                                     searchText: SearchIndex.text(of: document), own: ownByFile[document.displayPath] ?? [])
             }

@@ -37,16 +37,32 @@ struct BuildRecords: Sendable {
         var kind: DocumentKind
         var id: String
         /// `BuildCache.contentHash` of its file.
-        var contentHash: String
-        /// `DocumentFace` bytes.
-        var face: [UInt8]
+        var contentHash: String { didSet { encoded = nil } }
+        /// `DocumentFace` bytes (a slice of the records file when read from it).
+        var face: ArraySlice<UInt8> { didSet { encoded = nil } }
         /// The input files its body links to (`LinkedFiles`), sorted.
-        var linkedFiles: [String]
+        var linkedFiles: [String] { didSet { encoded = nil } }
         /// Its text in the search index.
-        var searchText: String
+        var searchText: String { didSet { encoded = nil } }
         /// What parsing it and resolving its links reported: the only
         /// diagnostics an edit that keeps the face can change.
-        var own: [Diagnostic]
+        var own: [Diagnostic] { didSet { encoded = nil } }
+        /// This record's bytes in the file it was read from, until a field
+        /// changes: writing the records again after a rebuild of one page
+        /// copies the other 19,999 instead of encoding them.
+        fileprivate var encoded: ArraySlice<UInt8>?
+
+        init(source: String, kind: DocumentKind, id: String, contentHash: String, face: ArraySlice<UInt8>, linkedFiles: [String],
+             searchText: String, own: [Diagnostic]) {
+            self.source = source
+            self.kind = kind
+            self.id = id
+            self.contentHash = contentHash
+            self.face = face
+            self.linkedFiles = linkedFiles
+            self.searchText = searchText
+            self.own = own
+        }
 
         var url: String { "\(kind.folder)/\(id).html" }
     }
@@ -62,6 +78,7 @@ struct BuildRecords: Sendable {
         writer.array(activeAssets) { $0.string($1) }
         writer.array(shared, Self.diagnostic)
         writer.array(documents) { writer, record in
+            if let encoded = record.encoded { return writer.append(encoded) }
             writer.string(record.source)
             writer.string(record.kind.rawValue)
             writer.string(record.id)
@@ -98,16 +115,19 @@ struct BuildRecords: Sendable {
         activeAssets = reader.array { $0.string() }
         shared = reader.array(Self.diagnostic).compactMap { $0 }
         documents = reader.array { reader -> Record? in
+            let start = reader.offset
             let source = reader.string()
             guard let kind = reader.enumeration(DocumentKind.self) else { return nil }
             let id = reader.string()
             let contentHash = reader.string()
-            let face = reader.raw()
+            let face = bytes[reader.rawRange()]
             let linkedFiles = reader.array { $0.string() }
             let searchText = reader.string()
             let own = reader.array(Self.diagnostic).compactMap { $0 }
-            return Record(source: source, kind: kind, id: id, contentHash: contentHash, face: face, linkedFiles: linkedFiles,
-                          searchText: searchText, own: own)
+            var record = Record(source: source, kind: kind, id: id, contentHash: contentHash, face: face, linkedFiles: linkedFiles,
+                                searchText: searchText, own: own)
+            record.encoded = bytes[start..<reader.offset]
+            return record
         }.compactMap { $0 }
         referencedBy = reader.array { reader -> (id: String, by: [String]) in
             let id = reader.string()

@@ -153,7 +153,7 @@ enum IncrementalBuild {
             var fresh: [Int: Document] = [:]
             for (index, file) in edited {
                 let (parsed, found) = DocumentParser.parse(file)
-                guard let document = parsed, DocumentFace.encode(document) == records.documents[index].face else { throw NotIncremental() }
+                guard let document = parsed, DocumentFace.encode(document).elementsEqual(records.documents[index].face) else { throw NotIncremental() }
                 fresh[index] = document
                 records.documents[index].contentHash = BuildCache.contentHash(file.text)
                 records.documents[index].own = found
@@ -162,7 +162,7 @@ enum IncrementalBuild {
             // below reads another document's body.
             let empty = MarkdownNode(.document)
             let edits = fresh
-            let faces = records.documents.indices.map { (index: $0, face: edits[$0] == nil ? records.documents[$0].face : []) }
+            let faces = records.documents.indices.map { (index: $0, face: edits[$0] == nil ? records.documents[$0].face : [][...]) }
             let documents = ConcurrentMap.map(faces) { item -> Document? in
                 if let document = edits[item.index] { return document }
                 var reader = RecordReader(item.face)

@@ -46,9 +46,14 @@ struct RecordWriter {
         }
     }
 
-    mutating func raw(_ value: [UInt8]) {
+    mutating func raw(_ value: some Collection<UInt8>) {
         int(value.count)
         bytes.append(contentsOf: value)
+    }
+
+    /// Bytes another writer wrote, as they are.
+    mutating func append(_ encoded: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: encoded)
     }
 
     mutating func optional<T>(_ value: T?, _ write: (inout RecordWriter, T) -> Void) {
@@ -68,16 +73,24 @@ struct RecordWriter {
 /// a placeholder, and the caller throws the whole result away when
 /// `failed` is set (the cache then fails safe into a full build).
 struct RecordReader {
-    private let bytes: [UInt8]
+    /// Indexed as the array it slices (`offset` and `end` are such indices).
+    private let bytes: ArraySlice<UInt8>
     private(set) var offset: Int
     private let end: Int
     private(set) var failed = false
 
     init(_ bytes: [UInt8], from offset: Int = 0, to end: Int? = nil) {
-        self.bytes = bytes
+        self.bytes = bytes[...]
         self.offset = offset
         self.end = min(end ?? bytes.count, bytes.count)
         if offset > self.end || offset < 0 { failed = true }
+    }
+
+    /// Reads a slice in place, without copying it.
+    init(_ slice: ArraySlice<UInt8>) {
+        bytes = slice
+        offset = slice.startIndex
+        end = slice.endIndex
     }
 
     var isAtEnd: Bool { offset >= end }
@@ -149,8 +162,9 @@ struct RecordReader {
         let length = count()
         guard !failed else { return "" }
         defer { offset += length }
+        let start = offset - bytes.startIndex
         return bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<offset + length]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + length]), as: UTF8.self)
         }
     }
 

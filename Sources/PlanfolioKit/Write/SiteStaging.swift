@@ -316,20 +316,27 @@ public final class SiteStaging: @unchecked Sendable {
         guard finished, reusedSpare, let previousEntries else { return OutputStamp.of(folder: outputPath) }
         var lines: [String] = []
         lines.reserveCapacity(previousEntries.count)
+        // Each line is `path NUL type NUL ...`: looked at as bytes, since all
+        // but a few dozen of 20,000 lines are kept as they are.
+        let folderType = Array("\u{0}\(S_IFDIR)\u{0}".utf8)
+        let touched = touchedPaths.map { Array($0.utf8) + [0] }
         var seen = 0
-        let folder = String(S_IFDIR)
         for entry in previousEntries {
-            let fields = entry.split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3 else { return OutputStamp.of(folder: outputPath) }
-            let path = String(fields[0])
-            let touched = touchedPaths.contains(path)
-            if touched { seen += 1 }
-            if touched || fields[1] == folder {
-                guard let line = OutputStamp.line(folder: outputPath, relative: path) else { return OutputStamp.of(folder: outputPath) }
-                lines.append(line)
-            } else {
-                lines.append(entry)
+            var line = entry
+            let relook: (path: String, touched: Bool)? = line.withUTF8 { bytes in
+                // Not a line `entries` writes: looked at again, found wanting below.
+                guard let cut = bytes.firstIndex(of: 0) else { return ("", false) }
+                let isTouched = touched.contains { bytes.starts(with: $0) }
+                guard isTouched || UnsafeBufferPointer(rebasing: bytes[cut...]).starts(with: folderType) else { return nil }
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self), isTouched)
             }
+            guard let relook else {
+                lines.append(entry)
+                continue
+            }
+            if relook.touched { seen += 1 }
+            guard !relook.path.isEmpty, let fresh = OutputStamp.line(folder: outputPath, relative: relook.path) else { return OutputStamp.of(folder: outputPath) }
+            lines.append(fresh)
         }
         // A touched path the old site did not have is a new name: stamp it all.
         guard seen == touchedPaths.count else { return OutputStamp.of(folder: outputPath) }
