@@ -108,7 +108,7 @@ enum IncrementalBuild {
             report.mode = .incremental(edited: edited.count)
             cache.invalidate()
             let previousEntries = outputEntries
-            let stamps = ConcurrentMap.map([false, true], threads: 2) { isOutput -> String? in
+            let stamps = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput -> String? in
                 if isOutput { return staging.outputStamp(previousEntries: previousEntries) }
                 staging.recordSpare()
                 return nil
