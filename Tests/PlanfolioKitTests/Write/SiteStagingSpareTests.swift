@@ -261,4 +261,36 @@ import Testing
         staging.recordSpare()
         #expect(!setup.spareExists && !FileManager.default.fileExists(atPath: setup.spareRecord))
     }
+
+    /// Through `Build.run`: an incremental rebuild keeps the spare, with a
+    /// record that matches it, and the next one starts from it (the spare's
+    /// folder becomes the output), with the same site a clean build gives.
+    @Test func incrementalBuildsKeepAndReuseTheSpare() throws {
+        let setup = try BuildCacheTests.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let names = StagingName(outputName: "Output")
+        let work = setup.root.appendingPathComponent(names.workFolder).path
+        let spare = (work as NSString).appendingPathComponent(names.spare)
+        let spareRecord = (work as NSString).appendingPathComponent(names.spareRecord)
+        #expect(try Build.run(setup.options).mode == .full)
+        let file = setup.input.appendingPathComponent("plans/RP-2026-002.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        for round in 1...3 {
+            try Data(original.replacingOccurrences(of: "Text.", with: "Text, edit \(round).").utf8).write(to: file)
+            let spareRoot = Self.inode(spare)
+            let report = try Build.run(setup.options)
+            #expect(report.mode == .incremental(edited: 1), "round \(round)")
+            if round > 1 {
+                #expect(spareRoot != nil && Self.inode(setup.output.path) == spareRoot, "round \(round): the spare became the new site")
+            }
+            let record = try JSONDecoder().decode(SiteStaging.SpareRecord.self, from: Data(contentsOf: URL(fileURLWithPath: spareRecord)))
+            #expect(record.stamp == OutputStamp.folders(of: spare), "round \(round): the spare is as recorded")
+            #expect(record.changed == ["plans/RP-2026-002.html", SearchIndex.fileName], "round \(round): the page and the search index")
+            var built = try PerformanceFixtures.tree(setup.output)
+            var clean = try BuildCacheTests.cleanBuild(setup)
+            built.removeValue(forKey: SiteWriter.markerName)
+            clean.removeValue(forKey: SiteWriter.markerName)
+            #expect(built == clean, "round \(round): the same site as a clean build")
+        }
+    }
 }
