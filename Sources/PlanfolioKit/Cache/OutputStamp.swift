@@ -37,12 +37,15 @@ enum OutputStamp {
         return hasher.finalize()
     }
 
-    /// The stamp of a folder's folders alone: each one's path, inode and
-    /// times, which change whenever a name in it is added, removed or
-    /// renamed. Cheap (no call per file); what the spare is checked with
+    /// The stamp of a folder's folders alone (itself included): each one's
+    /// path, inode and times, which change whenever a name in it is added,
+    /// removed or renamed. Cheap (no call per file); what the spare is checked with
     /// (`SiteStaging`), whose files are the current site's own.
     static func folders(of folder: String) -> String? {
-        var entries: [String] = []
+        // The folder itself too: a name added or removed at its top changes only its own times.
+        var info = stat()
+        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        var entries = [line("", info)]
         guard walk(folder, relative: "", into: &entries, foldersOnly: true) else { return nil }
         entries.sort()
         return hash(entries)

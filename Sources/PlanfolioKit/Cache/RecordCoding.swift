@@ -83,7 +83,11 @@ struct RecordReader {
         self.bytes = bytes[...]
         self.offset = offset
         self.end = min(end ?? bytes.count, bytes.count)
-        if offset > self.end || offset < 0 { failed = true }
+        if offset > self.end || offset < 0 {
+            // Failed, and at the end: no read may index before the bytes.
+            failed = true
+            self.offset = self.end
+        }
     }
 
     /// Reads a slice in place, without copying it.
@@ -123,8 +127,9 @@ struct RecordReader {
                 return 0
             }
         }
-        let signed = Int64(bitPattern: value)
-        return Int((signed >> 1) ^ -(signed & 1))
+        // Zig-zag back: a logical shift (an arithmetic one on the signed
+        // value would spread the top bit and turn Int.max into -1).
+        return Int(Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1))))
     }
 
     /// A count of things that each take at least one byte: never more than is left.

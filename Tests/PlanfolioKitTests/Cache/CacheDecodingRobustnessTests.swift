@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+import PlanfolioMarkdown
+@testable import PlanfolioKit
+
+/// `records.bin` and the faces in it are read back from disk, where anything
+/// can happen to them: every cut and every flipped byte must decode to nil or
+/// to some value, never trap (the build then falls back to a full one).
+@Suite struct CacheDecodingRobustnessTests {
+    /// Three documents, with diagnostics, links and systems: every part of the file has something in it.
+    static func handMade() -> BuildRecords {
+        let plan = CacheFixtures.fullDocument()
+        var assessment = Document(id: "FAF-2026-01-001", kind: .assessment, title: "Assessment", source: "assessments/FAF-2026-01-001.md",
+                                  displayPath: "Plans/assessments/FAF-2026-01-001.md", body: MarkdownNode(.document))
+        assessment.system = "Credit Scorer"
+        assessment.metrics = [Metric(name: "Parity ratio", group: "All", value: 0.7, threshold: 0.8, baseline: nil, limit: .min, line: 9)]
+        var investigation = Document(id: "DIR-2026-003", kind: .investigation, title: "Drift", source: "investigations/DIR-2026-003.md",
+                                     displayPath: "Plans/investigations/DIR-2026-003.md", body: MarkdownNode(.document))
+        investigation.references.assessment = Located("FAF-2026-01-001", line: 4)
+        let warning = Diagnostic.warning(.invalidValue, "bad value 'x'", file: "Plans/plans/RP-2026-042.md", line: 9, column: 3)
+        let error = Diagnostic.error(.unknownReference, "no such document “DIR-2026-999”", file: "Plans/investigations/DIR-2026-003.md", line: 4)
+        func record(_ document: Document, own: [Diagnostic], linked: [String]) -> BuildRecords.Record {
+            BuildRecords.Record(source: document.source, kind: document.kind, id: document.id, contentHash: "hash-\(document.id)",
+                                face: DocumentFace.encode(document), linkedFiles: linked, searchText: "\(document.title) text ü\u{0}",
+                                own: own)
+        }
+        var records = BuildRecords(build: "build-key", restKey: "rest-key", inputEntries: ["plans\u{0}16384\u{0}x", "plans/RP-2026-042.md\u{0}32768\u{0}y"],
+                                   assets: ["investigations/evidence/chart.png", "investigations/evidence/a.svg"],
+                                   activeAssets: ["investigations/evidence/a.svg"], shared: [warning],
+                                   documents: [record(assessment, own: [], linked: []), record(investigation, own: [error], linked: ["investigations/evidence/chart.png"]),
+                                               record(plan, own: [warning, error], linked: [])])
+        records.referencedBy = [(id: "DIR-2026-003", by: ["RP-2026-042"]), (id: "FAF-2026-01-001", by: ["DIR-2026-003", "RP-2026-042"])]
+        records.supersededBy = [(id: "RP-2025-009", by: "RP-2026-042")]
+        records.systems = [SystemGroup(name: "Credit Scorer", slug: "credit-scorer", documentIDs: ["FAF-2026-01-001", "RP-2026-042"])]
+        return records
+    }
+
+    /// The records a real build of the sample portfolio leaves in its cache folder.
+    static func sampleRecords() throws -> BuildRecords {
+        let root = try PerformanceFixtures.temporaryFolder("records")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var options = BuildOptions(today: PerformanceFixtures.today)
+        options.input = Repository.path("Plans")
+        options.output = root.appendingPathComponent("Output").path
+        options.theme = PerformanceFixtures.themePath
+        let report = try Build.run(options)
+        #expect(report.wrote && !report.hasErrors)
+        return try #require(BuildRecords.read(folder: BuildCache(output: options.output).folder), "the sample build kept no records")
+    }
+
+    static func expectSameRecords(_ a: BuildRecords, _ b: BuildRecords, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.build == b.build && a.restKey == b.restKey && a.inputEntries == b.inputEntries, sourceLocation: sourceLocation)
+        #expect(a.assets == b.assets && a.activeAssets == b.activeAssets && a.shared == b.shared, sourceLocation: sourceLocation)
+        #expect(a.documents.count == b.documents.count, sourceLocation: sourceLocation)
+        for (x, y) in zip(a.documents, b.documents) {
+            #expect(x.source == y.source && x.kind == y.kind && x.id == y.id && x.contentHash == y.contentHash, sourceLocation: sourceLocation)
+            #expect(x.face == y.face && x.linkedFiles == y.linkedFiles && x.searchText == y.searchText && x.own == y.own,
+                    sourceLocation: sourceLocation)
+        }
+        #expect(a.referencedBy.map(\.id) == b.referencedBy.map(\.id) && a.referencedBy.map(\.by) == b.referencedBy.map(\.by),
+                sourceLocation: sourceLocation)
+        #expect(a.supersededBy.map(\.id) == b.supersededBy.map(\.id) && a.supersededBy.map(\.by) == b.supersededBy.map(\.by),
+                sourceLocation: sourceLocation)
+        #expect(a.systems == b.systems, sourceLocation: sourceLocation)
+    }
+
+    /// Decodes `bytes`; when that gives records, they encode to bytes that decode to themselves.
+    static func decodeQuietly(_ bytes: [UInt8]) -> Bool {
+        guard let records = BuildRecords(decoding: bytes) else { return false }
+        let again = records.encoded()
+        #expect(BuildRecords(decoding: again)?.encoded() == again)
+        return true
+    }
+
+    static func prefixLengths(of count: Int, atLeast cases: Int = 2_000) -> [Int] {
+        let stride = max(1, count / cases)
+        var lengths = Array(Swift.stride(from: 0, to: count, by: stride))
+        lengths += (max(0, count - 64)..<count)  // every cut near the end, where the last fields are
+        return Array(Set(lengths)).sorted()
+    }
+
+    @Test func handMadeRecordsRoundTrip() throws {
+        let records = Self.handMade()
+        let bytes = records.encoded()
+        let decoded = try #require(BuildRecords(decoding: bytes))
+        Self.expectSameRecords(records, decoded)
+        #expect(decoded.encoded() == bytes)
+        // The faces inside decode to the documents.
+        var reader = RecordReader(decoded.documents[2].face)
+        let plan = try #require(DocumentFace.decode(&reader, body: MarkdownNode(.document)))
+        CacheFixtures.expectSameFace(plan, CacheFixtures.fullDocument())
+    }
+
+    @Test func sampleRecordsRoundTrip() throws {
+        let records = try Self.sampleRecords()
+        #expect(records.documents.count == 16)
+        #expect(!records.systems.isEmpty && !records.referencedBy.isEmpty)
+        let bytes = records.encoded()
+        let decoded = try #require(BuildRecords(decoding: bytes))
+        Self.expectSameRecords(records, decoded)
+        #expect(decoded.encoded() == bytes)
+        for record in decoded.documents {
+            var reader = RecordReader(record.face)
+            let document = try #require(DocumentFace.decode(&reader, body: MarkdownNode(.document)), "\(record.id)")
+            #expect(document.id == record.id && document.kind == record.kind && document.source == record.source)
+            #expect(DocumentFace.encode(document) == record.face)
+        }
+    }
+
+    @Test func trailingBytesOrAnotherFormatAreRefused() {
+        let bytes = Self.handMade().encoded()
+        #expect(BuildRecords(decoding: bytes + [0]) == nil)
+        #expect(BuildRecords(decoding: []) == nil)
+        var other = RecordWriter()
+        other.string("planfolio-records")
+        other.int(BuildRecords.format + 1)
+        #expect(BuildRecords(decoding: other.bytes + bytes.dropFirst(other.bytes.count)) == nil)
+    }
+
+    @Test func everyCutOfHandMadeRecordsIsRefused() {
+        let bytes = Self.handMade().encoded()
+        #expect(bytes.count > 500)
+        for length in 0..<bytes.count {
+            #expect(BuildRecords(decoding: Array(bytes.prefix(length))) == nil, "cut at \(length) of \(bytes.count)")
+        }
+    }
+
+    @Test func cutsOfSampleRecordsAreRefused() throws {
+        let bytes = try Self.sampleRecords().encoded()
+        let lengths = Self.prefixLengths(of: bytes.count)
+        #expect(lengths.count >= 2_000)
+        for length in lengths {
+            #expect(BuildRecords(decoding: Array(bytes.prefix(length))) == nil, "cut at \(length) of \(bytes.count)")
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func randomByteCorruptionsNeverTrap(sample: Bool) throws {
+        let bytes = sample ? try Self.sampleRecords().encoded() : Self.handMade().encoded()
+        var generator = SeededGenerator(seed: sample ? 0x5A3F_0001 : 0x5A3F_0002)
+        var decoded = 0
+        for _ in 0..<2_000 {
+            var corrupted = bytes
+            let index = Int.random(in: corrupted.indices, using: &generator)
+            let value = UInt8.random(in: 0...255, using: &generator)
+            corrupted[index] = value == corrupted[index] ? value &+ 1 : value
+            if Self.decodeQuietly(corrupted) { decoded += 1 }
+        }
+        // Most corruptions land in a string's text and still decode: the point is that none traps.
+        #expect(decoded < 2_000)
+    }
+
+    @Test func randomMultiByteCorruptionsNeverTrap() {
+        let bytes = Self.handMade().encoded()
+        var generator = SeededGenerator(seed: 0xC0FF_EE00)
+        for _ in 0..<2_000 {
+            var corrupted = bytes
+            for _ in 0..<Int.random(in: 2...8, using: &generator) {
+                corrupted[Int.random(in: corrupted.indices, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            if Bool.random(using: &generator) { corrupted.removeLast(Int.random(in: 0..<corrupted.count, using: &generator)) }
+            _ = Self.decodeQuietly(corrupted)
+        }
+    }
+
+    // MARK: Faces
+
+    static func decodeFace(_ bytes: [UInt8]) -> Document? {
+        var reader = RecordReader(bytes)
+        let document = DocumentFace.decode(&reader, body: MarkdownNode(.document))
+        if let document {
+            #expect(!reader.failed)
+            // Whatever it read is a face: it writes and reads back the same.
+            let again = DocumentFace.encode(document)
+            var second = RecordReader(again)
+            #expect(DocumentFace.decode(&second, body: MarkdownNode(.document)).map(DocumentFace.encode) == again)
+        } else {
+            #expect(reader.failed)
+        }
+        return document
+    }
+
+    @Test func everyCutOfAFaceIsRefused() {
+        let bytes = DocumentFace.encode(CacheFixtures.fullDocument())
+        for length in 0..<bytes.count {
+            #expect(Self.decodeFace(Array(bytes.prefix(length))) == nil, "cut at \(length) of \(bytes.count)")
+        }
+    }
+
+    @Test func randomFaceCorruptionsNeverTrap() throws {
+        var faces = [DocumentFace.encode(CacheFixtures.fullDocument())]
+        faces += try Self.sampleRecords().documents.map(\.face)
+        var generator = SeededGenerator(seed: 0xFACE)
+        for face in faces {
+            for _ in 0..<2_000 / faces.count + 1 {
+                var corrupted = face
+                corrupted[Int.random(in: corrupted.indices, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                _ = Self.decodeFace(corrupted)
+            }
+        }
+        // And every byte of the full face set to each of a few telling values.
+        let face = faces[0]
+        for index in face.indices {
+            for value: UInt8 in [0x00, 0x01, 0x02, 0x03, 0x7F, 0x80, 0xFF] where value != face[index] {
+                var corrupted = face
+                corrupted[index] = value
+                _ = Self.decodeFace(corrupted)
+            }
+        }
+    }
+}
