@@ -485,6 +485,20 @@ import Testing
         #expect(try sandbox.page("plans/RP-2026-099.html").contains("Edited through the link."))
     }
 
+    /// The same through a linked folder: `plans/` is a link to a hidden folder.
+    @Test func documentInALinkedHiddenFolder() throws {
+        let sandbox = try Self.sandbox()
+        defer { Self.remove(sandbox) }
+        try FileManager.default.moveItem(at: sandbox.url("plans"), to: sandbox.url(".plans"))
+        try FileManager.default.createSymbolicLink(atPath: sandbox.url("plans").path, withDestinationPath: ".plans")
+        let first = try sandbox.build()
+        try #require(first.wrote, "\(first.diagnostics)")
+        try Self.check(first, sandbox, mode: .full)
+        try sandbox.replace(Self.planSentence, with: "with Dana Ortiz as final decision maker.", in: ".plans/RP-2026-002.md")
+        try Self.check(try sandbox.build(), sandbox, mode: nil)
+        #expect(try sandbox.page("plans/RP-2026-002.html").contains("final decision maker"))
+    }
+
     // MARK: Changes to the set of files: a full build
 
     struct FileChange: Sendable, CustomTestStringConvertible {
