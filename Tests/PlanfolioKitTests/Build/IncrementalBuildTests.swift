@@ -25,6 +25,8 @@ import Testing
     /// A copy of the sample portfolio in a temporary folder, built into `Output` beside it.
     struct Sandbox {
         var root: URL
+        /// Give the input and output folders with a trailing slash.
+        var slash = false
         var input: URL { root.appendingPathComponent("Plans") }
         var output: URL { root.appendingPathComponent("Output") }
         var cache: BuildCache { BuildCache(output: output.path) }
@@ -34,8 +36,8 @@ import Testing
 
         func options(strict: Bool = false) -> BuildOptions {
             var options = BuildOptions(today: IncrementalBuildTests.today)
-            options.input = input.path
-            options.output = output.path
+            options.input = input.path + (slash ? "/" : "")
+            options.output = output.path + (slash ? "/" : "")
             options.theme = PerformanceFixtures.themePath
             options.strict = strict
             options.useCache = true
@@ -74,7 +76,7 @@ import Testing
         }
 
         /// What `Diagnostic.file` says for a document of the input.
-        func display(_ path: String) -> String { InputLoader.displayPath(input: input.path, path: path) }
+        func display(_ path: String) -> String { InputLoader.displayPath(input: options().input, path: path) }
 
         func page(_ path: String) throws -> String {
             try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
@@ -101,6 +103,8 @@ import Testing
         var tree: [String: Data]
         var diagnostics: [Diagnostic]
         var wrote: Bool
+        var documentsRead: Int
+        var pagesWritten: Int
     }
 
     static func clean(_ sandbox: Sandbox, strict: Bool = false) throws -> Clean {
@@ -115,7 +119,8 @@ import Testing
         let report = try Build.run(options)
         #expect(report.mode == .full)
         let tree = report.wrote ? try Self.tree(URL(fileURLWithPath: options.output)) : [:]
-        return Clean(tree: tree, diagnostics: report.diagnostics, wrote: report.wrote)
+        return Clean(tree: tree, diagnostics: report.diagnostics, wrote: report.wrote, documentsRead: report.documentsRead,
+                     pagesWritten: report.pagesWritten)
     }
 
     /// Every entry under `folder` by relative path, hidden ones included:
@@ -163,6 +168,8 @@ import Testing
         #expect(report.diagnostics == clean.diagnostics, "diagnostics differ from a clean build's\(note)", sourceLocation: sourceLocation)
         #expect(report.wrote == clean.wrote, "wrote\(note)", sourceLocation: sourceLocation)
         guard clean.wrote else { return clean }
+        #expect(report.documentsRead == clean.documentsRead && report.pagesWritten == clean.pagesWritten,
+                "counts in the summary line\(note)", sourceLocation: sourceLocation)
         let tree = try Self.tree(sandbox.output)
         #expect(tree[SiteWriter.markerName] != nil, "the marker is compared too\(note)", sourceLocation: sourceLocation)
         let differing = differences(tree, clean.tree)
@@ -252,6 +259,87 @@ import Testing
         let report = try sandbox.build()
         try Self.check(report, sandbox, mode: .incremental(edited: 1))
         #expect(try sandbox.page("plans/RP-2026-002.html").contains("A closing remark, added after the approvals."))
+    }
+
+    @Test func everyDocumentEditedAtOnce() throws {
+        let sandbox = try Self.built()
+        defer { Self.remove(sandbox) }
+        let documents = try FileManager.default.subpathsOfDirectory(atPath: sandbox.input.path).filter { InputLoader.isDocumentPath($0) }
+        try #require(documents.count == 16 && IncrementalBuild.maxEdited(documents: 16) >= 16)
+        for path in documents { try sandbox.write(path, try sandbox.text(path) + "\nA paragraph added to every document.\n") }
+        try Self.check(try sandbox.build(), sandbox, mode: .incremental(edited: 16))
+    }
+
+    /// Edits of a body that change the document's own diagnostics or the files its body links to.
+    struct BodyEdit: Sendable, CustomTestStringConvertible {
+        var name: String
+        var path: String
+        var old: String
+        var new: String
+        var mode: BuildReport.Mode
+        /// Codes of the diagnostics the edit adds.
+        var added: [DiagnosticCode] = []
+        /// Whether the site still has the copy of the weekly PSI evidence file.
+        var csvCopied = true
+        var testDescription: String { name }
+    }
+
+    static let csv = "files/investigations/evidence/DIR-2026-004-psi-by-week.csv"
+
+    static let bodyEdits = [
+        BodyEdit(name: "second link to an evidence file already linked", path: investigation,
+                 old: "Nobody saw it for six", new: "Nobody ([PSI](evidence/DIR-2026-004-psi-by-week.csv)) saw it for six",
+                 mode: .incremental(edited: 1)),
+        // Its linked files change: LinkedFiles and the files/ folder are the whole site's, so a full build.
+        BodyEdit(name: "a plan links an evidence file", path: plan, old: planSentence,
+                 new: "with Dana Ortiz as decision maker ([PSI](../investigations/evidence/DIR-2026-004-psi-by-week.csv)).", mode: .full),
+        BodyEdit(name: "the only link to an evidence file removed", path: investigation,
+                 old: "[weekly PSI (CSV)](evidence/DIR-2026-004-psi-by-week.csv)", new: "weekly PSI (CSV)", mode: .full, csvCopied: false),
+        BodyEdit(name: "link to another document's file", path: plan, old: planSentence,
+                 new: "with Dana Ortiz as decision maker ([next](RP-2026-009.md)).", mode: .incremental(edited: 1)),
+        BodyEdit(name: "remote image", path: plan, old: planSentence,
+                 new: "with Dana Ortiz as decision maker ![logo](https://example.com/x.png).", mode: .incremental(edited: 1),
+                 added: [.remoteImage]),
+        BodyEdit(name: "javascript link", path: plan, old: planSentence,
+                 new: "with Dana Ortiz as decision maker [run](javascript:alert(1)).", mode: .incremental(edited: 1), added: [.invalidValue]),
+        BodyEdit(name: "placeholder in prose", path: plan, old: planSentence,
+                 new: "with Dana Ortiz as [Name of decision maker].", mode: .incremental(edited: 1), added: [.templatePlaceholder]),
+        BodyEdit(name: "section heading renamed", path: plan, old: "### Rollback Owner\n", new: "### Rollback Owners\n",
+                 mode: .incremental(edited: 1), added: [.missingSection]),
+        BodyEdit(name: "html block", path: assessment, old: "4. **Sex and calibration are stable.** No action is needed on these.\n",
+                 new: "4. **Sex and calibration are stable.** No action is needed on these.\n\n<div>raw</div>\n",
+                 mode: .incremental(edited: 1), added: [.rawHTML]),
+        BodyEdit(name: "front matter broken", path: plan, old: "title: Interim remediation of",
+                 new: "title: [Interim remediation of", mode: .full, added: [.frontMatterSyntax]),
+    ]
+
+    @Test(arguments: bodyEdits)
+    func bodyEditsThatChangeDiagnosticsOrLinkedFiles(_ edit: BodyEdit) throws {
+        let sandbox = try Self.built()
+        defer { Self.remove(sandbox) }
+        let before = try Self.clean(sandbox).diagnostics
+        try sandbox.replace(edit.old, with: edit.new, in: edit.path)
+        let report = try sandbox.build()
+        let clean = try Self.check(report, sandbox, mode: edit.mode, edit.name)
+        let added = report.diagnostics.filter { !before.contains($0) }
+        #expect(added.map(\.code) == edit.added)
+        #expect(added.allSatisfy { $0.file == sandbox.display(edit.path) })
+        #expect(before.allSatisfy { report.diagnostics.contains($0) })
+        if clean.wrote { #expect((try Self.tree(sandbox.output)[Self.csv] != nil) == edit.csvCopied) }
+        // Undone: the first site again, with the first diagnostics.
+        try sandbox.replace(edit.new, with: edit.old, in: edit.path)
+        try Self.check(try sandbox.build(), sandbox, mode: nil, "\(edit.name) undone")
+        #expect(try sandbox.build().diagnostics == before)
+    }
+
+    @Test func foldersGivenWithATrailingSlash() throws {
+        var sandbox = try Self.sandbox()
+        defer { Self.remove(sandbox) }
+        sandbox.slash = true
+        try Self.check(try sandbox.build(), sandbox, mode: .full)
+        try sandbox.replace(Self.planSentence, with: "with Dana Ortiz as final decision maker.", in: Self.plan)
+        try Self.check(try sandbox.build(), sandbox, mode: .incremental(edited: 1))
+        #expect(FileManager.default.fileExists(atPath: sandbox.spare.path))
     }
 
     // MARK: Edits other pages can see: a full build
