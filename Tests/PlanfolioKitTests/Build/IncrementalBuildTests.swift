@@ -642,6 +642,53 @@ import Testing
         try Self.check(try sandbox.build(), sandbox, mode: .incremental(edited: 1), "edit after \(change.name)")
     }
 
+    // MARK: Other builds in between
+
+    @Test func optionChangesAfterAnIncrementalBuildAreFullBuilds() throws {
+        let sandbox = try Self.built()
+        defer { Self.remove(sandbox) }
+        try sandbox.replace(Self.planSentence, with: "with Dana Ortiz as final decision maker.", in: Self.plan)
+        try Self.check(try sandbox.build(), sandbox, mode: .incremental(edited: 1))
+        // Another day, with an edit: the edit alone would be incremental.
+        var later = sandbox.options()
+        later.today = Day("2026-11-26")!
+        try sandbox.replace("with Dana Ortiz as final decision maker.", with: Self.planSentence, in: Self.plan)
+        let report = try Build.run(later)
+        #expect(report.mode == .full)
+        var clean = later
+        clean.output = sandbox.root.appendingPathComponent("Clean-later").path
+        clean.useCache = false
+        let cleanReport = try Build.run(clean)
+        #expect(report.diagnostics == cleanReport.diagnostics)
+        #expect(try Self.tree(sandbox.output) == (try Self.tree(URL(fileURLWithPath: clean.output))))
+        #expect(try Build.run(later).mode == .unchanged)
+        // Back to the first day: a full build again.
+        try Self.check(try sandbox.build(), sandbox, mode: .full, "back to the first day")
+    }
+
+    @Test func checkAndNoCacheBuildsInBetween() throws {
+        let sandbox = try Self.built()
+        defer { Self.remove(sandbox) }
+        try sandbox.replace(Self.planSentence, with: "with Dana Ortiz as final decision maker.", in: Self.plan)
+        // `check` writes nothing and leaves the cache alone.
+        var check = sandbox.options()
+        check.write = false
+        #expect(try Build.run(check).wrote == false)
+        try Self.check(try sandbox.build(), sandbox, mode: .incremental(edited: 1), "build after check")
+        #expect(FileManager.default.fileExists(atPath: sandbox.spare.path))
+        // A --no-cache build into the same folder forgets the cache and the spare.
+        try sandbox.replace("with Dana Ortiz as final decision maker.", with: Self.planSentence, in: Self.plan)
+        var noCache = sandbox.options()
+        noCache.useCache = false
+        _ = try Build.run(noCache)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.spare.path))
+        #expect(sandbox.cache.readManifest() == nil)
+        try sandbox.replace(Self.planSentence, with: "with Dana Ortiz as final decision maker.", in: Self.plan)
+        try Self.check(try sandbox.build(), sandbox, mode: .full, "build after --no-cache")
+        try sandbox.replace("with Dana Ortiz as final decision maker.", with: Self.planSentence, in: Self.plan)
+        try Self.check(try sandbox.build(), sandbox, mode: .incremental(edited: 1), "and incremental again")
+    }
+
     // MARK: A damaged cache
 
     struct Damage: Sendable, CustomTestStringConvertible {
@@ -688,6 +735,12 @@ import Testing
             let handle = try FileHandle(forWritingTo: sandbox.spare.appendingPathComponent("plans/RP-2026-002.html"))
             try handle.write(contentsOf: Data("stale".utf8))
             try handle.close()
+        },
+        Damage(name: "stray file in the output") { sandbox in
+            try Data("stray".utf8).write(to: sandbox.output.appendingPathComponent("plans/stray.html"))
+        },
+        Damage(name: "page in the output changed") { sandbox in
+            try Data("changed".utf8).write(to: sandbox.output.appendingPathComponent("index.html"))
         },
         Damage(name: "manifest garbage") { sandbox in
             try Data("{}".utf8).write(to: sandbox.cache.manifestURL)
@@ -749,8 +802,48 @@ import Testing
         return result
     }
 
+    /// The walk's edits: the three of every walk, then three more kinds.
+    static let walkOperations = ["word", "paragraph", "title", "mention", "line removed", "raw HTML"]
+
+    /// Applies `operation` to `lines` (a document's); the mode the build must take, nil when it depends on the line.
+    static func walk(_ operation: Int, _ lines: inout [String], step: Int, otherID: String,
+                     random: inout SplitMix64) throws -> BuildReport.Mode? {
+        let candidates = proseLines(lines.joined(separator: "\n"))
+        func proseLine() throws -> Int {
+            try #require(!candidates.isEmpty, "no prose")
+            return candidates[Int(random.next() % UInt64(candidates.count))]
+        }
+        switch operation {
+        case 0, 5:
+            let index = try proseLine()
+            var words = lines[index].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            let replaceable = words.indices.filter { words[$0].count >= 4 && words[$0].allSatisfy(\.isLetter) }
+            let at = replaceable[Int(random.next() % UInt64(replaceable.count))]
+            words[at] = operation == 0 ? "walked\(step)" : "<em>\(words[at])</em>"
+            lines[index] = words.joined(separator: " ")
+            return nil  // a word in an intervention's description is in the face
+        case 1:
+            if lines.last == "" { lines.removeLast() }
+            lines += ["", "Paragraph appended by step \(step) of the walk.", ""]
+            return .incremental(edited: 1)
+        case 2:
+            let index = try #require(lines.firstIndex { $0.hasPrefix("title:") }, "no title")
+            lines[index] = "title: Walked title \(step)"
+            return .full
+        case 3:
+            let index = try proseLine()
+            lines[index] += " See \(otherID)."
+            return nil
+        default:
+            lines.remove(at: try proseLine())
+            return nil  // lines below it move up: a full build when a table is below
+        }
+    }
+
     @Test func seededRandomWalkOfEdits() throws {
-        let seed = ProcessInfo.processInfo.environment["PLANFOLIO_WALK_SEED"].flatMap { UInt64($0) } ?? 20_261_126
+        let environment = ProcessInfo.processInfo.environment
+        let seed = environment["PLANFOLIO_WALK_SEED"].flatMap { UInt64($0) } ?? 20_261_126
+        let steps = environment["PLANFOLIO_WALK_STEPS"].flatMap { Int($0) } ?? 15
         var random = SplitMix64(seed: seed)
         let sandbox = try Self.built()
         defer { Self.remove(sandbox) }
@@ -758,36 +851,27 @@ import Testing
             .filter { InputLoader.isDocumentPath($0) }.sorted()
         try #require(documents.count == 16)
         var modes: [String] = []
-        for step in 1...15 {
-            let path = documents[Int(random.next() % UInt64(documents.count))]
-            var lines = try sandbox.text(path).components(separatedBy: "\n")
-            var operation = random.next() % 3
-            // A plan on the bare template has no front matter (its id is in the body): it gets a paragraph instead.
-            if operation == 2 && !lines.contains(where: { $0.hasPrefix("title:") }) { operation = 1 }
-            let context = "seed \(seed) (PLANFOLIO_WALK_SEED), step \(step): \(["word", "paragraph", "title"][Int(operation)]) in \(path)"
+        for step in 1...steps {
+            // Now and then two documents at once.
+            let count = random.next() % 4 == 0 ? 2 : 1
             var expected: BuildReport.Mode?
-            switch operation {
-            case 0:
-                let candidates = Self.proseLines(lines.joined(separator: "\n"))
-                try #require(!candidates.isEmpty, "\(context): no prose")
-                let index = candidates[Int(random.next() % UInt64(candidates.count))]
-                var words = lines[index].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-                let replaceable = words.indices.filter { words[$0].count >= 4 && words[$0].allSatisfy(\.isLetter) }
-                words[replaceable[Int(random.next() % UInt64(replaceable.count))]] = "walked\(step)"
-                lines[index] = words.joined(separator: " ")
-                expected = nil  // a word in an intervention's description is in the face
-            case 1:
-                if lines.last == "" { lines.removeLast() }
-                lines += ["", "Paragraph appended by step \(step) of the walk.", ""]
-                expected = .incremental(edited: 1)
-            default:
-                let index = try #require(lines.firstIndex { $0.hasPrefix("title:") }, "\(context): no title")
-                lines[index] = "title: Walked title \(step) of \(path)"
-                expected = .full
+            var context = "seed \(seed) (PLANFOLIO_WALK_SEED), step \(step):"
+            for _ in 0..<count {
+                let path = documents[Int(random.next() % UInt64(documents.count))]
+                var lines = try sandbox.text(path).components(separatedBy: "\n")
+                // The first three kinds twice as often as the others.
+                var operation = Int(random.next() % 9)
+                operation = operation < 6 ? operation % 3 : operation - 3
+                // A plan on the bare template has no front matter (its id is in the body): it gets a paragraph instead.
+                if operation == 2 && !lines.contains(where: { $0.hasPrefix("title:") }) { operation = 1 }
+                let other = documents[Int(random.next() % UInt64(documents.count))]
+                let otherID = ((other as NSString).lastPathComponent as NSString).deletingPathExtension
+                context += " \(Self.walkOperations[operation]) in \(path)"
+                expected = try Self.walk(operation, &lines, step: step, otherID: otherID, random: &random)
+                try sandbox.write(path, lines.joined(separator: "\n"))
             }
-            try sandbox.write(path, lines.joined(separator: "\n"))
             let report = try sandbox.build()
-            try Self.check(report, sandbox, mode: expected, context)
+            try Self.check(report, sandbox, mode: count == 1 ? expected : nil, context)
             modes.append("\(report.mode)")
         }
         #expect(modes.contains { $0.hasPrefix("incremental") }, "seed \(seed): the walk took the incremental path (\(modes))")
