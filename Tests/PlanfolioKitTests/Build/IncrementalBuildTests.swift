@@ -332,6 +332,26 @@ import Testing
         #expect(try sandbox.build().diagnostics == before)
     }
 
+    /// Saves that change bytes but hardly the text: whatever path the build takes, the site is right.
+    @Test(arguments: ["CRLF line endings", "byte order mark", "trailing spaces", "no final newline", "tab in prose"])
+    func savesThatChangeLittleMoreThanBytes(_ change: String) throws {
+        let sandbox = try Self.built()
+        defer { Self.remove(sandbox) }
+        let text = try sandbox.text(Self.investigation)
+        let changed = switch change {
+        case "CRLF line endings": text.replacingOccurrences(of: "\n", with: "\r\n")
+        case "byte order mark": "\u{FEFF}" + text
+        case "trailing spaces": text.replacingOccurrences(of: "Nobody saw it for six\n", with: "Nobody saw it for six  \n")
+        case "no final newline": String(text.dropLast())
+        default: text.replacingOccurrences(of: "Nobody saw it", with: "Nobody\tsaw it")
+        }
+        try #require(changed != text)
+        try sandbox.write(Self.investigation, changed)
+        try Self.check(try sandbox.build(), sandbox, mode: nil, change)
+        try sandbox.write(Self.investigation, text)
+        try Self.check(try sandbox.build(), sandbox, mode: nil, "\(change) undone")
+    }
+
     @Test func foldersGivenWithATrailingSlash() throws {
         var sandbox = try Self.sandbox()
         defer { Self.remove(sandbox) }
@@ -467,6 +487,27 @@ import Testing
         // And --strict after a good build still refuses, with the same errors as a clean strict build.
         let strictAgain = try sandbox.build(strict: true)
         try Self.check(strictAgain, sandbox, mode: .full, strict: true)
+    }
+
+    @Test func strictIncrementalBuildsOnceTheWarningIsFixed() throws {
+        let sandbox = try Self.sandbox()
+        defer { Self.remove(sandbox) }
+        try sandbox.replace("**Validation Period**: [To be agreed with Model Risk]", with: "**Validation Period**: 3 months",
+                            in: "plans/RP-2026-012.md")
+        let first = try sandbox.build(strict: true)
+        try Self.check(first, sandbox, mode: .full, strict: true)
+        #expect(first.wrote && first.diagnostics.isEmpty)
+        try sandbox.replace(Self.planSentence, with: "with Dana Ortiz as final decision maker.", in: Self.plan)
+        try Self.check(try sandbox.build(strict: true), sandbox, mode: .incremental(edited: 1), strict: true)
+        let before = try Self.tree(sandbox.output)
+        // A warning is an error with --strict: nothing written.
+        try sandbox.replace("with Dana Ortiz as final decision maker.", with: "with Dana Ortiz as <b>final</b> decision maker.", in: Self.plan)
+        let failed = try sandbox.build(strict: true)
+        try Self.check(failed, sandbox, mode: .full, strict: true)
+        #expect(!failed.wrote && failed.diagnostics.map(\.severity) == [.error, .error])
+        #expect(try Self.tree(sandbox.output) == before)
+        try sandbox.replace("with Dana Ortiz as <b>final</b> decision maker.", with: Self.planSentence, in: Self.plan)
+        try Self.check(try sandbox.build(strict: true), sandbox, mode: nil, strict: true)
     }
 
     // MARK: Several rebuilds in a row: the spare
