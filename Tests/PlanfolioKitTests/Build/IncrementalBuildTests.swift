@@ -261,6 +261,24 @@ import Testing
         #expect(try sandbox.page("plans/RP-2026-002.html").contains("A closing remark, added after the approvals."))
     }
 
+    /// Each document on its own: its page alone is rendered, with only the
+    /// statuses it shows computed (`StatusComputer.compute(only:)`).
+    @Test func eachDocumentEditedOnItsOwn() throws {
+        let sandbox = try Self.built()
+        defer { Self.remove(sandbox) }
+        let documents = try FileManager.default.subpathsOfDirectory(atPath: sandbox.input.path)
+            .filter { InputLoader.isDocumentPath($0) }.sorted()
+        try #require(documents.count == 16)
+        for path in documents {
+            let before = try Self.tree(sandbox.output)
+            try sandbox.write(path, try sandbox.text(path) + "\nA paragraph added to \(path) alone.\n")
+            try Self.check(try sandbox.build(), sandbox, mode: .incremental(edited: 1), path)
+            let differing = Self.differences(before, try Self.tree(sandbox.output))
+            let pages = differing.subtracting(["search-index.js"])
+            #expect(pages.count == 1 && pages.allSatisfy { $0.hasSuffix(".html") }, "\(path): \(differing.sorted())")
+        }
+    }
+
     @Test func everyDocumentEditedAtOnce() throws {
         let sandbox = try Self.built()
         defer { Self.remove(sandbox) }
