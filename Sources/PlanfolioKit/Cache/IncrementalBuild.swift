@@ -230,7 +230,10 @@ enum IncrementalBuild {
     /// else changed: a file added, removed or renamed, an image, a symbolic
     /// link, a file that is not one of the documents. Entries the input
     /// loader never reads (hidden files, `README.md` notes) and folders'
-    /// own times (which change when a file in them is saved by renaming) do not count.
+    /// own times (which change when a file in them is saved by renaming) do not count,
+    /// unless the input has a symbolic link: a document may be a link to such
+    /// a file (or in a linked folder whose real path is hidden), and then an
+    /// edit shows only in that file's entry.
     static func editedSources(old: [String], new: [String], records: BuildRecords) -> [Int]? {
         struct Entry {
             var path: Substring
@@ -243,6 +246,8 @@ enum IncrementalBuild {
             }
             var isHidden: Bool { path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
         }
+        // Whether a change was let go because the loader does not read that entry.
+        var skipped = false
         // Nearly every line is the same as before; only the others are taken apart.
         var changed: [(was: Entry, now: Entry)] = []
         if old.count == new.count {
@@ -255,12 +260,17 @@ enum IncrementalBuild {
             // A hidden file came or went (an editor's swap file): compare without them.
             let before = old.compactMap(Entry.init).filter { !$0.isHidden }, after = new.compactMap(Entry.init).filter { !$0.isHidden }
             guard before.count == after.count else { return nil }
+            skipped = true
             changed = zip(before, after).filter { $0.0.path != $0.1.path || $0.0.type != $0.1.type || $0.0.stamp != $0.1.stamp }
         }
         let folder = Substring(String(S_IFDIR)), file = Substring(String(S_IFREG))
         var byPath: [Substring: Int] = [:]
         var edited: [Int] = []
-        for (was, now) in changed where !now.isHidden {
+        for (was, now) in changed {
+            if now.isHidden {
+                skipped = true
+                continue
+            }
             guard was.path == now.path, was.type == now.type else { return nil }
             guard now.type != folder else { continue }
             guard now.type == file else { return nil }
@@ -271,7 +281,13 @@ enum IncrementalBuild {
                 edited.append(index)
             } else if InputLoader.isDocumentPath(String(now.path)) || !InputLoader.isMarkdown(String(now.path)) {
                 return nil  // a file the last build read but kept no record of, or an image or evidence file
+            } else {
+                skipped = true
             }
+        }
+        if skipped {
+            let link = Substring(String(S_IFLNK))
+            guard !new.contains(where: { Entry($0)?.type == link }) else { return nil }
         }
         return edited
     }
