@@ -58,14 +58,25 @@ enum IncrementalBuild {
         func build(records: BuildRecords, changed: [Int]) throws -> BuildReport {
             var records = records
             // Read what changed; a file saved again with the same bytes is no edit.
-            var edited: [(index: Int, file: SourceFile)] = []
+            var edited: [(index: Int, file: SourceFile, hash: String)] = []
             for index in changed {
                 let record = records.documents[index]
                 guard case .file(let file) = InputLoader.loadDocument(input: options.input, path: record.source) else { throw NotIncremental() }
-                if BuildCache.contentHash(file.text) != record.contentHash { edited.append((index, file)) }
+                let hash = BuildCache.contentHash(file.text)
+                if hash != record.contentHash { edited.append((index, file, hash)) }
             }
             guard !edited.isEmpty else { return try unchanged(records: records) }
             options.progress?(BuildProgress(stage: .checking, done: 0, total: edited.count))
+            // Parse what changed; go on only when every face is as it was
+            // (before anything is staged: most edits that fail here fail fast).
+            var fresh: [Int: Document] = [:]
+            for (index, file, hash) in edited {
+                let (parsed, found) = DocumentParser.parse(file)
+                guard let document = parsed, DocumentFace.encode(document).elementsEqual(records.documents[index].face) else { throw NotIncremental() }
+                fresh[index] = document
+                records.documents[index].contentHash = hash
+                records.documents[index].own = found
+            }
 
             // The staging folder is made on a thread of its own while the
             // edited documents are checked and rendered here: from the spare
@@ -86,7 +97,7 @@ enum IncrementalBuild {
             }], lanes: 1)
             let rendered: (files: [OutputFile], diagnostics: [Diagnostic])
             do {
-                rendered = try render(&records, edited: edited)
+                rendered = try render(&records, fresh: fresh)
             } catch {
                 if case .success(let staging) = preparing.wait()[0] { staging.abandon() }
                 throw error
@@ -141,23 +152,15 @@ enum IncrementalBuild {
                          output: options.output, records: records, outputStamp: outputStamp)
         }
 
-        /// The edited documents' pages (and the search index when their text
-        /// in it changed) and the build's diagnostics, with the records brought
-        /// up to date; throws when an edit shows beyond the documents' own pages.
-        private func render(_ records: inout BuildRecords, edited: [(index: Int, file: SourceFile)]) throws
+        /// The pages of the edited documents (`fresh`, by index in the records;
+        /// faces checked) and the search index when their text in it changed,
+        /// and the build's diagnostics, with the records brought up to date;
+        /// throws when an edit shows beyond the documents' own pages.
+        private func render(_ records: inout BuildRecords, fresh: [Int: Document]) throws
             -> (files: [OutputFile], diagnostics: [Diagnostic]) {
             var options = options
             // The config's diagnostics are the last build's (the rest key covers the config): in `records.shared`.
             let (_, themeFiles, themePath) = try Build.settings(&options)
-            // Parse what changed; go on only when every face is as it was.
-            var fresh: [Int: Document] = [:]
-            for (index, file) in edited {
-                let (parsed, found) = DocumentParser.parse(file)
-                guard let document = parsed, DocumentFace.encode(document).elementsEqual(records.documents[index].face) else { throw NotIncremental() }
-                fresh[index] = document
-                records.documents[index].contentHash = BuildCache.contentHash(file.text)
-                records.documents[index].own = found
-            }
             // Every other document from its face, with an empty body: nothing
             // below reads another document's body.
             let empty = MarkdownNode(.document)
@@ -173,7 +176,7 @@ enum IncrementalBuild {
 
             let linkedFiles: LinkedFiles
             (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: records.assets, activeAssets: records.activeAssets)
-            for (index, _) in edited {
+            for index in fresh.keys.sorted() {
                 let record = records.documents[index]
                 guard (linkedFiles.pathsBySource[record.source] ?? []) == record.linkedFiles else { throw NotIncremental() }
                 let display = InputLoader.displayPath(input: options.input, path: record.source)
