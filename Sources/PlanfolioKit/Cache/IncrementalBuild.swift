@@ -230,7 +230,10 @@ enum IncrementalBuild {
     /// else changed: a file added, removed or renamed, an image, a symbolic
     /// link, a file that is not one of the documents. Entries the input
     /// loader never reads (hidden files, `README.md` notes) and folders'
-    /// own times (which change when a file in them is saved by renaming) do not count.
+    /// own times (which change when a file in them is saved by renaming) do
+    /// not count, unless the input holds a symbolic link: the loader follows
+    /// links, so a document or evidence file may be such an entry under
+    /// another name, and the link's own entry does not change when it does.
     static func editedSources(old: [String], new: [String], records: BuildRecords) -> [Int]? {
         struct Entry {
             var path: Substring
@@ -251,8 +254,11 @@ enum IncrementalBuild {
                 changed.append((was, now))
             }
         }
+        // Whether a change was let pass because the loader does not read that entry by its own path.
+        var passedOver = changed.contains { $0.now.isHidden }
         if old.count != new.count || changed.contains(where: { $0.was.path != $0.now.path && !($0.was.isHidden && $0.now.isHidden) }) {
             // A hidden file came or went (an editor's swap file): compare without them.
+            passedOver = true
             let before = old.compactMap(Entry.init).filter { !$0.isHidden }, after = new.compactMap(Entry.init).filter { !$0.isHidden }
             guard before.count == after.count else { return nil }
             changed = zip(before, after).filter { $0.0.path != $0.1.path || $0.0.type != $0.1.type || $0.0.stamp != $0.1.stamp }
@@ -271,7 +277,13 @@ enum IncrementalBuild {
                 edited.append(index)
             } else if InputLoader.isDocumentPath(String(now.path)) || !InputLoader.isMarkdown(String(now.path)) {
                 return nil  // a file the last build read but kept no record of, or an image or evidence file
+            } else {
+                passedOver = true
             }
+        }
+        if passedOver {
+            let link = Substring(String(S_IFLNK))
+            if new.contains(where: { line in Entry(line).map { $0.type == link && !$0.isHidden } ?? true }) { return nil }
         }
         return edited
     }
