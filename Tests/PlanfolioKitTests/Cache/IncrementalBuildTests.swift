@@ -112,4 +112,32 @@ import Testing
         let report = try Self.buildAndCompare(setup, "after the edit")
         #expect(report.mode == .incremental(edited: 1))
     }
+
+    /// The pid of a process that has exited.
+    static func deadPID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exit 0"]
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func temporaryFilesOfKilledBuildsDoNotPileUpInTheWorkFolder() throws {
+        let setup = try BuildCacheTests.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        try Self.buildAndCompare(setup, "first build")
+        // What builds killed between writing a temporary file and renaming it leave behind.
+        let dead = try Self.deadPID()
+        let folder = setup.cache.folder
+        let leftovers = ["manifest.json", BuildRecords.fileName, StagingName(outputName: "Output").spareRecord].map { "\($0).\(dead).tmp" }
+        // A file of a build still running (pid 1 is always alive), and a user's file of another shape.
+        let kept = ["records.bin.1.tmp", "notes.\(dead).tmp"]
+        for name in leftovers + kept { try Data("x".utf8).write(to: folder.appendingPathComponent(name)) }
+        try Self.replace("Text.", with: "Text, edited.", in: setup.input.appendingPathComponent("plans/RP-2026-002.md"))
+        try Self.buildAndCompare(setup, "after the edit")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        for name in leftovers { #expect(!names.contains(name), "\(name) is left") }
+        for name in kept { #expect(names.contains(name), "\(name) was removed") }
+    }
 }
