@@ -120,10 +120,28 @@ struct BuildCache {
         return report
     }
 
-    /// Forgets the last build; called before the output changes.
+    /// Forgets the last build; called by every build that writes a site.
     func invalidate() {
         try? FileManager.default.removeItem(at: manifestURL)
         BuildRecords.remove(folder: folder)
+        removeDeadTemporaries()
+    }
+
+    /// The manifest, the records and the spare's note are each written as
+    /// `NAME.PID.tmp` and renamed into place; a build killed in between
+    /// leaves that file (the records' is megabytes), and no later build
+    /// would ever write the same name. Those of builds no longer running go.
+    private func removeDeadTemporaries() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        let ours = ProcessInfo.processInfo.processIdentifier
+        let written: Set<Substring> = ["manifest.json", Substring(BuildRecords.fileName), Substring(StagingName(outputName: "").spareRecord)]
+        for name in names where name.hasSuffix(".tmp") {
+            let stem = name.dropLast(".tmp".count)
+            guard let dot = stem.lastIndex(of: "."), written.contains(stem[..<dot]),
+                  let pid = Int32(stem[stem.index(after: dot)...]), pid > 0,
+                  pid == ours || !LeftoverCleaner.isAlive(pid) else { continue }
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 
     /// Records a build that has just written `output`, with what `IncrementalBuild`

@@ -63,8 +63,6 @@ struct BuildRecords: Sendable {
             self.searchText = searchText
             self.own = own
         }
-
-        var url: String { "\(kind.folder)/\(id).html" }
     }
 
     func encoded() -> [UInt8] {

@@ -233,10 +233,10 @@ enum IncrementalBuild {
     /// else changed: a file added, removed or renamed, an image, a symbolic
     /// link, a file that is not one of the documents. Entries the input
     /// loader never reads (hidden files, `README.md` notes) and folders'
-    /// own times (which change when a file in them is saved by renaming) do not count,
-    /// unless the input has a symbolic link: a document may be a link to such
-    /// a file (or in a linked folder whose real path is hidden), and then an
-    /// edit shows only in that file's entry.
+    /// own times (which change when a file in them is saved by renaming) do
+    /// not count, unless the input holds a symbolic link: the loader follows
+    /// links, so a document or evidence file may be such an entry under
+    /// another name, and the link's own entry does not change when it does.
     static func editedSources(old: [String], new: [String], records: BuildRecords) -> [Int]? {
         struct Entry {
             var path: Substring
@@ -249,8 +249,6 @@ enum IncrementalBuild {
             }
             var isHidden: Bool { path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
         }
-        // Whether a change was let go because the loader does not read that entry.
-        var skipped = false
         // Nearly every line is the same as before; only the others are taken apart.
         var changed: [(was: Entry, now: Entry)] = []
         if old.count == new.count {
@@ -259,21 +257,19 @@ enum IncrementalBuild {
                 changed.append((was, now))
             }
         }
+        // Whether a change was let pass because the loader does not read that entry by its own path.
+        var passedOver = changed.contains { $0.now.isHidden }
         if old.count != new.count || changed.contains(where: { $0.was.path != $0.now.path && !($0.was.isHidden && $0.now.isHidden) }) {
             // A hidden file came or went (an editor's swap file): compare without them.
+            passedOver = true
             let before = old.compactMap(Entry.init).filter { !$0.isHidden }, after = new.compactMap(Entry.init).filter { !$0.isHidden }
             guard before.count == after.count else { return nil }
-            skipped = true
             changed = zip(before, after).filter { $0.0.path != $0.1.path || $0.0.type != $0.1.type || $0.0.stamp != $0.1.stamp }
         }
         let folder = Substring(String(S_IFDIR)), file = Substring(String(S_IFREG))
         var byPath: [Substring: Int] = [:]
         var edited: [Int] = []
-        for (was, now) in changed {
-            if now.isHidden {
-                skipped = true
-                continue
-            }
+        for (was, now) in changed where !now.isHidden {
             guard was.path == now.path, was.type == now.type else { return nil }
             guard now.type != folder else { continue }
             guard now.type == file else { return nil }
@@ -285,12 +281,12 @@ enum IncrementalBuild {
             } else if InputLoader.isDocumentPath(String(now.path)) || !InputLoader.isMarkdown(String(now.path)) {
                 return nil  // a file the last build read but kept no record of, or an image or evidence file
             } else {
-                skipped = true
+                passedOver = true
             }
         }
-        if skipped {
+        if passedOver {
             let link = Substring(String(S_IFLNK))
-            guard !new.contains(where: { Entry($0)?.type == link }) else { return nil }
+            if new.contains(where: { line in Entry(line).map { $0.type == link && !$0.isHidden } ?? true }) { return nil }
         }
         return edited
     }

@@ -6,6 +6,7 @@
 /// `LifecycleComputer` (plan state), `OpennessComputer` (breaches, open or
 /// closed). `docs/status.md` states the rules and the edge decisions.
 public enum StatusComputer {
+    /// Every document's status as of `today`, and the problems found on the way.
     ///
     /// `only`: the status of these documents alone (and of the plans an
     /// assessment's or investigation's openness depends on), for a rebuild
