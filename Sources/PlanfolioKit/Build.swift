@@ -84,10 +84,10 @@ public enum Build {
             cache.invalidate()
         }
         // What the next build needs to rebuild only what an edit changed (`IncrementalBuild`).
-        let recording: BuildRecords? = if cacheKey != nil, let restKey = check.restKey, let entries = check.inputEntries {
-            BuildRecords(build: "", restKey: restKey, inputEntries: entries, assets: loaded.assets,
-                         activeAssets: loaded.activeAssets, shared: [], documents: [],
-                         contentHashes: Dictionary(zip(loaded.files.map(\.path), contentHashes), uniquingKeysWith: { first, _ in first }))
+        let recording: Recording? = if cacheKey != nil, let restKey = check.restKey, let entries = check.inputEntries {
+            Recording(records: BuildRecords(build: "", restKey: restKey, inputEntries: entries, assets: loaded.assets,
+                                            activeAssets: loaded.activeAssets, shared: [], documents: []),
+                      contentHashes: Dictionary(zip(loaded.files.map(\.path), contentHashes), uniquingKeysWith: { first, _ in first }))
         } else { nil }
         let documentsRead = loaded.files.count
         var (report, prepared) = ConcurrentMap.withThreads(options.threads) {
@@ -168,6 +168,13 @@ public enum Build {
         }
     }
 
+    /// What `prepare` needs to fill the build's records in: the records so far, and each document file's
+    /// `BuildCache.contentHash` by path (which the build key covered already).
+    private struct Recording {
+        var records: BuildRecords
+        var contentHashes: [String: String]
+    }
+
     /// Everything a site is rendered from, once the documents are checked.
     struct PreparedSite: Sendable {
         var portfolio: Portfolio
@@ -180,9 +187,9 @@ public enum Build {
 
     /// Parse, link, compute: the report, and what to render unless there are errors.
     /// `loaded.files` is emptied once parsed, so the documents' text is let go early.
-    /// With `recording`, the site carries those records filled in for every document.
+    /// With `recording`, the site carries its records filled in for every document.
     private static func prepare(from loaded: inout LoadedInput, theme themeFiles: ThemeFiles, themePath: String,
-                                options: BuildOptions, recording: BuildRecords?) -> (report: BuildReport, site: PreparedSite?) {
+                                options: BuildOptions, recording: Recording?) -> (report: BuildReport, site: PreparedSite?) {
         // `shared` gathers the diagnostics that are no one document's own (see `BuildRecords.Record.own`).
         var shared = loaded.diagnostics
         var own: [String: [Diagnostic]] = [:]
@@ -218,24 +225,15 @@ public enum Build {
         let (status, statusDiagnostics) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today)
         shared += statusDiagnostics
 
-        var diagnostics = shared + own.values.joined()
-        if options.strict {
-            diagnostics = diagnostics.map { diagnostic in
-                var strict = diagnostic
-                strict.severity = .error
-                return strict
-            }
-        }
-        diagnostics.sort()
+        let diagnostics = (shared + own.values.joined()).reported(strict: options.strict)
         let report = BuildReport(diagnostics: diagnostics, documentsRead: documentsRead, pagesWritten: 0, wrote: false)
         guard !diagnostics.hasErrors, let theme else { return (report, nil) }
-        var records = recording
-        if records != nil {
-            let ownByFile = own, hashes = records?.contentHashes ?? [:]
-            records?.contentHashes = [:]
+        var records = recording?.records
+        if let hashes = recording?.contentHashes {
+            let ownByFile = own
             records?.shared = shared
             records?.documents = ConcurrentMap.map(portfolio.documents) { document in
-                BuildRecords.Record(source: document.source, kind: document.kind, id: document.id,
+                BuildRecords.Record(source: document.source, id: document.id,
                                     contentHash: hashes[document.source] ?? "", face: DocumentFace.encode(document)[...],
                                     linkedFiles: linkedFiles.pathsBySource[document.source] ?? [],
                                     searchText: SearchIndex.text(of: document), own: ownByFile[document.displayPath] ?? [])

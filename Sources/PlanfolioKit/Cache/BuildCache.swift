@@ -163,19 +163,9 @@ struct BuildCache {
     func write(_ manifest: Manifest) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(manifest) else { return }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let temporary = folder.appendingPathComponent("manifest.json.\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try data.write(to: temporary)
-            guard rename(temporary.path, manifestURL.path) == 0 else {
-                try? FileManager.default.removeItem(at: temporary)
-                invalidate()
-                return
-            }
-        } catch {
-            invalidate()
-        }
+        guard let data = try? encoder.encode(manifest),
+              (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
+              POSIXFile.replace(manifestURL.path, with: Array(data)) else { return invalidate() }
     }
 
     /// The quick key: the input and theme folders by `OutputStamp`, not by

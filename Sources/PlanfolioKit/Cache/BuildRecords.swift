@@ -8,7 +8,7 @@ import Foundation
 /// trusted together with it; anything unreadable means a full build.
 struct BuildRecords: Sendable {
     /// Bump when anything about the file or `DocumentFace` changes.
-    static let format = 1
+    static let format = 2
     static let fileName = "records.bin"
 
     /// The manifest key of the build these records belong to.
@@ -34,7 +34,6 @@ struct BuildRecords: Sendable {
     struct Record: Sendable {
         /// Path under the input folder (`Document.source`).
         var source: String
-        var kind: DocumentKind
         var id: String
         /// `BuildCache.contentHash` of its file.
         var contentHash: String { didSet { encoded = nil } }
@@ -52,10 +51,9 @@ struct BuildRecords: Sendable {
         /// copies the other 19,999 instead of encoding them.
         fileprivate var encoded: ArraySlice<UInt8>?
 
-        init(source: String, kind: DocumentKind, id: String, contentHash: String, face: ArraySlice<UInt8>, linkedFiles: [String],
+        init(source: String, id: String, contentHash: String, face: ArraySlice<UInt8>, linkedFiles: [String],
              searchText: String, own: [Diagnostic]) {
             self.source = source
-            self.kind = kind
             self.id = id
             self.contentHash = contentHash
             self.face = face
@@ -78,7 +76,6 @@ struct BuildRecords: Sendable {
         writer.array(documents) { writer, record in
             if let encoded = record.encoded { return writer.append(encoded) }
             writer.string(record.source)
-            writer.string(record.kind.rawValue)
             writer.string(record.id)
             writer.string(record.contentHash)
             writer.raw(record.face)
@@ -112,21 +109,20 @@ struct BuildRecords: Sendable {
         assets = reader.array { $0.string() }
         activeAssets = reader.array { $0.string() }
         shared = reader.array(Self.diagnostic).compactMap { $0 }
-        documents = reader.array { reader -> Record? in
+        documents = reader.array { reader -> Record in
             let start = reader.offset
             let source = reader.string()
-            guard let kind = reader.enumeration(DocumentKind.self) else { return nil }
             let id = reader.string()
             let contentHash = reader.string()
-            let face = bytes[reader.rawRange()]
+            let face = reader.raw()
             let linkedFiles = reader.array { $0.string() }
             let searchText = reader.string()
             let own = reader.array(Self.diagnostic).compactMap { $0 }
-            var record = Record(source: source, kind: kind, id: id, contentHash: contentHash, face: face, linkedFiles: linkedFiles,
+            var record = Record(source: source, id: id, contentHash: contentHash, face: face, linkedFiles: linkedFiles,
                                 searchText: searchText, own: own)
             record.encoded = bytes[start..<reader.offset]
             return record
-        }.compactMap { $0 }
+        }
         referencedBy = reader.array { reader -> (id: String, by: [String]) in
             let id = reader.string()
             return (id, reader.array { $0.string() })
@@ -160,12 +156,8 @@ struct BuildRecords: Sendable {
         return portfolio
     }
 
-    /// While a full build fills the records in: each document file's `contentHash`, by path under the input folder. Not stored.
-    var contentHashes: [String: String] = [:]
-
     init(build: String, restKey: String, inputEntries: [String], assets: [String], activeAssets: [String],
-         shared: [Diagnostic], documents: [Record], contentHashes: [String: String] = [:]) {
-        self.contentHashes = contentHashes
+         shared: [Diagnostic], documents: [Record]) {
         self.build = build
         self.restKey = restKey
         self.inputEntries = inputEntries
@@ -189,19 +181,7 @@ struct BuildRecords: Sendable {
     /// Written beside the manifest under a temporary name and renamed into place; false when it could not be.
     func write(folder: URL) -> Bool {
         let target = folder.appendingPathComponent(Self.fileName).path
-        let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        unlink(temporary)
-        do {
-            try POSIXFile.writeNew(temporary, encoded())
-        } catch {
-            unlink(temporary)
-            return false
-        }
-        guard rename(temporary, target) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        return POSIXFile.replace(target, with: encoded())
     }
 
     static func remove(folder: URL) {

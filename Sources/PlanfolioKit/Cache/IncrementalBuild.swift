@@ -25,8 +25,10 @@ enum IncrementalBuild {
     /// Above this many edited documents a full build is about as quick.
     static func maxEdited(documents: Int) -> Int { max(16, documents / 10) }
 
-    /// The report of the rebuild, or nil when it cannot be done this way
-    /// (then nothing was changed and the caller builds in full).
+    /// The report of the rebuild, or nil when it cannot be done this way;
+    /// the caller then builds in full. The output is untouched either way
+    /// until the swap (the spare, though, may have been used up, and the
+    /// site's files may have new change times from being hard-linked).
     static func run(options: BuildOptions, cache: BuildCache, check: BuildCache.QuickCheck) -> BuildReport? {
         guard let manifest = check.manifest, let restKey = check.restKey, let entries = check.inputEntries,
               let quickKey = check.quickKey, let outputStamp = check.outputStamp,
@@ -87,7 +89,7 @@ enum IncrementalBuild {
                 do throws(PlanfolioError) {
                     let staging = try SiteStaging.open(output: output, reusingSpare: true)
                     if !staging.reusedSpare {
-                        do throws(PlanfolioError) { _ = try staging.linkPrevious(except: []) } catch {
+                        do throws(PlanfolioError) { try staging.linkPrevious() } catch {
                             staging.abandon()
                             throw error
                         }
@@ -107,6 +109,8 @@ enum IncrementalBuild {
             let written: WriteResult
             do {
                 try staging.add(rendered.files)
+                // Forgotten before the output changes, as in a full build.
+                cache.invalidate()
                 written = try staging.commit(keepingSpare: true)
             } catch {
                 staging.abandon()
@@ -115,9 +119,9 @@ enum IncrementalBuild {
             // The site is in place: from here on, nothing can make the build fail.
             var report = BuildReport(diagnostics: rendered.diagnostics, documentsRead: manifest.documentsRead,
                                      pagesWritten: manifest.pagesWritten, wrote: true)
-            report.filesUnchanged = manifest.filesWritten - written.written
+            let (unchanged, overflow) = manifest.filesWritten.subtractingReportingOverflow(written.written)
+            report.filesUnchanged = overflow ? 0 : max(0, unchanged)
             report.mode = .incremental(edited: edited.count)
-            cache.invalidate()
             let previousEntries = outputEntries
             let stamps = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput -> String? in
                 if isOutput { return staging.outputStamp(previousEntries: previousEntries) }
@@ -193,15 +197,7 @@ enum IncrementalBuild {
             }
             let (status, _) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today, only: shown)
 
-            var diagnostics = records.shared + records.documents.flatMap(\.own)
-            if options.strict {
-                diagnostics = diagnostics.map { diagnostic in
-                    var strict = diagnostic
-                    strict.severity = .error
-                    return strict
-                }
-            }
-            diagnostics.sort()
+            let diagnostics = (records.shared + records.documents.flatMap(\.own)).reported(strict: options.strict)
             guard !diagnostics.hasErrors else { throw NotIncremental() }
 
             options.progress?(BuildProgress(stage: .rendering, done: 0, total: fresh.count))

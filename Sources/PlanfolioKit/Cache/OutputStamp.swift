@@ -74,9 +74,7 @@ enum OutputStamp {
         guard let directory = opendir(path) else { return false }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = POSIXFile.name(of: entry)
             if name == "." || name == ".." { continue }
             // The folder says which names are files: those need no call of their own.
             if foldersOnly, entry.pointee.d_type != UInt8(DT_DIR), entry.pointee.d_type != UInt8(DT_UNKNOWN) { continue }

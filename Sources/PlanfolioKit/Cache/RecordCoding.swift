@@ -173,19 +173,12 @@ struct RecordReader {
         }
     }
 
-    mutating func raw() -> [UInt8] {
+    /// What `RecordWriter.raw` wrote, as a slice of the input (not copied).
+    mutating func raw() -> ArraySlice<UInt8> {
         let length = count()
         guard !failed else { return [] }
         defer { offset += length }
-        return Array(bytes[offset..<offset + length])
-    }
-
-    /// The bytes `raw` would return, as a range of the input, without copying them.
-    mutating func rawRange() -> Range<Int> {
-        let length = count()
-        guard !failed else { return offset..<offset }
-        defer { offset += length }
-        return offset..<offset + length
+        return bytes[offset..<offset + length]
     }
 
     mutating func optional<T>(_ read: (inout RecordReader) -> T) -> T? {

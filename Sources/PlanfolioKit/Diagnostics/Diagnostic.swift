@@ -51,6 +51,17 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
 }
 
 extension Array where Element == Diagnostic {
+    /// As a build reports them: with `strict`, warnings made errors; sorted.
+    /// Full and incremental builds both finish their diagnostics here, so the two agree.
+    func reported(strict: Bool) -> [Diagnostic] {
+        var diagnostics = self
+        if strict {
+            for index in diagnostics.indices { diagnostics[index].severity = .error }
+        }
+        diagnostics.sort()
+        return diagnostics
+    }
+
     public var errorCount: Int { count(where: { $0.severity == .error }) }
     public var warningCount: Int { count(where: { $0.severity == .warning }) }
     public var hasErrors: Bool { contains(where: { $0.severity == .error }) }

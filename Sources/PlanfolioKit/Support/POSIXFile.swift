@@ -83,6 +83,27 @@ enum POSIXFile {
         #endif
     }
 
+    /// The name of a `readdir` entry.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+    }
+
+    /// Writes `bytes` under a temporary name beside `path` and renames it
+    /// over `path`, so a reader sees the old file or the whole new one; a
+    /// build killed half way leaves only `path.PID.tmp` (`BuildCache`
+    /// removes those of dead builds). False when it could not.
+    static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        unlink(temporary)
+        guard (try? writeNew(temporary, bytes)) != nil, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
     /// A descriptor of the folder at `path` (for the `*at` calls), or -1.
     static func openFolder(_ path: String) -> Int32 {
         open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

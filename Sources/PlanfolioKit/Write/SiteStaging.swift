@@ -38,6 +38,11 @@ public final class SiteStaging: @unchecked Sendable {
     private var prepopulated = false
     /// Whether `open` started from the spare.
     public private(set) var reusedSpare = false
+    /// Whether `linkPrevious` linked the current site's files, counted in `result.unchanged`
+    /// (the spare's are not counted: `result` then counts only what `add` staged).
+    private var linkedPrevious = false
+    /// Whether `commit` kept the old site as the spare, for `recordSpare` to note.
+    private var keptSpare = false
     /// Paths `add` wrote rather than linked: where the new site differs from the current one.
     private var writtenPaths: [String] = []
     /// Paths whose files were linked, unlinked or written after `open` started from the spare.
@@ -168,8 +173,8 @@ public final class SiteStaging: @unchecked Sendable {
                 let target = path(file.path)
                 touchedPaths.insert(file.path)
                 if prepopulated {
-                    // The current site's file is there already: counted as linked until replaced.
-                    if unlink(target) == 0 { result.unchanged -= 1 }
+                    // The current site's file is there already: replaced (and, when counted as linked, uncounted).
+                    if unlink(target) == 0 && linkedPrevious { result.unchanged -= 1 }
                 }
                 if try FileStager.stage(FileStager.contents(of: file), at: target, reusing: previous) {
                     result.unchanged += 1
@@ -189,10 +194,12 @@ public final class SiteStaging: @unchecked Sendable {
     /// may have changed (`IncrementalBuild`). Returns how many were linked.
     /// Throws, leaving the staging folder to `abandon`, when a file cannot be
     /// linked: the caller then builds in full.
-    public func linkPrevious(except: Set<String>) throws(PlanfolioError) -> Int {
+    @discardableResult
+    public func linkPrevious(except: Set<String> = []) throws(PlanfolioError) -> Int {
         guard let previousSite else { return 0 }
         var linked = 0
         prepopulated = true
+        linkedPrevious = true
         try linkFolder(previousSite, into: staging, relative: "", except: except, linked: &linked)
         result.unchanged += linked
         return linked
@@ -207,9 +214,7 @@ public final class SiteStaging: @unchecked Sendable {
         let source = dirfd(directory)
         var folders: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = POSIXFile.name(of: entry)
             if name == "." || name == ".." { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             if path == SiteWriter.markerName || except.contains(path) { continue }
@@ -282,8 +287,6 @@ public final class SiteStaging: @unchecked Sendable {
         return result
     }
 
-    private var keptSpare = false
-
     /// Stamps the spare `commit(keepingSpare:)` kept and notes it for the next
     /// rebuild (it is not used without this note). Safe to run on another
     /// thread than `commit`'s once it has returned, while the caller stamps the output.
@@ -298,12 +301,7 @@ public final class SiteStaging: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(SpareRecord(stamp: stamp, changed: writtenPaths.sorted())) else { return }
-        let temporary = spareRecordPath + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        unlink(temporary)
-        guard (try? POSIXFile.writeNew(temporary, Array(data))) != nil, rename(temporary, spareRecordPath) == 0 else {
-            unlink(temporary)
-            return
-        }
+        _ = POSIXFile.replace(spareRecordPath, with: Array(data))
     }
 
     /// The output folder's `OutputStamp` after `commit`. When the site was

@@ -20,7 +20,7 @@ import PlanfolioMarkdown
         let warning = Diagnostic.warning(.invalidValue, "bad value 'x'", file: "Plans/plans/RP-2026-042.md", line: 9, column: 3)
         let error = Diagnostic.error(.unknownReference, "no such document “DIR-2026-999”", file: "Plans/investigations/DIR-2026-003.md", line: 4)
         func record(_ document: Document, own: [Diagnostic], linked: [String]) -> BuildRecords.Record {
-            BuildRecords.Record(source: document.source, kind: document.kind, id: document.id, contentHash: "hash-\(document.id)",
+            BuildRecords.Record(source: document.source, id: document.id, contentHash: "hash-\(document.id)",
                                 face: DocumentFace.encode(document)[...], linkedFiles: linked, searchText: "\(document.title) text ü\u{0}",
                                 own: own)
         }
@@ -53,7 +53,7 @@ import PlanfolioMarkdown
         #expect(a.assets == b.assets && a.activeAssets == b.activeAssets && a.shared == b.shared, sourceLocation: sourceLocation)
         #expect(a.documents.count == b.documents.count, sourceLocation: sourceLocation)
         for (x, y) in zip(a.documents, b.documents) {
-            #expect(x.source == y.source && x.kind == y.kind && x.id == y.id && x.contentHash == y.contentHash, sourceLocation: sourceLocation)
+            #expect(x.source == y.source && x.id == y.id && x.contentHash == y.contentHash, sourceLocation: sourceLocation)
             #expect(x.face == y.face && x.linkedFiles == y.linkedFiles && x.searchText == y.searchText && x.own == y.own,
                     sourceLocation: sourceLocation)
         }
@@ -102,7 +102,7 @@ import PlanfolioMarkdown
         for record in decoded.documents {
             var reader = RecordReader(record.face)
             let document = try #require(DocumentFace.decode(&reader, body: MarkdownNode(.document)), "\(record.id)")
-            #expect(document.id == record.id && document.kind == record.kind && document.source == record.source)
+            #expect(document.id == record.id && document.source == record.source)
             #expect(DocumentFace.encode(document)[...] == record.face)
         }
     }
