@@ -122,6 +122,7 @@ public enum Build {
             if let cache, let cacheKey {
                 var records = site.records
                 records?.build = cacheKey
+                records?.faces = cacheKey
                 cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files, output: options.output, records: records)
             }
         }

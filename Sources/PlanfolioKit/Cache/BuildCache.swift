@@ -121,9 +121,10 @@ struct BuildCache {
     }
 
     /// Forgets the last build; called by every build that writes a site.
-    func invalidate() {
+    /// `keepingFaces`: an incremental build, which keeps the full build's faces (`BuildRecords`).
+    func invalidate(keepingFaces: Bool = false) {
         try? FileManager.default.removeItem(at: manifestURL)
-        BuildRecords.remove(folder: folder)
+        BuildRecords.remove(folder: folder, keepingFaces: keepingFaces)
         removeDeadTemporaries()
     }
 
@@ -134,7 +135,8 @@ struct BuildCache {
     private func removeDeadTemporaries() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         let ours = ProcessInfo.processInfo.processIdentifier
-        let written: Set<Substring> = ["manifest.json", Substring(BuildRecords.fileName), Substring(StagingName(outputName: "").spareRecord)]
+        let written: Set<Substring> = ["manifest.json", Substring(BuildRecords.fileName), Substring(BuildRecords.facesFileName),
+                                       Substring(StagingName(outputName: "").spareRecord)]
         for name in names where name.hasSuffix(".tmp") {
             let stem = name.dropLast(".tmp".count)
             guard let dot = stem.lastIndex(of: "."), written.contains(stem[..<dot]),
@@ -152,7 +154,8 @@ struct BuildCache {
         guard let stamp = outputStamp ?? OutputStamp.of(folder: output) else { return }
         if let records {
             // The records first: they count only once the manifest naming them is there.
-            guard records.build == key, records.write(folder: folder) else { return }
+            // A full build's records name its own faces; an incremental one's, the full build's.
+            guard records.build == key, records.write(folder: folder, withFaces: records.faces == key) else { return }
         }
         write(Manifest(
             format: Self.format, key: key, quickKey: quickKey, outputStamp: stamp,

@@ -3,16 +3,23 @@ import Foundation
 /// What the build cache keeps of each document of the last site, so that a
 /// rebuild after a few edits can reuse the rest (`IncrementalBuild`).
 ///
-/// Kept in `records.bin` beside the manifest, in `RecordWriter`'s form.
-/// It belongs to one manifest (`build`, the manifest's key) and is only
-/// trusted together with it; anything unreadable means a full build.
+/// Kept in two files beside the manifest, in `RecordWriter`'s form:
+/// `faces.bin` holds what only a full build changes (the faces, 25 MB at
+/// 10,000 plans, and what Link found), `records.bin` the rest, which every
+/// rebuild writes again. The records belong to one manifest (`build`, the
+/// manifest's key) and are only trusted together with it, and the faces
+/// only with the records that name them (`faces`); anything unreadable
+/// means a full build.
 struct BuildRecords: Sendable {
-    /// Bump when anything about the file or `DocumentFace` changes.
-    static let format = 2
+    /// Bump when anything about the files or `DocumentFace` changes.
+    static let format = 3
     static let fileName = "records.bin"
+    static let facesFileName = "faces.bin"
 
     /// The manifest key of the build these records belong to.
     var build: String
+    /// The key of the full build that wrote `faces.bin` (an incremental one keeps it).
+    var faces: String
     /// `BuildCache.restKey` of that build: everything but the input folder.
     var restKey: String
     /// `OutputStamp.entries` of the input folder when that build read it.
@@ -25,7 +32,7 @@ struct BuildRecords: Sendable {
     /// One per document, in the linked portfolio's order (`Portfolio.documents`).
     var documents: [Record]
     /// What Link found between the documents (`Portfolio`), which depends
-    /// on their faces alone, sorted by id.
+    /// on their faces alone, sorted by id. Kept with the faces.
     var referencedBy: [(id: String, by: [String])] = []
     var supersededBy: [(id: String, by: String)] = []
     var systems: [SystemGroup] = []
@@ -37,8 +44,8 @@ struct BuildRecords: Sendable {
         var id: String
         /// `BuildCache.contentHash` of its file.
         var contentHash: String { didSet { encoded = nil } }
-        /// `DocumentFace` bytes (a slice of the records file when read from it).
-        var face: ArraySlice<UInt8> { didSet { encoded = nil } }
+        /// `DocumentFace` bytes (a slice of `faces.bin` when read from it).
+        var face: ArraySlice<UInt8>
         /// The input files its body links to (`LinkedFiles`), sorted.
         var linkedFiles: [String] { didSet { encoded = nil } }
         /// Its text in the search index.
@@ -46,7 +53,7 @@ struct BuildRecords: Sendable {
         /// What parsing it and resolving its links reported: the only
         /// diagnostics an edit that keeps the face can change.
         var own: [Diagnostic] { didSet { encoded = nil } }
-        /// This record's bytes in the file it was read from, until a field
+        /// This record's bytes in `records.bin` as it was read, until a field
         /// changes: writing the records again after a rebuild of one page
         /// copies the other 19,999 instead of encoding them.
         fileprivate var encoded: ArraySlice<UInt8>?
@@ -63,11 +70,13 @@ struct BuildRecords: Sendable {
         }
     }
 
+    /// `records.bin`.
     func encoded() -> [UInt8] {
-        var writer = RecordWriter(capacity: documents.reduce(4_096) { $0 + $1.face.count + $1.searchText.utf8.count + 128 })
+        var writer = RecordWriter(capacity: documents.reduce(4_096) { $0 + $1.searchText.utf8.count + 128 } + inputEntries.count * 96)
         writer.string("planfolio-records")
         writer.int(Self.format)
         writer.string(build)
+        writer.string(faces)
         writer.string(restKey)
         writer.array(inputEntries) { $0.string($1) }
         writer.array(assets) { $0.string($1) }
@@ -78,11 +87,20 @@ struct BuildRecords: Sendable {
             writer.string(record.source)
             writer.string(record.id)
             writer.string(record.contentHash)
-            writer.raw(record.face)
             writer.array(record.linkedFiles) { $0.string($1) }
             writer.string(record.searchText)
             writer.array(record.own, Self.diagnostic)
         }
+        return writer.bytes
+    }
+
+    /// `faces.bin`.
+    func encodedFaces() -> [UInt8] {
+        var writer = RecordWriter(capacity: documents.reduce(4_096) { $0 + $1.face.count + 4 })
+        writer.string("planfolio-faces")
+        writer.int(Self.format)
+        writer.string(faces)
+        writer.array(documents) { $0.raw($1.face) }
         writer.array(referencedBy) { writer, entry in
             writer.string(entry.id)
             writer.array(entry.by) { $0.string($1) }
@@ -99,11 +117,12 @@ struct BuildRecords: Sendable {
         return writer.bytes
     }
 
-    /// nil when the bytes are not a whole records file of this format.
-    init?(decoding bytes: [UInt8]) {
+    /// nil when the two files' bytes are not a whole pair of this format.
+    init?(decoding bytes: [UInt8], faces faceBytes: [UInt8]) {
         var reader = RecordReader(bytes)
         guard reader.string() == "planfolio-records", reader.int() == Self.format else { return nil }
         build = reader.string()
+        faces = reader.string()
         restKey = reader.string()
         inputEntries = reader.array { $0.string() }
         assets = reader.array { $0.string() }
@@ -114,28 +133,34 @@ struct BuildRecords: Sendable {
             let source = reader.string()
             let id = reader.string()
             let contentHash = reader.string()
-            let face = reader.raw()
             let linkedFiles = reader.array { $0.string() }
             let searchText = reader.string()
             let own = reader.array(Self.diagnostic).compactMap { $0 }
-            var record = Record(source: source, id: id, contentHash: contentHash, face: face, linkedFiles: linkedFiles,
+            var record = Record(source: source, id: id, contentHash: contentHash, face: [], linkedFiles: linkedFiles,
                                 searchText: searchText, own: own)
             record.encoded = bytes[start..<reader.offset]
             return record
         }
-        referencedBy = reader.array { reader -> (id: String, by: [String]) in
+        guard !reader.failed, reader.isAtEnd else { return nil }
+
+        var faceReader = RecordReader(faceBytes)
+        guard faceReader.string() == "planfolio-faces", faceReader.int() == Self.format, faceReader.string() == faces else { return nil }
+        let faceSlices = faceReader.array { $0.raw() }
+        guard faceSlices.count == documents.count else { return nil }
+        for index in documents.indices { documents[index].face = faceSlices[index] }
+        referencedBy = faceReader.array { reader -> (id: String, by: [String]) in
             let id = reader.string()
             return (id, reader.array { $0.string() })
         }
-        supersededBy = reader.array { reader -> (id: String, by: String) in
+        supersededBy = faceReader.array { reader -> (id: String, by: String) in
             let id = reader.string()
             return (id, reader.string())
         }
-        systems = reader.array { reader -> SystemGroup in
+        systems = faceReader.array { reader -> SystemGroup in
             let name = reader.string(), slug = reader.string()
             return SystemGroup(name: name, slug: slug, documentIDs: reader.array { $0.string() })
         }
-        guard !reader.failed, reader.isAtEnd else { return nil }
+        guard !faceReader.failed, faceReader.isAtEnd else { return nil }
     }
 
     /// Link's findings, as `IncrementalBuild` puts them back into a `Portfolio`.
@@ -159,6 +184,7 @@ struct BuildRecords: Sendable {
     init(build: String, restKey: String, inputEntries: [String], assets: [String], activeAssets: [String],
          shared: [Diagnostic], documents: [Record]) {
         self.build = build
+        self.faces = build
         self.restKey = restKey
         self.inputEntries = inputEntries
         self.assets = assets
@@ -168,24 +194,35 @@ struct BuildRecords: Sendable {
     }
 
     static func read(folder: URL) -> BuildRecords? {
-        let path = folder.appendingPathComponent(fileName).path
+        guard let bytes = readFile(folder.appendingPathComponent(fileName).path),
+              let faces = readFile(folder.appendingPathComponent(facesFileName).path) else { return nil }
+        return BuildRecords(decoding: bytes, faces: faces)
+    }
+
+    private static func readFile(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0,
               case .bytes(let bytes) = POSIXFile.readToEnd(descriptor, expected: Int(info.st_size), limit: Int.max / 2) else { return nil }
-        return BuildRecords(decoding: bytes)
+        return bytes
     }
 
-    /// Written beside the manifest under a temporary name and renamed into place; false when it could not be.
-    func write(folder: URL) -> Bool {
-        let target = folder.appendingPathComponent(Self.fileName).path
-        return POSIXFile.replace(target, with: encoded())
+    /// Writes `records.bin`, and `faces.bin` first when `withFaces` (a full
+    /// build; an incremental one leaves the faces as they are). Each is
+    /// written under a temporary name and renamed into place; false when one could not be.
+    func write(folder: URL, withFaces: Bool) -> Bool {
+        if withFaces {
+            guard POSIXFile.replace(folder.appendingPathComponent(Self.facesFileName).path, with: encodedFaces()) else { return false }
+        }
+        return POSIXFile.replace(folder.appendingPathComponent(Self.fileName).path, with: encoded())
     }
 
-    static func remove(folder: URL) {
+    /// Removes `records.bin`, and `faces.bin` too unless `keepingFaces`.
+    static func remove(folder: URL, keepingFaces: Bool = false) {
         unlink(folder.appendingPathComponent(fileName).path)
+        if !keepingFaces { unlink(folder.appendingPathComponent(facesFileName).path) }
     }
 
     private static func diagnostic(_ writer: inout RecordWriter, _ diagnostic: Diagnostic) {

@@ -104,13 +104,16 @@ enum IncrementalBuild {
                 if case .success(let staging) = preparing.wait()[0] { staging.abandon() }
                 throw error
             }
+            // The records to write once the site is in place, made while the staging folder is still being made.
+            prepare(&records)
+            let recordsBytes = records.encoded()
             guard case .success(let staging) = preparing.wait()[0] else { throw NotIncremental() }
             options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
             let written: WriteResult
             do {
                 try staging.add(rendered.files)
                 // Forgotten before the output changes, as in a full build.
-                cache.invalidate()
+                cache.invalidate(keepingFaces: true)
                 written = try staging.commit(keepingSpare: true)
             } catch {
                 staging.abandon()
@@ -122,13 +125,17 @@ enum IncrementalBuild {
             let (unchanged, overflow) = manifest.filesWritten.subtractingReportingOverflow(written.written)
             report.filesUnchanged = overflow ? 0 : max(0, unchanged)
             report.mode = .incremental(edited: edited.count)
-            let previousEntries = outputEntries
-            let stamps = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput -> String? in
-                if isOutput { return staging.outputStamp(previousEntries: previousEntries) }
+            // The output is stamped while the spare is noted and the records written; the manifest last.
+            let previousEntries = outputEntries, folder = cache.folder
+            let done = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput -> (stamp: String?, recorded: Bool) in
+                if isOutput { return (staging.outputStamp(previousEntries: previousEntries), true) }
                 staging.recordSpare()
-                return nil
+                return (nil, POSIXFile.replace(folder.appendingPathComponent(BuildRecords.fileName).path, with: recordsBytes))
             }
-            record(&records, report: report, outputStamp: stamps[1])
+            if done[0].recorded {
+                cache.record(key: records.build, quickKey: quickKey, report: report, filesWritten: manifest.filesWritten,
+                             output: options.output, outputStamp: done[1].stamp)
+            }
             return report
         }
 
@@ -137,23 +144,24 @@ enum IncrementalBuild {
         private func unchanged(records: BuildRecords) throws -> BuildReport {
             guard let report = cache.report(of: manifest, output: options.output, stamp: outputStamp) else { throw NotIncremental() }
             var records = records
-            cache.invalidate()
-            record(&records, report: report, outputStamp: manifest.outputStamp)
+            cache.invalidate(keepingFaces: true)
+            prepare(&records)
+            cache.record(key: records.build, quickKey: quickKey, report: report, filesWritten: manifest.filesWritten,
+                         output: options.output, records: records, outputStamp: manifest.outputStamp)
             return report
         }
 
-        /// Records this build for the next one. Its key is new: the byte key
-        /// of a full build is not known without reading every input, so a
-        /// later build matches this one by its quick key or by these records.
-        private func record(_ records: inout BuildRecords, report: BuildReport, outputStamp: String?) {
+        /// The records as this build leaves them for the next one. Its key is
+        /// new: the byte key of a full build is not known without reading
+        /// every input, so a later build matches this one by its quick key or
+        /// by these records (which keep the full build's faces).
+        private func prepare(_ records: inout BuildRecords) {
             var key = StableHasher()
             key.combine("incremental")
             key.combine(manifest.key)
             key.combine(quickKey)
             records.build = key.finalize()
             records.inputEntries = inputEntries
-            cache.record(key: records.build, quickKey: quickKey, report: report, filesWritten: manifest.filesWritten,
-                         output: options.output, records: records, outputStamp: outputStamp)
         }
 
         /// The pages of the edited documents (`fresh`, by index in the records;

@@ -197,21 +197,58 @@ public final class SiteStaging: @unchecked Sendable {
     @discardableResult
     public func linkPrevious(except: Set<String> = []) throws(PlanfolioError) -> Int {
         guard let previousSite else { return 0 }
-        var linked = 0
         prepopulated = true
         linkedPrevious = true
-        try linkFolder(previousSite, into: staging, relative: "", except: except, linked: &linked)
+        // The top folder's files here, then each folder below it on a core
+        // of its own: a folder's directory lock serialises the links into it,
+        // but `plans/` and the others (half the site each) go side by side.
+        let top = try Self.linkFiles(previousSite, into: staging, relative: "", except: except)
+        var linked = top.linked
+        for name in top.folders { madeFolders.insert(name) }
+        let results = ConcurrentMap.map(top.folders, threads: 2) { name -> Result<(linked: Int, folders: [String]), PlanfolioError> in
+            do throws(PlanfolioError) {
+                return .success(try Self.linkTree(previousSite + "/" + name, into: self.staging + "/" + name, relative: name, except: except))
+            } catch { return .failure(error) }
+        }
+        for result in results {
+            switch result {
+            case .success(let tree):
+                linked += tree.linked
+                madeFolders.formUnion(tree.folders)
+            case .failure(let error):
+                throw error
+            }
+        }
         result.unchanged += linked
         return linked
     }
 
-    private func linkFolder(_ from: String, into to: String, relative: String, except: Set<String>, linked: inout Int) throws(PlanfolioError) {
+    /// Links every file below `from` into `to` (made already), folders made as needed.
+    private static func linkTree(_ from: String, into to: String, relative: String, except: Set<String>) throws(PlanfolioError)
+        -> (linked: Int, folders: [String]) {
+        let level = try linkFiles(from, into: to, relative: relative, except: except)
+        var linked = level.linked
+        var folders = level.folders
+        for path in level.folders {
+            let name = (path as NSString).lastPathComponent
+            let below = try linkTree(from + "/" + name, into: to + "/" + name, relative: path, except: except)
+            linked += below.linked
+            folders += below.folders
+        }
+        return (linked, folders)
+    }
+
+    /// Links the files of `from` into `to` and makes its folders there (not
+    /// what is in them); returns how many files, and the folders' paths.
+    private static func linkFiles(_ from: String, into to: String, relative: String, except: Set<String>) throws(PlanfolioError)
+        -> (linked: Int, folders: [String]) {
         guard let directory = opendir(from) else { throw PlanfolioError("cannot read '\(from)': \(String(cString: strerror(errno)))") }
         defer { closedir(directory) }
         let target = POSIXFile.openFolder(to)
         guard target >= 0 else { throw PlanfolioError("cannot open '\(to)': \(String(cString: strerror(errno)))") }
         defer { close(target) }
         let source = dirfd(directory)
+        var linked = 0
         var folders: [String] = []
         while let entry = readdir(directory) {
             let name = POSIXFile.name(of: entry)
@@ -224,7 +261,10 @@ public final class SiteStaging: @unchecked Sendable {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                folders.append(name)
+                guard mkdirat(target, name, 0o755) == 0 else {
+                    throw PlanfolioError("cannot create '\(to)/\(name)': \(String(cString: strerror(errno)))")
+                }
+                folders.append(path)
             case S_IFREG:
                 guard linkat(source, name, target, name, 0) == 0 else {
                     throw PlanfolioError("cannot link '\(from)/\(name)' into the new site: \(String(cString: strerror(errno)))")
@@ -235,13 +275,7 @@ public final class SiteStaging: @unchecked Sendable {
                 throw PlanfolioError("'\(from)/\(name)' is neither a file nor a folder")
             }
         }
-        for name in folders {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            let folder = (to as NSString).appendingPathComponent(name)
-            guard mkdir(folder, 0o755) == 0 else { throw PlanfolioError("cannot create '\(folder)': \(String(cString: strerror(errno)))") }
-            madeFolders.insert(path)
-            try linkFolder((from as NSString).appendingPathComponent(name), into: folder, relative: path, except: except, linked: &linked)
-        }
+        return (linked, folders)
     }
 
     private func makeFolders(for file: String) throws(PlanfolioError) {

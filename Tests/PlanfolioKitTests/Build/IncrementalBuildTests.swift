@@ -33,6 +33,7 @@ import Testing
         var spare: URL { cache.folder.appendingPathComponent(StagingName(outputName: "Output").spare) }
         var spareRecord: URL { cache.folder.appendingPathComponent(StagingName(outputName: "Output").spareRecord) }
         var records: URL { cache.folder.appendingPathComponent(BuildRecords.fileName) }
+        var faces: URL { cache.folder.appendingPathComponent(BuildRecords.facesFileName) }
 
         func options(strict: Bool = false) -> BuildOptions {
             var options = BuildOptions(today: IncrementalBuildTests.today)
@@ -772,6 +773,18 @@ import Testing
         },
         Damage(name: "records.bin empty") { sandbox in
             try Data().write(to: sandbox.records)
+        },
+        Damage(name: "faces.bin truncated") { sandbox in
+            let bytes = try Data(contentsOf: sandbox.faces)
+            try bytes.prefix(bytes.count / 2).write(to: sandbox.faces)
+        },
+        Damage(name: "faces.bin garbage") { sandbox in
+            let size = try Data(contentsOf: sandbox.faces).count
+            var generator = SplitMix64(seed: 11)
+            try Data((0..<size).map { _ in UInt8(truncatingIfNeeded: generator.next()) }).write(to: sandbox.faces)
+        },
+        Damage(name: "faces.bin gone") { sandbox in
+            try FileManager.default.removeItem(at: sandbox.faces)
         },
         Damage(name: "spare.json garbage") { sandbox in
             try Data("{\"stamp\": 12, \"changed\": [".utf8).write(to: sandbox.spareRecord)

@@ -3,7 +3,7 @@ import Testing
 import PlanfolioMarkdown
 @testable import PlanfolioKit
 
-/// `records.bin` and the faces in it are read back from disk, where anything
+/// `records.bin` and `faces.bin` are read back from disk, where anything
 /// can happen to them: every cut and every flipped byte must decode to nil or
 /// to some value, never trap (the build then falls back to a full one).
 @Suite struct CacheDecodingRobustnessTests {
@@ -49,7 +49,7 @@ import PlanfolioMarkdown
     }
 
     static func expectSameRecords(_ a: BuildRecords, _ b: BuildRecords, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(a.build == b.build && a.restKey == b.restKey && a.inputEntries == b.inputEntries, sourceLocation: sourceLocation)
+        #expect(a.build == b.build && a.faces == b.faces && a.restKey == b.restKey && a.inputEntries == b.inputEntries, sourceLocation: sourceLocation)
         #expect(a.assets == b.assets && a.activeAssets == b.activeAssets && a.shared == b.shared, sourceLocation: sourceLocation)
         #expect(a.documents.count == b.documents.count, sourceLocation: sourceLocation)
         for (x, y) in zip(a.documents, b.documents) {
@@ -64,11 +64,27 @@ import PlanfolioMarkdown
         #expect(a.systems == b.systems, sourceLocation: sourceLocation)
     }
 
-    /// Decodes `bytes`; when that gives records, they encode to bytes that decode to themselves.
-    static func decodeQuietly(_ bytes: [UInt8]) -> Bool {
-        guard let records = BuildRecords(decoding: bytes) else { return false }
-        let again = records.encoded()
-        #expect(BuildRecords(decoding: again)?.encoded() == again)
+    /// The two files a build keeps (`records.bin`, `faces.bin`); each test cuts or spoils one and keeps the other whole.
+    enum Part: CaseIterable, Sendable {
+        case records, faces
+
+        func bytes(of records: BuildRecords) -> [UInt8] {
+            self == .records ? records.encoded() : records.encodedFaces()
+        }
+
+        /// `bytes` in place of this part, the other part as `records` writes it.
+        func decode(_ bytes: [UInt8], beside records: BuildRecords) -> BuildRecords? {
+            self == .records ? BuildRecords(decoding: bytes, faces: records.encodedFaces())
+                : BuildRecords(decoding: records.encoded(), faces: bytes)
+        }
+    }
+
+    /// Decodes `bytes` as `part`; when that gives records, they encode to files that decode to themselves.
+    static func decodeQuietly(_ bytes: [UInt8], as part: Part, beside records: BuildRecords) -> Bool {
+        guard let decoded = part.decode(bytes, beside: records) else { return false }
+        let again = (decoded.encoded(), decoded.encodedFaces())
+        let twice = BuildRecords(decoding: again.0, faces: again.1)
+        #expect(twice?.encoded() == again.0 && twice?.encodedFaces() == again.1)
         return true
     }
 
@@ -81,10 +97,9 @@ import PlanfolioMarkdown
 
     @Test func handMadeRecordsRoundTrip() throws {
         let records = Self.handMade()
-        let bytes = records.encoded()
-        let decoded = try #require(BuildRecords(decoding: bytes))
+        let decoded = try #require(BuildRecords(decoding: records.encoded(), faces: records.encodedFaces()))
         Self.expectSameRecords(records, decoded)
-        #expect(decoded.encoded() == bytes)
+        #expect(decoded.encoded() == records.encoded() && decoded.encodedFaces() == records.encodedFaces())
         // The faces inside decode to the documents.
         var reader = RecordReader(decoded.documents[2].face)
         let plan = try #require(DocumentFace.decode(&reader, body: MarkdownNode(.document)))
@@ -95,10 +110,9 @@ import PlanfolioMarkdown
         let records = try Self.sampleRecords()
         #expect(records.documents.count == 16)
         #expect(!records.systems.isEmpty && !records.referencedBy.isEmpty)
-        let bytes = records.encoded()
-        let decoded = try #require(BuildRecords(decoding: bytes))
+        let decoded = try #require(BuildRecords(decoding: records.encoded(), faces: records.encodedFaces()))
         Self.expectSameRecords(records, decoded)
-        #expect(decoded.encoded() == bytes)
+        #expect(decoded.encoded() == records.encoded() && decoded.encodedFaces() == records.encodedFaces())
         for record in decoded.documents {
             var reader = RecordReader(record.face)
             let document = try #require(DocumentFace.decode(&reader, body: MarkdownNode(.document)), "\(record.id)")
@@ -107,59 +121,80 @@ import PlanfolioMarkdown
         }
     }
 
-    @Test func trailingBytesOrAnotherFormatAreRefused() {
-        let bytes = Self.handMade().encoded()
-        #expect(BuildRecords(decoding: bytes + [0]) == nil)
-        #expect(BuildRecords(decoding: []) == nil)
+    @Test(arguments: Part.allCases)
+    func trailingBytesOrAnotherFormatAreRefused(part: Part) {
+        let records = Self.handMade()
+        let bytes = part.bytes(of: records)
+        #expect(part.decode(bytes, beside: records) != nil)
+        #expect(part.decode(bytes + [0], beside: records) == nil)
+        #expect(part.decode([], beside: records) == nil)
         var other = RecordWriter()
-        other.string("planfolio-records")
+        other.string(part == .records ? "planfolio-records" : "planfolio-faces")
         other.int(BuildRecords.format + 1)
-        #expect(BuildRecords(decoding: other.bytes + bytes.dropFirst(other.bytes.count)) == nil)
+        #expect(part.decode(other.bytes + bytes.dropFirst(other.bytes.count), beside: records) == nil)
     }
 
-    @Test func everyCutOfHandMadeRecordsIsRefused() {
-        let bytes = Self.handMade().encoded()
-        #expect(bytes.count > 500)
+    @Test func facesOfAnotherBuildOrCountAreRefused() {
+        let records = Self.handMade()
+        var other = records
+        other.faces = "another-build"
+        #expect(BuildRecords(decoding: records.encoded(), faces: other.encodedFaces()) == nil)
+        var fewer = records
+        fewer.documents.removeLast()
+        #expect(BuildRecords(decoding: records.encoded(), faces: fewer.encodedFaces()) == nil)
+        #expect(BuildRecords(decoding: fewer.encoded(), faces: records.encodedFaces()) == nil)
+    }
+
+    @Test(arguments: Part.allCases)
+    func everyCutOfHandMadeRecordsIsRefused(part: Part) {
+        let records = Self.handMade()
+        let bytes = part.bytes(of: records)
+        #expect(bytes.count > 200)
         for length in 0..<bytes.count {
-            #expect(BuildRecords(decoding: Array(bytes.prefix(length))) == nil, "cut at \(length) of \(bytes.count)")
+            #expect(part.decode(Array(bytes.prefix(length)), beside: records) == nil, "cut at \(length) of \(bytes.count)")
         }
     }
 
-    @Test func cutsOfSampleRecordsAreRefused() throws {
-        let bytes = try Self.sampleRecords().encoded()
+    @Test(arguments: Part.allCases)
+    func cutsOfSampleRecordsAreRefused(part: Part) throws {
+        let records = try Self.sampleRecords()
+        let bytes = part.bytes(of: records)
         let lengths = Self.prefixLengths(of: bytes.count)
         #expect(lengths.count >= 2_000)
         for length in lengths {
-            #expect(BuildRecords(decoding: Array(bytes.prefix(length))) == nil, "cut at \(length) of \(bytes.count)")
+            #expect(part.decode(Array(bytes.prefix(length)), beside: records) == nil, "cut at \(length) of \(bytes.count)")
         }
     }
 
-    @Test(arguments: [false, true])
-    func randomByteCorruptionsNeverTrap(sample: Bool) throws {
-        let bytes = sample ? try Self.sampleRecords().encoded() : Self.handMade().encoded()
-        var generator = SeededGenerator(seed: sample ? 0x5A3F_0001 : 0x5A3F_0002)
+    @Test(arguments: [false, true], Part.allCases)
+    func randomByteCorruptionsNeverTrap(sample: Bool, part: Part) throws {
+        let records = sample ? try Self.sampleRecords() : Self.handMade()
+        let bytes = part.bytes(of: records)
+        var generator = SeededGenerator(seed: (sample ? 0x5A3F_0001 : 0x5A3F_0002) + (part == .faces ? 0x100 : 0))
         var decoded = 0
         for _ in 0..<2_000 {
             var corrupted = bytes
             let index = Int.random(in: corrupted.indices, using: &generator)
             let value = UInt8.random(in: 0...255, using: &generator)
             corrupted[index] = value == corrupted[index] ? value &+ 1 : value
-            if Self.decodeQuietly(corrupted) { decoded += 1 }
+            if Self.decodeQuietly(corrupted, as: part, beside: records) { decoded += 1 }
         }
         // Most corruptions land in a string's text and still decode: the point is that none traps.
         #expect(decoded < 2_000)
     }
 
-    @Test func randomMultiByteCorruptionsNeverTrap() {
-        let bytes = Self.handMade().encoded()
-        var generator = SeededGenerator(seed: 0xC0FF_EE00)
+    @Test(arguments: Part.allCases)
+    func randomMultiByteCorruptionsNeverTrap(part: Part) {
+        let records = Self.handMade()
+        let bytes = part.bytes(of: records)
+        var generator = SeededGenerator(seed: part == .records ? 0xC0FF_EE00 : 0xC0FF_EE01)
         for _ in 0..<2_000 {
             var corrupted = bytes
             for _ in 0..<Int.random(in: 2...8, using: &generator) {
                 corrupted[Int.random(in: corrupted.indices, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
             }
             if Bool.random(using: &generator) { corrupted.removeLast(Int.random(in: 0..<corrupted.count, using: &generator)) }
-            _ = Self.decodeQuietly(corrupted)
+            _ = Self.decodeQuietly(corrupted, as: part, beside: records)
         }
     }
 
