@@ -94,6 +94,14 @@ public enum Build {
             prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options, recording: recording)
         }
         if options.write, let site = prepared {
+            // The records' two files are encoded while the pages render (a full build's records name its own faces).
+            let recordFiles = site.records.flatMap { records -> BackgroundWork<(records: [UInt8], faces: [UInt8])>? in
+                guard let cacheKey else { return nil }
+                var records = records
+                records.build = cacheKey
+                records.faces = cacheKey
+                return BackgroundWork([{ [records] in (records.encoded(), records.encodedFaces()) }], lanes: 1)
+            }
             // Pages go to the staging folder batch by batch as they are rendered
             // (never the whole site in memory); the output changes only at commit.
             let stager = BackgroundStager(try SiteStaging.open(output: options.output))
@@ -120,10 +128,16 @@ public enum Build {
             report.wrote = true
             report.pagesWritten = pages
             if let cache, let cacheKey {
-                var records = site.records
-                records?.build = cacheKey
-                records?.faces = cacheKey
-                cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files, output: options.output, records: records)
+                // The output is stamped while the records are written; the manifest naming both last.
+                let output = options.output, folder = cache.folder
+                let done = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput -> (stamp: String?, recorded: Bool) in
+                    if isOutput { return (OutputStamp.of(folder: output), true) }
+                    guard let files = recordFiles?.wait().first else { return (nil, true) }
+                    return (nil, BuildRecords.write(folder: folder, records: files.records, faces: files.faces))
+                }
+                if done[0].recorded, let stamp = done[1].stamp {
+                    cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files, output: options.output, outputStamp: stamp)
+                }
             }
         }
         report.documentsRead = documentsRead
@@ -248,7 +262,11 @@ public enum Build {
     private static func render(_ site: PreparedSite, options: BuildOptions, progress: ((Int, Int) -> Void)? = nil,
                                emit: ([OutputFile]) -> Void) {
         emit(site.linkedFiles.outputFiles(input: options.input))
+        // The records have every document's search text already.
+        let searchTexts = site.records.map { records in
+            Dictionary(records.documents.map { ($0.id, $0.searchText) }, uniquingKeysWith: { first, _ in first })
+        }
         SiteRenderer.render(portfolio: site.portfolio, config: options.config, today: options.today, theme: site.theme,
-                            status: site.status, progress: progress, emit: emit)
+                            status: site.status, searchTexts: searchTexts, progress: progress, emit: emit)
     }
 }

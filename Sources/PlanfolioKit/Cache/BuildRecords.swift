@@ -213,10 +213,15 @@ struct BuildRecords: Sendable {
     /// build; an incremental one leaves the faces as they are). Each is
     /// written under a temporary name and renamed into place; false when one could not be.
     func write(folder: URL, withFaces: Bool) -> Bool {
-        if withFaces {
-            guard POSIXFile.replace(folder.appendingPathComponent(Self.facesFileName).path, with: encodedFaces()) else { return false }
+        Self.write(folder: folder, records: encoded(), faces: withFaces ? encodedFaces() : nil)
+    }
+
+    /// Writes what `encoded` (and `encodedFaces`, unless nil) made, faces first.
+    static func write(folder: URL, records: [UInt8], faces: [UInt8]?) -> Bool {
+        if let faces {
+            guard POSIXFile.replace(folder.appendingPathComponent(facesFileName).path, with: faces) else { return false }
         }
-        return POSIXFile.replace(folder.appendingPathComponent(Self.fileName).path, with: encoded())
+        return POSIXFile.replace(folder.appendingPathComponent(fileName).path, with: records)
     }
 
     /// Removes `records.bin`, and `faces.bin` too unless `keepingFaces`.

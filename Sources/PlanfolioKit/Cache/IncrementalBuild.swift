@@ -130,7 +130,7 @@ enum IncrementalBuild {
             let done = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput -> (stamp: String?, recorded: Bool) in
                 if isOutput { return (staging.outputStamp(previousEntries: previousEntries), true) }
                 staging.recordSpare()
-                return (nil, POSIXFile.replace(folder.appendingPathComponent(BuildRecords.fileName).path, with: recordsBytes))
+                return (nil, BuildRecords.write(folder: folder, records: recordsBytes, faces: nil))
             }
             if done[0].recorded {
                 cache.record(key: records.build, quickKey: quickKey, report: report, filesWritten: manifest.filesWritten,

@@ -24,10 +24,11 @@ public enum SiteRenderer {
     }
 
     /// Renders the site and calls `emit` (on the calling thread) with each batch of files as it is done.
-    /// `progress` gets (files done, files in all) after each batch.
+    /// `progress` gets (files done, files in all) after each batch. `searchTexts`: each document's
+    /// text in the search index by id, when the caller has them already (`SearchIndex.text(of:)`).
     public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme,
-                              status: PortfolioStatus? = nil, progress: ((Int, Int) -> Void)? = nil,
-                              emit: ([OutputFile]) -> Void) {
+                              status: PortfolioStatus? = nil, searchTexts: [String: String]? = nil,
+                              progress: ((Int, Int) -> Void)? = nil, emit: ([OutputFile]) -> Void) {
         let status = status ?? PortfolioStatus(today: today)
         let site = siteInfo(config: config, today: today)
         @Sendable func page(_ path: String, title: String, section: String, template: String, _ build: (String) -> [String: Any]) -> OutputFile {
@@ -97,7 +98,7 @@ public enum SiteRenderer {
         let pages = (siteWide + jobs).map(\.path).filter { $0.hasSuffix(".html") }
         let assets = theme.assets
         siteWide.insert(Job(path: "") {
-            SiteData.files(portfolio: portfolio, config: config, status: status, pages: pages)
+            SiteData.files(portfolio: portfolio, config: config, status: status, pages: pages, searchTexts: searchTexts)
                 + assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: "assets/" + $0.key, contents: $0.value) }
         }, at: 0)
 
