@@ -768,7 +768,7 @@ import Testing
         },
         Damage(name: "records.bin garbage") { sandbox in
             let size = try Data(contentsOf: sandbox.records).count
-            var generator = SplitMix64(seed: 7)
+            var generator = SeededGenerator(seed: 7)
             try Data((0..<size).map { _ in UInt8(truncatingIfNeeded: generator.next()) }).write(to: sandbox.records)
         },
         Damage(name: "records.bin empty") { sandbox in
@@ -780,7 +780,7 @@ import Testing
         },
         Damage(name: "faces.bin garbage") { sandbox in
             let size = try Data(contentsOf: sandbox.faces).count
-            var generator = SplitMix64(seed: 11)
+            var generator = SeededGenerator(seed: 11)
             try Data((0..<size).map { _ in UInt8(truncatingIfNeeded: generator.next()) }).write(to: sandbox.faces)
         },
         Damage(name: "faces.bin gone") { sandbox in
@@ -841,19 +841,6 @@ import Testing
 
     // MARK: A random walk
 
-    /// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator, the same numbers on every platform.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Lines of prose in a document: after the front matter, outside code
     /// fences, starting with a letter (no list item, heading or table row).
     static func proseLines(_ text: String) -> [Int] {
@@ -879,7 +866,7 @@ import Testing
 
     /// Applies `operation` to `lines` (a document's); the mode the build must take, nil when it depends on the line.
     static func walk(_ operation: Int, _ lines: inout [String], step: Int, otherID: String,
-                     random: inout SplitMix64) throws -> BuildReport.Mode? {
+                     random: inout SeededGenerator) throws -> BuildReport.Mode? {
         let candidates = proseLines(lines.joined(separator: "\n"))
         func proseLine() throws -> Int {
             try #require(!candidates.isEmpty, "no prose")
@@ -916,7 +903,7 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["PLANFOLIO_WALK_SEED"].flatMap { UInt64($0) } ?? 20_261_126
         let steps = environment["PLANFOLIO_WALK_STEPS"].flatMap { Int($0) } ?? 15
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let sandbox = try Self.built()
         defer { Self.remove(sandbox) }
         let documents = try FileManager.default.subpathsOfDirectory(atPath: sandbox.input.path)
