@@ -128,16 +128,10 @@ public enum Build {
             report.wrote = true
             report.pagesWritten = pages
             if let cache, let cacheKey {
-                // The output is stamped while the records are written; the manifest naming both last.
-                let output = options.output, folder = cache.folder
-                let done = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput -> (stamp: String?, recorded: Bool) in
-                    if isOutput { return (OutputStamp.of(folder: output), true) }
-                    guard let files = recordFiles?.wait().first else { return (nil, true) }
-                    return (nil, BuildRecords.write(folder: folder, records: files.records, faces: files.faces))
-                }
-                if done[0].recorded, let stamp = done[1].stamp {
-                    cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files, output: options.output, outputStamp: stamp)
-                }
+                let output = options.output
+                cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files, threads: options.threads,
+                             stamp: { OutputStamp.of(folder: output) },
+                             records: { recordFiles?.wait().first.map { ($0.records, $0.faces) } })
             }
         }
         report.documentsRead = documentsRead

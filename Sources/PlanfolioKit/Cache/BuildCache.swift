@@ -149,14 +149,22 @@ struct BuildCache {
     /// Records a build that has just written `output`, with what `IncrementalBuild`
     /// needs when there are `records`. Failures only cost the next build its shortcut.
     /// `outputStamp`: the output folder's stamp, when the caller has just made it.
-    func record(key: String, quickKey: String?, report: BuildReport, filesWritten: Int, output: String, records: BuildRecords? = nil,
-                outputStamp: String? = nil) {
-        guard let stamp = outputStamp ?? OutputStamp.of(folder: output) else { return }
-        if let records {
-            // The records first: they count only once the manifest naming them is there.
-            // A full build's records name its own faces; an incremental one's, the full build's.
-            guard records.build == key, records.write(folder: folder, withFaces: records.faces == key) else { return }
+    ///
+    /// `stamp` gives the output folder's stamp and `records` the bytes of
+    /// `records.bin` (and of `faces.bin` from a full build; nil without
+    /// records); the two run at once, on two cores unless `threads` is 1,
+    /// since after a big site each is tens of milliseconds. The records count
+    /// only once the manifest naming them is there, so it is written last.
+    func record(key: String, quickKey: String?, report: BuildReport, filesWritten: Int, threads: Int?,
+                stamp: @escaping @Sendable () -> String?,
+                records: @escaping @Sendable () -> (records: [UInt8], faces: [UInt8]?)?) {
+        let folder = folder
+        let done = ConcurrentMap.map([false, true], threads: min(2, threads ?? 2)) { isStamp -> (stamp: String?, recorded: Bool) in
+            if isStamp { return (stamp(), true) }
+            guard let files = records() else { return (nil, true) }
+            return (nil, BuildRecords.write(folder: folder, records: files.records, faces: files.faces))
         }
+        guard done[0].recorded, let stamp = done[1].stamp else { return }
         write(Manifest(
             format: Self.format, key: key, quickKey: quickKey, outputStamp: stamp,
             documentsRead: report.documentsRead, pagesWritten: report.pagesWritten, filesWritten: filesWritten,

@@ -209,14 +209,10 @@ struct BuildRecords: Sendable {
         return bytes
     }
 
-    /// Writes `records.bin`, and `faces.bin` first when `withFaces` (a full
-    /// build; an incremental one leaves the faces as they are). Each is
-    /// written under a temporary name and renamed into place; false when one could not be.
-    func write(folder: URL, withFaces: Bool) -> Bool {
-        Self.write(folder: folder, records: encoded(), faces: withFaces ? encodedFaces() : nil)
-    }
-
-    /// Writes what `encoded` (and `encodedFaces`, unless nil) made, faces first.
+    /// Writes what `encoded` made, and first what `encodedFaces` made unless
+    /// `faces` is nil (a full build; an incremental one leaves the faces as
+    /// they are). Each is written under a temporary name and renamed into
+    /// place; false when one could not be.
     static func write(folder: URL, records: [UInt8], faces: [UInt8]?) -> Bool {
         if let faces {
             guard POSIXFile.replace(folder.appendingPathComponent(facesFileName).path, with: faces) else { return false }

@@ -125,17 +125,14 @@ enum IncrementalBuild {
             let (unchanged, overflow) = manifest.filesWritten.subtractingReportingOverflow(written.written)
             report.filesUnchanged = overflow ? 0 : max(0, unchanged)
             report.mode = .incremental(edited: edited.count)
-            // The output is stamped while the spare is noted and the records written; the manifest last.
-            let previousEntries = outputEntries, folder = cache.folder
-            let done = ConcurrentMap.map([false, true], threads: min(2, options.threads ?? 2)) { isOutput -> (stamp: String?, recorded: Bool) in
-                if isOutput { return (staging.outputStamp(previousEntries: previousEntries), true) }
-                staging.recordSpare()
-                return (nil, BuildRecords.write(folder: folder, records: recordsBytes, faces: nil))
-            }
-            if done[0].recorded {
-                cache.record(key: records.build, quickKey: quickKey, report: report, filesWritten: manifest.filesWritten,
-                             output: options.output, outputStamp: done[1].stamp)
-            }
+            // The spare is noted beside the records (the faces stay the full build's).
+            let previousEntries = outputEntries
+            cache.record(key: records.build, quickKey: quickKey, report: report, filesWritten: manifest.filesWritten, threads: options.threads,
+                         stamp: { staging.outputStamp(previousEntries: previousEntries) },
+                         records: {
+                             staging.recordSpare()
+                             return (recordsBytes, nil)
+                         })
             return report
         }
 
@@ -146,8 +143,9 @@ enum IncrementalBuild {
             var records = records
             cache.invalidate(keepingFaces: true)
             prepare(&records)
-            cache.record(key: records.build, quickKey: quickKey, report: report, filesWritten: manifest.filesWritten,
-                         output: options.output, records: records, outputStamp: manifest.outputStamp)
+            let recordsBytes = records.encoded(), outputStamp = outputStamp
+            cache.record(key: records.build, quickKey: quickKey, report: report, filesWritten: manifest.filesWritten, threads: options.threads,
+                         stamp: { outputStamp }, records: { (recordsBytes, nil) })
             return report
         }
 
