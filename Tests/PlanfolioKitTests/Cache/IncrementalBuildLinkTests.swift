@@ -114,22 +114,12 @@ import Testing
         #expect(report.mode == .incremental(edited: 1))
     }
 
-    /// The pid of a process that has exited.
-    static func deadPID() throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exit 0"]
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
-    }
-
     @Test func temporaryFilesOfKilledBuildsDoNotPileUpInTheWorkFolder() throws {
         let setup = try BuildCacheTests.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         try Self.buildAndCompare(setup, "first build")
         // What builds killed between writing a temporary file and renaming it leave behind.
-        let dead = try Self.deadPID()
+        let dead = try SiteWriterTests.deadPID()
         let folder = setup.cache.folder
         let leftovers = ["manifest.json", BuildRecords.fileName, StagingName(outputName: "Output").spareRecord].map { "\($0).\(dead).tmp" }
         // A file of a build still running (pid 1 is always alive), and a user's file of another shape.
