@@ -12,14 +12,19 @@ final class CmarkLibraryPool: @unchecked Sendable {
     /// Immutable after `init`; each entry's lock guards every use of its library.
     private let entries: [(library: CmarkLibrary, lock: NSLock)]
 
+    /// The linked copy is one per process, whichever pool hands it out, so
+    /// every pool guards it with this one lock (a second pool with a lock
+    /// of its own let a test parse on it while another parse was running).
+    private static let linkedLock = NSLock()
+
     var count: Int { entries.count }
 
     init(size: Int) {
-        var libraries = [CmarkLibrary.linked()]
-        while libraries.count < size, let copy = CmarkLibrary.privateCopy() {
-            libraries.append(copy)
+        var entries = [(library: CmarkLibrary.linked(), lock: Self.linkedLock)]
+        while entries.count < size, let copy = CmarkLibrary.privateCopy() {
+            entries.append((copy, NSLock()))
         }
-        entries = libraries.map { ($0, NSLock()) }
+        self.entries = entries
     }
 
     /// Runs `body` with a library no other thread is using meanwhile.
@@ -36,7 +41,8 @@ final class CmarkLibraryPool: @unchecked Sendable {
     }
 
     /// For tests: runs `body` with each copy in turn (the linked copy
-    /// first), each held as `withLibrary` holds it.
+    /// first), each held as `withLibrary` holds it. `body` must not parse
+    /// through a pool meanwhile: the linked copy's lock is every pool's.
     func withEachLibrary(_ body: (CmarkLibrary) throws -> Void) rethrows {
         for entry in entries {
             entry.lock.lock()

@@ -74,14 +74,17 @@ import Testing
         #if os(Linux)
         #expect(pool.count == 2)
         #endif
+        // Parsed the usual way first: a parse inside `withEachLibrary` may not
+        // ask a pool for a copy, since it holds the linked one (every pool's).
+        let usual = Self.documents.map { MarkdownParser.parse($0, firstLine: 5) }
         var copies = 0
         pool.withEachLibrary { library in
             copies += 1
-            for markdown in Self.documents {
+            for (markdown, expected) in zip(Self.documents, usual) {
                 let byNumber = MarkdownParser.parse(markdown, firstLine: 5, kindsByName: false, library: library)
                 let byName = MarkdownParser.parse(markdown, firstLine: 5, kindsByName: true, library: library)
                 #expect(byNumber == byName, "copy \(copies): \(markdown.debugDescription)")
-                #expect(byNumber == MarkdownParser.parse(markdown, firstLine: 5), "copy \(copies): \(markdown.debugDescription)")
+                #expect(byNumber == expected, "copy \(copies): \(markdown.debugDescription)")
             }
         }
         #expect(copies == pool.count)
