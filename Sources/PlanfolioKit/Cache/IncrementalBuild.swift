@@ -189,7 +189,7 @@ enum IncrementalBuild {
             for index in fresh.keys.sorted() {
                 let record = records.documents[index]
                 guard (linkedFiles.pathsBySource[record.source] ?? []) == record.linkedFiles else { throw NotIncremental() }
-                let display = InputLoader.displayPath(input: options.input, path: record.source)
+                let display = portfolio.documents[index].displayPath
                 records.documents[index].own += linkedFiles.diagnostics.filter { $0.file == display }
             }
             guard case (let theme?, _) = CompiledTheme.compile(themeFiles, themePath: themePath) else { throw NotIncremental() }
@@ -240,17 +240,7 @@ enum IncrementalBuild {
     /// links, so a document or evidence file may be such an entry under
     /// another name, and the link's own entry does not change when it does.
     static func editedSources(old: [String], new: [String], records: BuildRecords) -> [Int]? {
-        struct Entry {
-            var path: Substring
-            var type: Substring
-            var stamp: Substring
-            init?(_ line: String) {
-                let fields = line.split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false)
-                guard fields.count == 3 else { return nil }
-                (path, type, stamp) = (fields[0], fields[1], fields[2])
-            }
-            var isHidden: Bool { path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
-        }
+        typealias Entry = OutputStamp.Entry
         // Nearly every line is the same as before; only the others are taken apart.
         var changed: [(was: Entry, now: Entry)] = []
         if old.count == new.count {
@@ -268,13 +258,12 @@ enum IncrementalBuild {
             guard before.count == after.count else { return nil }
             changed = zip(before, after).filter { $0.0.path != $0.1.path || $0.0.type != $0.1.type || $0.0.stamp != $0.1.stamp }
         }
-        let folder = Substring(String(S_IFDIR)), file = Substring(String(S_IFREG))
         var byPath: [Substring: Int] = [:]
         var edited: [Int] = []
         for (was, now) in changed where !now.isHidden {
             guard was.path == now.path, was.type == now.type else { return nil }
-            guard now.type != folder else { continue }
-            guard now.type == file else { return nil }
+            guard now.type != Entry.folder else { continue }
+            guard now.type == Entry.file else { return nil }
             if byPath.isEmpty {
                 for (index, record) in records.documents.enumerated() { byPath[Substring(record.source)] = index }
             }
@@ -286,10 +275,12 @@ enum IncrementalBuild {
                 passedOver = true
             }
         }
-        if passedOver {
-            let link = Substring(String(S_IFLNK))
-            if new.contains(where: { line in Entry(line).map { $0.type == link && !$0.isHidden } ?? true }) { return nil }
-        }
+        if passedOver, new.contains(where: { line in Entry(line).map { $0.type == Entry.link && !$0.isHidden } ?? true }) { return nil }
         return edited
     }
+}
+
+private extension OutputStamp.Entry {
+    /// In a folder the input loader skips, or itself skipped: a name starting with `.`.
+    var isHidden: Bool { path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
 }

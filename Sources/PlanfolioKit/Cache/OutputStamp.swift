@@ -37,6 +37,57 @@ enum OutputStamp {
         return hasher.finalize()
     }
 
+    /// One line of `entries`, taken apart.
+    struct Entry {
+        var path: Substring
+        /// The `S_IFMT` bits, in decimal.
+        var type: Substring
+        /// Size, inode and times.
+        var stamp: Substring
+
+        init?(_ line: String) {
+            let fields = line.split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3 else { return nil }
+            (path, type, stamp) = (fields[0], fields[1], fields[2])
+        }
+
+        static let folder = Substring(String(S_IFDIR)), file = Substring(String(S_IFREG)), link = Substring(String(S_IFLNK))
+    }
+
+    /// What `of(folder:)` gives now, made from `entries` (the folder's
+    /// entries some time before) by looking again only at the folders and
+    /// at `touched` paths: right when no other entry changed since. nil when
+    /// a touched path was not among the entries (a new name) or cannot be read.
+    static func restamped(_ entries: [String], folder: String, touched: Set<String>) -> String? {
+        var lines: [String] = []
+        lines.reserveCapacity(entries.count)
+        // Looked at as bytes, since all but a few dozen of 20,000 lines are kept as they are.
+        let folderType = Array("\u{0}\(S_IFDIR)\u{0}".utf8)
+        let touchedPrefixes = touched.map { Array($0.utf8) + [0] }
+        var seen = 0
+        for entry in entries {
+            var bytes = entry
+            let relook: (path: String, touched: Bool)?? = bytes.withUTF8 { bytes in
+                guard let cut = bytes.firstIndex(of: 0) else { return .some(nil) }
+                let isTouched = touchedPrefixes.contains { bytes.starts(with: $0) }
+                guard isTouched || UnsafeBufferPointer(rebasing: bytes[cut...]).starts(with: folderType) else { return nil }
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self), isTouched)
+            }
+            switch relook {
+            case nil:
+                lines.append(entry)
+            case .some(nil):
+                return nil  // not a line `entries` writes
+            case .some(.some(let relook)):
+                if relook.touched { seen += 1 }
+                guard let fresh = line(folder: folder, relative: relook.path) else { return nil }
+                lines.append(fresh)
+            }
+        }
+        guard seen == touched.count else { return nil }
+        return hash(lines)
+    }
+
     /// The stamp of a folder's folders alone (itself included): each one's
     /// path, inode and times, which change whenever a name in it is added,
     /// removed or renamed. Cheap (no call per file); what the spare is checked with

@@ -353,34 +353,11 @@ public final class SiteStaging: @unchecked Sendable {
     /// the same file, untouched, so only those are looked at again. Otherwise
     /// (and on any doubt) the folder is stamped in full.
     public func outputStamp(previousEntries: [String]?) -> String? {
-        guard finished, reusedSpare, let previousEntries else { return OutputStamp.of(folder: outputPath) }
-        var lines: [String] = []
-        lines.reserveCapacity(previousEntries.count)
-        // Each line is `path NUL type NUL ...`: looked at as bytes, since all
-        // but a few dozen of 20,000 lines are kept as they are.
-        let folderType = Array("\u{0}\(S_IFDIR)\u{0}".utf8)
-        let touched = touchedPaths.map { Array($0.utf8) + [0] }
-        var seen = 0
-        for entry in previousEntries {
-            var line = entry
-            let relook: (path: String, touched: Bool)? = line.withUTF8 { bytes in
-                // Not a line `entries` writes: looked at again, found wanting below.
-                guard let cut = bytes.firstIndex(of: 0) else { return ("", false) }
-                let isTouched = touched.contains { bytes.starts(with: $0) }
-                guard isTouched || UnsafeBufferPointer(rebasing: bytes[cut...]).starts(with: folderType) else { return nil }
-                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self), isTouched)
-            }
-            guard let relook else {
-                lines.append(entry)
-                continue
-            }
-            if relook.touched { seen += 1 }
-            guard !relook.path.isEmpty, let fresh = OutputStamp.line(folder: outputPath, relative: relook.path) else { return OutputStamp.of(folder: outputPath) }
-            lines.append(fresh)
+        guard finished, reusedSpare, let previousEntries,
+              let stamp = OutputStamp.restamped(previousEntries, folder: outputPath, touched: touchedPaths) else {
+            return OutputStamp.of(folder: outputPath)
         }
-        // A touched path the old site did not have is a new name: stamp it all.
-        guard seen == touchedPaths.count else { return OutputStamp.of(folder: outputPath) }
-        return OutputStamp.hash(lines)
+        return stamp
     }
 
     /// Throws the staged files away; the output is left as it was.
