@@ -3,15 +3,15 @@ import PlanfolioKit
 /// The one line printed on standard error at the end of every build or check.
 ///
 /// `planfolio: 13 documents read, 17 pages written to Output (9 files unchanged), 0 errors, 2 warnings, 0.41 s`;
-/// after an edit only the document's own page shows, `(..., 27 files unchanged; only 1 edited document rebuilt)`.
+/// after an edit, what was made again, `(..., 27 files unchanged; 2 files rendered, 1 document parsed)`.
 enum BuildSummary {
     static func line(_ report: BuildReport, output: String, seconds: Double) -> String {
         let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
         var parts = ["\(report.documentsRead) \(plural(report.documentsRead, "document")) read"]
         if report.wrote {
             var kept = "\(report.filesUnchanged) \(plural(report.filesUnchanged, "file")) unchanged"
-            if case .incremental(let edited) = report.mode {
-                kept += "; only \(edited) edited \(plural(edited, "document")) rebuilt"
+            if case .partial(let rendered, let parsed) = report.mode {
+                kept += "; \(rendered) \(plural(rendered, "file")) rendered, \(parsed) \(plural(parsed, "document")) parsed"
             }
             parts.append("\(report.pagesWritten) \(plural(report.pagesWritten, "page")) written to \(output) (\(kept))")
         } else if report.hasErrors {

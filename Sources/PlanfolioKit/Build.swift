@@ -1,4 +1,5 @@
 import Foundation
+import PlanfolioMarkdown
 
 /// What a build or check was asked to do.
 public struct BuildOptions: Sendable {
@@ -20,7 +21,7 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Threads for parsing and rendering; nil means every core. 1 gives a one-thread build (tests compare the two).
     public var threads: Int?
-    /// False for `--no-cache`: neither trust nor record the build cache (see `BuildCache`).
+    /// False for `--no-cache`: start from an empty session and keep none (`SessionStore`).
     public var useCache = true
 
     public init(today: Day) {
@@ -35,121 +36,451 @@ public struct BuildReport: Sendable {
     public var documentsRead: Int
     public var pagesWritten: Int
     public var wrote: Bool
-    /// Of the files written, how many were identical to the previous site's and kept as they were.
+    /// Of the site's files, how many are as the previous site had them (not written again, or written with the same bytes).
     public var filesUnchanged = 0
-    /// How the site was made this time.
+    /// How much of the site this build made.
     public var mode = Mode.full
+    /// Each document's page by the path diagnostics name its file with (`Document.displayPath`), for tools
+    /// that show diagnostics on the pages (`serve`).
+    public var pages: [String: String] = [:]
 
     public enum Mode: Sendable, Equatable {
-        /// Every document parsed, every page rendered.
+        /// Every file of the site rendered.
         case full
-        /// Nothing changed since the last build: its report, nothing written (`BuildCache`).
+        /// Nothing changed since the last build: nothing rendered or written.
         case unchanged
-        /// Only the edited documents read and their pages rendered (`IncrementalBuild`).
-        case incremental(edited: Int)
+        /// Only the files whose keys changed (`SitePlan`); `parsed` documents were parsed.
+        case partial(rendered: Int, parsed: Int)
     }
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
-/// Runs the stages in order: load (documents, config, theme), parse, link,
-/// compute, render, write. Only this type knows the order; every stage is a
-/// function from values to values. A build whose inputs are unchanged since
-/// the last one is answered from `BuildCache` without running them.
+/// The pipeline: settings, load, parse, link, compute, render, write. Only
+/// this type knows the order; every stage is a function from values to
+/// values, and each step asks the session (`BuildSession`) for what the
+/// last build made of the same values first, so a cold build, a build with
+/// nothing changed and a build after an edit are the same run.
 public enum Build {
+    /// A build or check in a process of its own, continuing from the session
+    /// the last build kept beside the output (`SessionStore`), and keeping
+    /// this one's for the next.
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
-        options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
-        let cache = options.write ? BuildCache(output: options.output) : nil
-        var check = BuildCache.QuickCheck()
-        if let cache, options.useCache {
-            check = cache.quickCheck(options: options)
-            if let unchanged = check.unchanged { return unchanged }
-            if let report = IncrementalBuild.run(options: options, cache: cache, check: check) { return report }
+        let store = options.useCache ? SessionStore(output: options.output) : nil
+        let session = store?.restore() ?? BuildSession()
+        let report = try run(options, session: session)
+        if options.write {
+            // Without the cache, the session the last build kept describes a site that is gone.
+            if let store { store.save(session) } else { SessionStore(output: options.output).forget() }
         }
-        let quickKey = check.quickKey
-        var loaded = try InputLoader.load(input: options.input)
-        options.progress?(BuildProgress(stage: .checking, done: 0, total: loaded.files.count))
-        var options = options
-        let (configDiagnostics, themeFiles, themePath) = try settings(&options)
-        loaded.diagnostics += configDiagnostics
-        var cacheKey: String?
-        var contentHashes: [String] = []
-        if let cache {
-            if options.useCache {
-                contentHashes = ConcurrentMap.withThreads(options.threads) { ConcurrentMap.map(loaded.files) { BuildCache.contentHash($0.text) } }
-                let key = BuildCache.key(input: loaded, contentHashes: contentHashes, inputFolder: options.input, theme: themeFiles, options: options)
-                if let unchanged = cache.unchangedBuild(key: key, quickKey: quickKey, output: options.output) { return unchanged }
-                cacheKey = key
-            }
-            cache.invalidate()
-        }
-        // What the next build needs to rebuild only what an edit changed (`IncrementalBuild`).
-        let recording: Recording? = if cacheKey != nil, let restKey = check.restKey, let entries = check.inputEntries {
-            Recording(records: BuildRecords(build: "", restKey: restKey, inputEntries: entries, assets: loaded.assets,
-                                            activeAssets: loaded.activeAssets, shared: [], documents: []),
-                      contentHashes: Dictionary(zip(loaded.files.map(\.path), contentHashes), uniquingKeysWith: { first, _ in first }))
-        } else { nil }
-        let documentsRead = loaded.files.count
-        var (report, prepared) = ConcurrentMap.withThreads(options.threads) {
-            prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options, recording: recording)
-        }
-        if options.write, let site = prepared {
-            // The records' two files are encoded while the pages render (a full build's records name its own faces).
-            let recordFiles = site.records.flatMap { records -> BackgroundWork<(records: [UInt8], faces: [UInt8])>? in
-                guard let cacheKey else { return nil }
-                var records = records
-                records.build = cacheKey
-                records.faces = cacheKey
-                return BackgroundWork([{ [records] in (records.encoded(), records.encodedFaces()) }], lanes: 1)
-            }
-            // Pages go to the staging folder batch by batch as they are rendered
-            // (never the whole site in memory); the output changes only at commit.
-            let stager = BackgroundStager(try SiteStaging.open(output: options.output))
-            var files = 0
-            var pages = 0
-            let progress = options.progress
-            ConcurrentMap.withThreads(options.threads) {
-                render(site, options: options, progress: { done, total in
-                    progress?(BuildProgress(stage: .rendering, done: done, total: total))
-                }) { batch in
-                    files += batch.count
-                    pages += batch.count(where: { $0.path.hasSuffix(".html") })
-                    stager.add(batch)
-                }
-            }
-            // Freeing the parsed portfolio (millions of small allocations) is
-            // done on another thread while the last pages are written and
-            // swapped in; a command-line build exits without waiting for it.
-            prepared = nil
-            releaseInBackground(site)
-            options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
-            let written = try stager.finish()
-            report.filesUnchanged = written.unchanged
-            report.wrote = true
-            report.pagesWritten = pages
-            if let cache, let cacheKey {
-                let output = options.output
-                cache.record(key: cacheKey, quickKey: quickKey, report: report, filesWritten: files, threads: options.threads,
-                             stamp: { OutputStamp.of(folder: output) },
-                             records: { recordFiles?.wait().first.map { ($0.records, $0.faces) } })
-            }
-        }
-        report.documentsRead = documentsRead
         return report
     }
 
-    /// The config and the theme: `options.config` is set from the config
-    /// file and `--base-url`; the config's diagnostics and the theme's files are returned.
-    static func settings(_ options: inout BuildOptions) throws(PlanfolioError)
-        -> (configDiagnostics: [Diagnostic], theme: ThemeFiles, themePath: String) {
-        let (config, configDiagnostics) = try ConfigLoader.load(path: options.configPath, input: options.input)
-        options.config = config
-        if let baseURL = options.baseURL {
-            if let problem = ConfigLoader.baseURLProblem(baseURL) { throw PlanfolioError("--base-url \(problem)") }
-            options.config.baseURL = ConfigLoader.normalizedBaseURL(baseURL)
+    /// One build on a session that lives on (`serve`, tests).
+    public static func run(_ options: BuildOptions, session: BuildSession) throws(PlanfolioError) -> BuildReport {
+        session.lock.lock()
+        defer { session.lock.unlock() }
+        options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
+        var options = options
+        let settings = try Settings.load(&options)
+        let listing = try InputLoader.scan(input: options.input)
+        let listingKey = Self.listingKey(listing)
+        let outputNow = options.write ? OutputState(output: options.output) : nil
+
+        // Nothing read has changed, and the site is as the last build left it: its report stands.
+        if let report = session.report, session.settingsKey == settings.key, session.listingKey == listingKey,
+           session.strict == options.strict, !options.write || (session.site.map { outputNow?.matches($0) ?? false } ?? false) {
+            var unchanged = report
+            unchanged.mode = .unchanged
+            unchanged.wrote = options.write && report.wrote
+            unchanged.filesUnchanged = unchanged.wrote ? session.site?.files ?? 0 : 0
+            return unchanged
         }
-        let (themeFiles, themePath) = try ThemeFiles.resolve(options.theme)
-        return (configDiagnostics, themeFiles, themePath)
+
+        session.materialize()
+        // Load and parse: only the files whose stamp or bytes changed.
+        options.progress?(BuildProgress(stage: .checking, done: 0, total: listing.entries.count))
+        let parsedCount = load(listing, options: options, into: session)
+        session.listingKey = listingKey
+        session.listingDiagnostics = listing.diagnostics
+        let theme = compileTheme(settings, session: session)
+
+        // Link, linked files, compute.
+        link(session)
+        let linked = linkFiles(listing, session: session, options: options)
+        compute(session, settings: settings, options: options)
+
+        let diagnostics = diagnostics(session, settings: settings, theme: theme, linked: linked, options: options)
+        var report = BuildReport(diagnostics: diagnostics, documentsRead: session.documents.count, pagesWritten: 0, wrote: false)
+        report.pages = pagesByDisplayPath(session)
+        session.settingsKey = settings.key
+        session.strict = options.strict
+        guard options.write, !diagnostics.hasErrors, let compiled = theme.theme, let portfolio = session.link?.portfolio else {
+            session.report = report
+            return report
+        }
+
+        // Render and write what changed.
+        let written = try renderAndWrite(session, portfolio: portfolio, theme: compiled, linked: linked, settings: settings,
+                                         options: options, outputNow: outputNow)
+        report.wrote = true
+        report.pagesWritten = written.pages
+        report.filesUnchanged = written.unchanged
+        report.mode = written.full ? .full : written.rendered == 0 ? .unchanged : .partial(rendered: written.rendered, parsed: parsedCount)
+        session.report = report
+        return report
+    }
+
+    /// The whole build in memory: what `run` does short of touching the disk,
+    /// with every file of the site sorted by path (tests and small sites).
+    public static func site(from loaded: LoadedInput, theme themeFiles: ThemeFiles, themePath: String = "Theme",
+                            options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
+        ConcurrentMap.withThreads(options.threads) {
+            let session = BuildSession()
+            let parsed = ConcurrentMap.map(loaded.files) { BuildSession.ParsedDocument.parse($0) }
+            for (file, result) in zip(loaded.files, parsed) {
+                session.documents[file.path] = BuildSession.DocumentEntry(stamp: "", contentHash: SessionStore.contentHash(file.text),
+                                                                         parsed: result.parsed, problems: result.problems)
+            }
+            for asset in loaded.assets { session.assets[asset] = .init(stamp: "", active: loaded.activeAssets.contains(asset)) }
+            let settings = Settings(config: options.config, configDiagnostics: [], themeFiles: themeFiles, themePath: themePath, key: "")
+            let theme = compileTheme(settings, session: session)
+            link(session)
+            let listing = InputListing(entries: loaded.assets.map { .init(path: $0, absolute: $0, role: .asset, stamp: "") },
+                                       diagnostics: loaded.diagnostics)
+            let linked = linkFiles(listing, session: session, options: options)
+            compute(session, settings: settings, options: options)
+            let diagnostics = diagnostics(session, settings: settings, theme: theme, linked: linked, options: options)
+            var report = BuildReport(diagnostics: diagnostics, documentsRead: loaded.files.count, pagesWritten: 0, wrote: false)
+            report.pages = pagesByDisplayPath(session)
+            guard !diagnostics.hasErrors, let compiled = theme.theme, let portfolio = session.link?.portfolio,
+                  let status = session.status?.status else { return (report, []) }
+            var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: options.config, today: options.today, theme: compiled, status: status)
+            inputs.links = linked.bySource
+            inputs.linkedFiles = linked.files.outputFiles(input: options.input)
+            inputs.searchTexts = searchTexts(session)
+            inputs.portfolio = withBodies(portfolio, session: session, ids: nil, input: options.input)
+            var files: [OutputFile] = []
+            SiteRenderer.render(SiteRenderer.plan(inputs, keys: nil), inputs: inputs) { files += $0 }
+            files.sort { $0.path < $1.path }
+            return (report, files)
+        }
+    }
+
+    // MARK: The steps
+
+    /// The listing's paths, roles and stamps as one hash.
+    private static func listingKey(_ listing: InputListing) -> String {
+        var hasher = StableHasher()
+        hasher.combine(listing.entries.count)
+        for entry in listing.entries {
+            hasher.combine(entry.path)
+            hasher.combine(entry.stamp)
+        }
+        hasher.combine(listing.diagnostics.count)
+        return hasher.finalize()
+    }
+
+    /// Load and Parse: reads the documents whose stamp changed, parses those
+    /// whose bytes changed, forgets the files that are gone; checks the
+    /// changed assets. Returns how many documents were parsed.
+    private static func load(_ listing: InputListing, options: BuildOptions, into session: BuildSession) -> Int {
+        var documents: [String: BuildSession.DocumentEntry] = [:]
+        var toRead: [InputListing.Entry] = []
+        var assets: [String: BuildSession.AssetEntry] = [:]
+        var assetsToCheck: [InputListing.Entry] = []
+        for entry in listing.entries {
+            switch entry.role {
+            case .document:
+                if let known = session.documents[entry.path], known.stamp == entry.stamp {
+                    documents[entry.path] = known
+                } else {
+                    toRead.append(entry)
+                }
+            case .asset:
+                if let known = session.assets[entry.path], known.stamp == entry.stamp {
+                    assets[entry.path] = known
+                } else {
+                    assetsToCheck.append(entry)
+                }
+            case .note:
+                continue
+            }
+        }
+        let input = options.input
+        let results = ConcurrentMap.withThreads(options.threads) {
+            ConcurrentMap.map(toRead) { entry -> (String, BuildSession.DocumentEntry, parsed: Bool) in
+                switch InputLoader.read(entry, input: input) {
+                case .problem(let diagnostic):
+                    return (entry.path, .init(stamp: entry.stamp, contentHash: "", parsed: nil, problems: [diagnostic]), false)
+                case .file(let file):
+                    let hash = SessionStore.contentHash(file.text)
+                    // Saved again with the same bytes: the same document.
+                    if var known = session.documents[entry.path], known.contentHash == hash, known.parsed != nil || !known.problems.isEmpty {
+                        known.stamp = entry.stamp
+                        return (entry.path, known, false)
+                    }
+                    let result = BuildSession.ParsedDocument.parse(file)
+                    return (entry.path, .init(stamp: entry.stamp, contentHash: hash, parsed: result.parsed, problems: result.problems), true)
+                }
+            }
+        }
+        var parsedCount = 0
+        for (path, entry, parsed) in results {
+            documents[path] = entry
+            if parsed { parsedCount += 1 }
+        }
+        let checked = ConcurrentMap.map(assetsToCheck) { entry in
+            BuildSession.AssetEntry(stamp: entry.stamp,
+                                    active: ActiveContent.fileExtension(entry.path) == "svg" && InputLoader.isActiveSVG(entry))
+        }
+        for (entry, asset) in zip(assetsToCheck, checked) { assets[entry.path] = asset }
+        session.documents = documents
+        session.assets = assets
+        return parsedCount
+    }
+
+    /// The theme compiled, once per distinct set of theme files.
+    private static func compileTheme(_ settings: Settings, session: BuildSession) -> (key: String, theme: CompiledTheme?, diagnostics: [Diagnostic]) {
+        if let known = session.theme, known.key == settings.themeKey { return known }
+        let (theme, diagnostics) = CompiledTheme.compile(settings.themeFiles, themePath: settings.themePath)
+        session.theme = (settings.themeKey, theme, diagnostics)
+        return (settings.themeKey, theme, diagnostics)
+    }
+
+    /// Link: again only when some document's face changed, or one came or went.
+    /// Then the documents whose prose may mention an id whose page moved,
+    /// came, went or was retitled get a new mentions version.
+    private static func link(_ session: BuildSession) {
+        let paths = session.documents.keys.sorted()
+        var hasher = StableHasher()
+        for path in paths {
+            hasher.combine(path)
+            hasher.combine(session.documents[path]?.parsed?.faceHash ?? "-")
+        }
+        let key = hasher.finalize()
+        if let known = session.link, known.key == key { return }
+        let documents = paths.compactMap { session.documents[$0]?.parsed?.document }
+        let (portfolio, diagnostics) = Linker.link(documents)
+        var targets: [String: IDLinker.Target] = [:]
+        for document in portfolio.documents { targets[document.id] = IDLinker.Target(path: document.url, title: document.title) }
+        if let old = session.link?.targets {
+            let moved = Set(targets.keys).union(old.keys).filter { targets[$0] != old[$0] }.sorted()
+            if !moved.isEmpty {
+                for path in paths {
+                    guard var parsed = session.documents[path]?.parsed,
+                          moved.contains(where: { parsed.mentions.mayMention($0) }) else { continue }
+                    var version = StableHasher()
+                    version.combine(parsed.mentionsVersion)
+                    for id in moved where parsed.mentions.mayMention(id) {
+                        version.combine(id)
+                        version.combine(targets[id]?.path ?? "")
+                        version.combine(targets[id]?.title ?? "")
+                    }
+                    parsed.mentionsVersion = version.finalize()
+                    session.documents[path]?.parsed = parsed
+                }
+            }
+        }
+        session.link = .init(key: key, portfolio: portfolio, diagnostics: diagnostics, targets: targets)
+    }
+
+    /// Each document's links to files and documents, resolved from what
+    /// parsing collected (no tree is read), and the files to publish.
+    struct Linked {
+        var files: LinkedFiles
+        var bySource: [String: LinkedFiles.Resolution]
+        /// Site path of each published file, with its stamp.
+        var stamps: [String: String]
+    }
+
+    private static func linkFiles(_ listing: InputListing, session: BuildSession, options: BuildOptions) -> Linked {
+        let portfolio = session.link?.portfolio ?? Portfolio(documents: [])
+        let candidates = portfolio.documents.map { session.documents[$0.source]?.parsed?.links ?? [] }
+        let assets = session.assets.keys.sorted()
+        let active = assets.filter { session.assets[$0]?.active == true }
+        let (files, resolutions) = LinkedFiles.resolve(portfolio, candidates: candidates, assets: assets, activeAssets: active)
+        var bySource: [String: LinkedFiles.Resolution] = [:]
+        for (document, resolution) in zip(portfolio.documents, resolutions) where resolution != LinkedFiles.Resolution() {
+            bySource[document.source] = resolution
+        }
+        var stamps: [String: String] = [:]
+        for path in files.paths { stamps[LinkedFiles.folder + "/" + path] = session.assets[path]?.stamp ?? "" }
+        return Linked(files: files, bySource: bySource, stamps: stamps)
+    }
+
+    /// Compute: again only when the links, the config or the day changed;
+    /// each document's view key with it.
+    private static func compute(_ session: BuildSession, settings: Settings, options: BuildOptions) {
+        guard let link = session.link else { return }
+        var hasher = StableHasher()
+        hasher.combine(link.key)
+        hasher.combine(options.today.description)
+        hasher.combine(String(reflecting: settings.config))
+        let key = hasher.finalize()
+        if let known = session.status, known.key == key { return }
+        let (status, diagnostics) = StatusComputer.compute(portfolio: link.portfolio, config: settings.config, today: options.today)
+        var viewKeys: [String: String] = [:]
+        let portfolio = link.portfolio
+        let keys = ConcurrentMap.map(portfolio.documents) { document in
+            SitePlan.viewKey(of: document, faceHash: session.documents[document.source]?.parsed?.faceHash ?? "",
+                             status: StatusBytes.of(document.id, in: status), portfolio: portfolio)
+        }
+        for (document, viewKey) in zip(portfolio.documents, keys) { viewKeys[document.id] = viewKey }
+        session.status = .init(key: key, status: status, complete: true, diagnostics: diagnostics, viewKeys: viewKeys)
+    }
+
+    /// Every diagnostic of the run, sorted, `--strict` applied.
+    private static func diagnostics(_ session: BuildSession, settings: Settings, theme: (key: String, theme: CompiledTheme?, diagnostics: [Diagnostic]),
+                                    linked: Linked, options: BuildOptions) -> [Diagnostic] {
+        var all = settings.configDiagnostics + session.listingDiagnostics + theme.diagnostics
+        for entry in session.documents.values {
+            all += entry.problems
+            all += entry.parsed?.own ?? []
+        }
+        all += session.link?.diagnostics ?? []
+        all += linked.files.diagnostics
+        all += session.status?.diagnostics ?? []
+        return all.reported(strict: options.strict)
+    }
+
+    private static func pagesByDisplayPath(_ session: BuildSession) -> [String: String] {
+        var pages: [String: String] = [:]
+        for document in session.link?.portfolio.documents ?? [] { pages[document.displayPath] = document.url }
+        return pages
+    }
+
+    private static func searchTexts(_ session: BuildSession) -> [String: String] {
+        var texts: [String: String] = [:]
+        for entry in session.documents.values {
+            if let parsed = entry.parsed { texts[parsed.document.id] = parsed.searchText }
+        }
+        return texts
+    }
+
+    /// `portfolio` with the trees of the documents `ids` (all when nil) put
+    /// back: from the session, or parsed again from their files when the
+    /// session was restored without them.
+    private static func withBodies(_ linked: Portfolio, session: BuildSession, ids: Set<String>?, input: String) -> Portfolio {
+        var portfolio = linked
+        let wanted = portfolio.documents.indices.filter { ids?.contains(linked.documents[$0].id) ?? true }
+        let missing = wanted.filter { session.documents[linked.documents[$0].source]?.parsed?.hasBody != true }
+        let reparsed = ConcurrentMap.map(missing) { index -> (Int, BuildSession.ParsedDocument?) in
+            let source = linked.documents[index].source
+            guard let stamp = session.documents[source]?.stamp else { return (index, nil) }
+            let entry = InputListing.Entry(path: source, absolute: InputLoader.displayPath(input: input, path: source), role: .document, stamp: stamp)
+            guard case .file(let file) = InputLoader.read(entry, input: input) else { return (index, nil) }
+            return (index, BuildSession.ParsedDocument.parse(file).parsed)
+        }
+        for (index, parsed) in reparsed {
+            let source = portfolio.documents[index].source
+            guard let parsed, let known = session.documents[source]?.parsed, parsed.faceHash == known.faceHash else { continue }
+            var updated = known
+            updated.document = parsed.document
+            updated.hasBody = true
+            session.documents[source]?.parsed = updated
+        }
+        for index in wanted {
+            if let parsed = session.documents[portfolio.documents[index].source]?.parsed, parsed.hasBody {
+                portfolio.documents[index].body = parsed.document.body
+            }
+        }
+        return portfolio
+    }
+
+    /// Render and Write: the files whose keys changed since the site in the
+    /// output was written (every file when that site is not the one the
+    /// session wrote: `full`), staged beside the output with the rest of the
+    /// current site and swapped in whole (SPEC §9).
+    private static func renderAndWrite(_ session: BuildSession, portfolio: Portfolio, theme: CompiledTheme, linked: Linked,
+                                       settings: Settings, options: BuildOptions, outputNow: OutputState?)
+        throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int) {
+        guard let statusResult = session.status else { return (false, 0, 0, 0) }
+        var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: settings.config, today: options.today, theme: theme,
+                                         status: statusResult.status)
+        inputs.links = linked.bySource
+        inputs.linkedFiles = linked.files.outputFiles(input: options.input)
+        inputs.searchTexts = searchTexts(session)
+        let keys = sitePlan(session, portfolio: portfolio, linked: linked, settings: settings)
+        let plan = SiteRenderer.plan(inputs, keys: keys)
+        let pages = plan.count { $0.path.hasSuffix(".html") }
+
+        // The site in the output is the one the session wrote: only what changed.
+        let previous = session.site.flatMap { site in outputNow?.matches(site) == true ? site : nil }
+        let selected = previous.map { site in plan.filter { site.keys[$0.path] != $0.key } } ?? plan
+        let paths = Set(plan.map(\.path))
+        let removed = previous.map { site in site.keys.keys.filter { !paths.contains($0) }.sorted() } ?? []
+        var planKeys: [String: String] = [:]
+        for file in plan { planKeys[file.path] = file.key }
+        if previous != nil, selected.isEmpty, removed.isEmpty {
+            session.site?.keys = planKeys
+            return (false, 0, pages, plan.count)
+        }
+
+        if !statusResult.complete {
+            // Restored without statuses: those the files to render show.
+            let all = selected.contains { $0.siteWide || ($0.documentID == nil && $0.path.hasPrefix("systems/")) }
+            let shown = Set(selected.compactMap(\.documentID).flatMap { id in portfolio[id].map { SitePlan.shown(by: $0, portfolio: portfolio) } ?? [] })
+            inputs.status = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today,
+                                                   only: all ? nil : shown).0
+            if all { session.status?.status = inputs.status; session.status?.complete = true }
+        }
+        let bodies = Set(selected.compactMap(\.documentID))
+        inputs.portfolio = withBodies(portfolio, session: session, ids: bodies, input: options.input)
+        let output = options.output
+        let partial = previous != nil
+        // The staging folder is made on the stager's thread while the first pages render:
+        // for a partial build, from the spare or the current site's files.
+        let stager = BackgroundStager {
+            () throws(PlanfolioError) -> SiteStaging in
+            let staging = try SiteStaging.open(output: output, reusingSpare: partial)
+            if partial && !staging.reusedSpare {
+                do throws(PlanfolioError) { try staging.linkPrevious(except: Set(removed)) } catch {
+                    staging.abandon()
+                    throw error
+                }
+            }
+            return staging
+        }
+        let progress = options.progress
+        var files = 0
+        ConcurrentMap.withThreads(options.threads) {
+            SiteRenderer.render(selected, inputs: inputs, progress: { done, total in
+                progress?(BuildProgress(stage: .rendering, done: done, total: total))
+            }) { batch in
+                files += batch.count
+                stager.add(batch)
+            }
+        }
+        options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
+        let written = try stager.finish(removing: removed, keepingSpare: partial, previousEntries: outputNow?.entries)
+        session.site = .init(output: options.output, keys: planKeys, stamp: written.entries.map(OutputStamp.hash), files: planKeys.count)
+        return (!partial, selected.count, pages, plan.count - written.result.written)
+    }
+
+    /// The keys of the site's files (`SitePlan`).
+    private static func sitePlan(_ session: BuildSession, portfolio: Portfolio, linked: Linked, settings: Settings) -> SitePlan {
+        var documents: [String: SitePlan.DocumentKeys] = [:]
+        var views: [String: String] = [:]
+        var all = StableHasher(), texts = StableHasher()
+        for document in portfolio.documents {
+            let entry = session.documents[document.source]
+            var links = StableHasher()
+            if let resolution = linked.bySource[document.source] {
+                for (url, replacement) in resolution.replacements.sorted(by: { $0.key < $1.key }) {
+                    links.combine(url)
+                    links.combine(replacement)
+                }
+            }
+            documents[document.id] = .init(contentHash: entry?.contentHash ?? "", links: links.finalize(),
+                                           mentionsVersion: entry?.parsed?.mentionsVersion ?? "")
+            let view = session.status?.viewKeys[document.id] ?? ""
+            views[document.id] = view
+            all.combine(view)
+            texts.combine(entry?.parsed?.searchText ?? "")
+        }
+        return SitePlan(settings: settings.key, documents: documents, views: views, allViews: all.finalize(),
+                        searchTexts: texts.finalize(), linkedFiles: linked.stamps)
     }
 
     /// Drops the last reference to `value` on a background thread.
@@ -162,105 +493,23 @@ public enum Build {
         var value: T?
         init(_ value: T) { self.value = value }
     }
+}
 
-    /// The whole build in memory: what `run` does short of touching the disk,
-    /// with every file of the site sorted by path (tests and small sites).
-    public static func site(from loaded: LoadedInput, theme themeFiles: ThemeFiles, themePath: String = "Theme",
-                            options: BuildOptions) -> (report: BuildReport, files: [OutputFile]) {
-        ConcurrentMap.withThreads(options.threads) {
-            var loaded = loaded
-            let (report, prepared) = prepare(from: &loaded, theme: themeFiles, themePath: themePath, options: options, recording: nil)
-            var files: [OutputFile] = []
-            if let prepared { render(prepared, options: options) { files += $0 } }
-            files.sort { $0.path < $1.path }
-            return (report, files)
-        }
+/// The output folder as it is before a build: whether it is the site a session wrote.
+struct OutputState {
+    let output: String
+    /// `OutputStamp.entries` of a folder with planfolio's marker; nil for any other.
+    let entries: [String]?
+    let stamp: String?
+
+    init(output: String) {
+        self.output = output
+        let marked = access(output + "/" + SiteWriter.markerName, F_OK) == 0
+        entries = marked ? OutputStamp.entries(folder: output) : nil
+        stamp = entries.map(OutputStamp.hash)
     }
 
-    /// What `prepare` needs to fill the build's records in: the records so far, and each document file's
-    /// `BuildCache.contentHash` by path (which the build key covered already).
-    private struct Recording {
-        var records: BuildRecords
-        var contentHashes: [String: String]
-    }
-
-    /// Everything a site is rendered from, once the documents are checked.
-    struct PreparedSite: Sendable {
-        var portfolio: Portfolio
-        var linkedFiles: LinkedFiles
-        var theme: CompiledTheme
-        var status: PortfolioStatus
-        /// The records `IncrementalBuild` needs, when asked for (`build` still to be set).
-        var records: BuildRecords?
-    }
-
-    /// Parse, link, compute: the report, and what to render unless there are errors.
-    /// `loaded.files` is emptied once parsed, so the documents' text is let go early.
-    /// With `recording`, the site carries its records filled in for every document.
-    private static func prepare(from loaded: inout LoadedInput, theme themeFiles: ThemeFiles, themePath: String,
-                                options: BuildOptions, recording: Recording?) -> (report: BuildReport, site: PreparedSite?) {
-        // `shared` gathers the diagnostics that are no one document's own (see `BuildRecords.Record.own`).
-        var shared = loaded.diagnostics
-        var own: [String: [Diagnostic]] = [:]
-        let documentsRead = loaded.files.count
-        var documents: [Document] = []
-        do {
-            let parsed = ConcurrentMap.map(loaded.files) { DocumentParser.parse($0) }
-            loaded.files = []
-            for (document, found) in parsed {
-                if let document {
-                    documents.append(document)
-                    if !found.isEmpty { own[document.displayPath, default: []] += found }
-                } else {
-                    shared += found
-                }
-            }
-        }
-        var (portfolio, linkDiagnostics) = Linker.link(documents)
-        documents = []
-        shared += linkDiagnostics
-        let linkedFiles: LinkedFiles
-        (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets, activeAssets: loaded.activeAssets)
-        var linkedOwn = linkedFiles.diagnostics
-        if recording != nil {
-            let displayPaths = Set(portfolio.documents.map(\.displayPath))
-            linkedOwn = linkedFiles.diagnostics.filter { displayPaths.contains($0.file) }
-            shared += linkedFiles.diagnostics.filter { !displayPaths.contains($0.file) }
-        }
-        for diagnostic in linkedOwn { own[diagnostic.file, default: []].append(diagnostic) }
-
-        let (theme, themeDiagnostics) = CompiledTheme.compile(themeFiles, themePath: themePath)
-        shared += themeDiagnostics
-        let (status, statusDiagnostics) = StatusComputer.compute(portfolio: portfolio, config: options.config, today: options.today)
-        shared += statusDiagnostics
-
-        let diagnostics = (shared + own.values.joined()).reported(strict: options.strict)
-        let report = BuildReport(diagnostics: diagnostics, documentsRead: documentsRead, pagesWritten: 0, wrote: false)
-        guard !diagnostics.hasErrors, let theme else { return (report, nil) }
-        var records = recording?.records
-        if let hashes = recording?.contentHashes {
-            let ownByFile = own
-            records?.shared = shared
-            records?.documents = ConcurrentMap.map(portfolio.documents) { document in
-                BuildRecords.Record(source: document.source, id: document.id,
-                                    contentHash: hashes[document.source] ?? "", face: DocumentFace.encode(document)[...],
-                                    linkedFiles: linkedFiles.pathsBySource[document.source] ?? [],
-                                    searchText: SearchIndex.text(of: document), own: ownByFile[document.displayPath] ?? [])
-            }
-            records?.setLinks(of: portfolio)
-        }
-        return (report, PreparedSite(portfolio: portfolio, linkedFiles: linkedFiles, theme: theme, status: status, records: records))
-    }
-
-    /// Render: every file of the site, in batches, to `emit` (on the calling thread).
-    private static func render(_ site: PreparedSite, options: BuildOptions, progress: ((Int, Int) -> Void)? = nil,
-                               emit: ([OutputFile]) -> Void) {
-        emit(site.linkedFiles.outputFiles(input: options.input))
-        // The records have every document's search text already.
-        let searchTexts = site.records.map { records in
-            Dictionary(records.documents.map { ($0.id, $0.searchText) }, uniquingKeysWith: { first, _ in first })
-        }
-        SiteRenderer.render(portfolio: site.portfolio, config: options.config, today: options.today, theme: site.theme,
-                            status: site.status, searchTexts: searchTexts, progress: progress, emit: emit)
+    func matches(_ site: BuildSession.WrittenSite) -> Bool {
+        stamp != nil && site.output == output && site.stamp == stamp
     }
 }

@@ -25,13 +25,13 @@ import Testing
         #expect(BuildSummary.line(one, output: "Site", seconds: 1) == "planfolio: 1 document read, 1 page written to Site (1 file unchanged), 0 errors, 0 warnings, 1.00 s")
     }
 
-    @Test func incrementalLineSaysHowManyDocumentsWereRebuilt() {
+    @Test func partialLineSaysWhatWasMadeAgain() {
         var one = report(wrote: true)
-        one.mode = .incremental(edited: 1)
+        one.mode = .partial(rendered: 1, parsed: 1)
         #expect(BuildSummary.line(one, output: "Output", seconds: 0.4)
-                == "planfolio: 13 documents read, 17 pages written to Output (9 files unchanged; only 1 edited document rebuilt), 0 errors, 0 warnings, 0.40 s")
-        one.mode = .incremental(edited: 3)
-        #expect(BuildSummary.line(one, output: "Output", seconds: 0.4).contains("(9 files unchanged; only 3 edited documents rebuilt)"))
+                == "planfolio: 13 documents read, 17 pages written to Output (9 files unchanged; 1 file rendered, 1 document parsed), 0 errors, 0 warnings, 0.40 s")
+        one.mode = .partial(rendered: 14, parsed: 3)
+        #expect(BuildSummary.line(one, output: "Output", seconds: 0.4).contains("(9 files unchanged; 14 files rendered, 3 documents parsed)"))
     }
 
     @Test func failedLine() {

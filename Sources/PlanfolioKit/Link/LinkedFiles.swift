@@ -23,90 +23,128 @@ public struct LinkedFiles: Sendable {
     /// For each document that links to files (by `Document.source`), the files, sorted, unique.
     public var pathsBySource: [String: [String]] = [:]
 
+    /// One link or image URL of a body that may name a file, with its line.
+    /// Collected when the document is parsed (`candidates(in:)`), so that
+    /// links are resolved again without the tree when other files come or go.
+    public struct Candidate: Sendable, Hashable {
+        public var url: String
+        public var line: Int
+    }
+
+    /// What one document's links resolve to: the new URL of each link that
+    /// names a file or a document (relative to the document's page), the
+    /// files it publishes, and what is wrong.
+    public struct Resolution: Sendable, Equatable {
+        public var replacements: [String: String] = [:]
+        /// Paths under the input folder, sorted, unique.
+        public var used: [String] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
     /// Resolves every relative link of every document and rewrites it for the document's page.
     public static func resolve(_ portfolio: Portfolio, assets: [String], activeAssets: [String] = []) -> (Portfolio, LinkedFiles) {
+        let candidates = ConcurrentMap.map(portfolio.documents) { Self.candidates(in: $0.body) }
+        let (files, resolutions) = resolve(portfolio, candidates: candidates, assets: assets, activeAssets: activeAssets)
+        var portfolio = portfolio
+        for (index, resolution) in resolutions.enumerated() where !resolution.replacements.isEmpty {
+            portfolio.documents[index].body = rewrite(portfolio.documents[index].body, with: resolution)
+        }
+        return (portfolio, files)
+    }
+
+    /// Resolves each document's `candidates` (one list per document of
+    /// `portfolio`, in its order) against the portfolio's documents and the
+    /// input's other files; reads no tree, so it is cheap to run for every
+    /// document on every build.
+    public static func resolve(_ portfolio: Portfolio, candidates: [[Candidate]], assets: [String],
+                               activeAssets: [String] = []) -> (LinkedFiles, [Resolution]) {
         let assetSet = Set(assets)
         let activeSet = Set(activeAssets)
-        // Page path of each document, by source path.
         var sources: [String: String] = [:]
         for document in portfolio.documents { sources[document.source] = document.url }
-        let sourcesByPath = sources
-        // Each document's links are resolved on its own, on all cores; the
-        // results are gathered in document order, so diagnostics keep theirs.
-        let results = ConcurrentMap.map(portfolio.documents) { document -> (body: MarkdownNode?, diagnostics: [Diagnostic], used: [String]) in
-            let sources = sourcesByPath
-            var used: [String] = []
-            var diagnostics: [Diagnostic] = []
-            // Every document page sits one folder down: `plans/ID.html`.
-            let root = String(repeating: "../", count: document.url.utf8.count(where: { $0 == UInt8(ascii: "/") }))
-            // The closure takes only the strings it needs: capturing the
-            // document copied it at every node of the tree (docs/performance.md).
-            let display = document.displayPath, source = document.source
-            // Most bodies have no link or image at all: then there is nothing
-            // to resolve, and the tree is only read, not copied node by node.
-            guard hasLinkOrImage(document.body) else { return (nil, [], []) }
-            var changed = false
-            let body = rewrite(document.body, parentLine: document.body.line) { url, line in
-                guard let target = Target(url) else { return nil }
-                guard !target.path.hasPrefix("/") else {
-                    diagnostics.append(.error(.missingLinkedFile,
-                        "link to '\(url)' is an absolute path; link to files beside the document with a relative path",
-                        file: display, line: line))
-                    return nil
-                }
-                guard let resolved = resolvePath(target.path, from: source) else {
-                    diagnostics.append(.error(.missingLinkedFile,
-                        "link to '\(url)' leads outside the input folder; only files inside it are published",
-                        file: display, line: line))
-                    return nil
-                }
-                if let linkedURL = sources[resolved] {
-                    changed = true
-                    return root + linkedURL + target.suffix
-                }
-                guard assetSet.contains(resolved) else {
-                    if InputLoader.isMarkdown(resolved) {
-                        diagnostics.append(.error(.missingLinkedFile,
-                            "link to '\(url)' names '\(resolved)', which is not a document of the portfolio (README files are notes and are not published)",
-                            file: display, line: line))
-                        return nil
-                    }
-                    diagnostics.append(.error(.missingLinkedFile,
-                        "link to '\(url)' names '\(resolved)', which is not a file in the input folder",
-                        file: display, line: line))
-                    return nil
-                }
-                guard ActiveContent.isPublishedType(resolved) else {
-                    diagnostics.append(.error(.unsafeLinkedFile,
-                        "link to '\(url)' names a .\(ActiveContent.fileExtension(resolved)) file, which is not published: a browser could run it on the site (publish PDF, images, CSV and office files)",
-                        file: display, line: line))
-                    return nil
-                }
-                guard !activeSet.contains(resolved) else {
-                    diagnostics.append(.error(.unsafeLinkedFile,
-                        "link to '\(url)' names an SVG with script, event handlers or outside references; it is not published",
-                        file: display, line: line))
-                    return nil
-                }
-                used.append(resolved)
-                changed = true
-                return root + folder + "/" + percentEncoded(resolved) + target.suffix
-            }
-            return (changed ? body : nil, diagnostics, used)
-        }
-        var portfolio = portfolio
+        var resolutions: [Resolution] = []
+        resolutions.reserveCapacity(portfolio.documents.count)
         var used: Set<String> = []
         var diagnostics: [Diagnostic] = []
         var bySource: [String: [String]] = [:]
-        for (index, result) in results.enumerated() {
-            if let body = result.body { portfolio.documents[index].body = body }
-            diagnostics += result.diagnostics
-            used.formUnion(result.used)
-            if !result.used.isEmpty { bySource[portfolio.documents[index].source] = Array(Set(result.used)).sorted() }
+        for (document, links) in zip(portfolio.documents, candidates) {
+            guard !links.isEmpty else {
+                resolutions.append(Resolution())
+                continue
+            }
+            let resolution = resolve(links, source: document.source, display: document.displayPath, page: document.url,
+                                     sources: sources, assets: assetSet, activeAssets: activeSet)
+            diagnostics += resolution.diagnostics
+            used.formUnion(resolution.used)
+            if !resolution.used.isEmpty { bySource[document.source] = resolution.used }
+            resolutions.append(resolution)
         }
         var files = LinkedFiles(paths: used.sorted(), diagnostics: diagnostics)
         files.pathsBySource = bySource
-        return (portfolio, files)
+        return (files, resolutions)
+    }
+
+    /// One document's links: `sources` gives each document's page by its source path.
+    static func resolve(_ links: [Candidate], source: String, display: String, page: String, sources: [String: String],
+                        assets: Set<String>, activeAssets: Set<String>) -> Resolution {
+        var resolution = Resolution()
+        var used: Set<String> = []
+        // Every document page sits one folder down: `plans/ID.html`.
+        let root = String(repeating: "../", count: page.utf8.count(where: { $0 == UInt8(ascii: "/") }))
+        for link in links {
+            let url = link.url, line = link.line
+            guard let target = Target(url) else { continue }
+            guard !target.path.hasPrefix("/") else {
+                resolution.diagnostics.append(.error(.missingLinkedFile,
+                    "link to '\(url)' is an absolute path; link to files beside the document with a relative path",
+                    file: display, line: line))
+                continue
+            }
+            guard let resolved = resolvePath(target.path, from: source) else {
+                resolution.diagnostics.append(.error(.missingLinkedFile,
+                    "link to '\(url)' leads outside the input folder; only files inside it are published",
+                    file: display, line: line))
+                continue
+            }
+            if let linkedURL = sources[resolved] {
+                resolution.replacements[url] = root + linkedURL + target.suffix
+                continue
+            }
+            guard assets.contains(resolved) else {
+                if InputLoader.isMarkdown(resolved) {
+                    resolution.diagnostics.append(.error(.missingLinkedFile,
+                        "link to '\(url)' names '\(resolved)', which is not a document of the portfolio (README files are notes and are not published)",
+                        file: display, line: line))
+                    continue
+                }
+                resolution.diagnostics.append(.error(.missingLinkedFile,
+                    "link to '\(url)' names '\(resolved)', which is not a file in the input folder",
+                    file: display, line: line))
+                continue
+            }
+            guard ActiveContent.isPublishedType(resolved) else {
+                resolution.diagnostics.append(.error(.unsafeLinkedFile,
+                    "link to '\(url)' names a .\(ActiveContent.fileExtension(resolved)) file, which is not published: a browser could run it on the site (publish PDF, images, CSV and office files)",
+                    file: display, line: line))
+                continue
+            }
+            guard !activeAssets.contains(resolved) else {
+                resolution.diagnostics.append(.error(.unsafeLinkedFile,
+                    "link to '\(url)' names an SVG with script, event handlers or outside references; it is not published",
+                    file: display, line: line))
+                continue
+            }
+            used.insert(resolved)
+            resolution.replacements[url] = root + folder + "/" + percentEncoded(resolved) + target.suffix
+        }
+        resolution.used = used.sorted()
+        return resolution
+    }
+
+    /// `body` with each link and image URL `resolution` names replaced.
+    public static func rewrite(_ body: MarkdownNode, with resolution: Resolution) -> MarkdownNode {
+        guard !resolution.replacements.isEmpty else { return body }
+        return rewrite(body, parentLine: body.line) { url, _ in resolution.replacements[url] }
     }
 
     /// The site files that copy the linked files from the input folder.
@@ -157,53 +195,99 @@ public struct LinkedFiles: Sendable {
         }.joined(separator: "/")
     }
 
-    /// Whether `rewrite` would pass any URL to its transform: a link or image
-    /// reached the way `rewriteInPlace` walks (not inside code, HTML or text).
+    /// Every link and image URL `rewrite` passes to its transform, in
+    /// document order, with its line: not inside code, raw HTML or text.
+    /// Walked with an explicit stack, so no input depth can exhaust the thread's stack.
+    public static func candidates(in body: MarkdownNode) -> [Candidate] {
+        var found: [Candidate] = []
+        var stack: [(node: MarkdownNode, parentLine: Int)] = [(body, body.line)]
+        while let (node, parentLine) = stack.popLast() {
+            let line = node.line > 0 ? node.line : parentLine
+            switch node.kind {
+            case .link(let url, _), .image(let url, _):
+                found.append(Candidate(url: url, line: line))
+            case .code, .codeBlock, .htmlBlock, .htmlInline, .text:
+                continue
+            default:
+                break
+            }
+            let children = node.children
+            for child in children.reversed() { stack.append((child, line)) }
+        }
+        return found
+    }
+
+    /// Whether `rewrite` would pass any URL to its transform.
     static func hasLinkOrImage(_ node: MarkdownNode) -> Bool {
-        switch node.kind {
-        case .link, .image: return true
-        case .code, .codeBlock, .htmlBlock, .htmlInline, .text: return false
-        default: return node.containsChild(where: hasLinkOrImage)
+        var stack = [node]
+        while let node = stack.popLast() {
+            switch node.kind {
+            case .link, .image: return true
+            case .code, .codeBlock, .htmlBlock, .htmlInline, .text: continue
+            default: node.forEachChild { stack.append($0) }
+            }
         }
+        return false
     }
 
-    /// `node` with every link and image URL passed through `transform` (nil keeps it).
+    /// `node` with every link and image URL passed through `transform` (nil
+    /// keeps it). A subtree with no link or image is left alone, not
+    /// copied. Walked with an explicit stack of the nodes on the way down.
     static func rewrite(_ node: MarkdownNode, parentLine: Int, _ transform: (String, Int) -> String?) -> MarkdownNode {
-        var node = node
-        _ = rewriteInPlace(&node, parentLine: parentLine, transform)
-        return node
-    }
-
-    /// Rewrites `node` in place and says whether anything changed; a subtree
-    /// with no link or image is left alone (not copied), which kept the
-    /// whole stage from rebuilding every body tree.
-    @discardableResult
-    private static func rewriteInPlace(_ node: inout MarkdownNode, parentLine: Int, _ transform: (String, Int) -> String?) -> Bool {
-        let line = node.line > 0 ? node.line : parentLine
-        var changed = false
-        switch node.kind {
-        case .link(let url, let title):
-            if let new = transform(url, line) {
-                node.kind = .link(url: new, title: title)
-                changed = true
-            }
-        case .image(let url, let title):
-            if let new = transform(url, line) {
-                node.kind = .image(url: new, title: title)
-                changed = true
-            }
-        case .code, .codeBlock, .htmlBlock, .htmlInline, .text:
-            return false
-        default:
-            break
+        struct Frame {
+            var node: MarkdownNode
+            var line: Int
+            var children: [MarkdownNode]
+            var next = 0
+            var changed = false
         }
-        for index in node.children.indices {
-            var child = node.children[index]
-            if rewriteInPlace(&child, parentLine: line, transform) {
-                node.children[index] = child
-                changed = true
+        /// The node with its own URL transformed, and whether to look at its children.
+        func visit(_ node: inout MarkdownNode, parentLine: Int) -> (line: Int, changed: Bool, descend: Bool) {
+            let line = node.line > 0 ? node.line : parentLine
+            switch node.kind {
+            case .link(let url, let title):
+                if let new = transform(url, line) {
+                    node.kind = .link(url: new, title: title)
+                    return (line, true, true)
+                }
+            case .image(let url, let title):
+                if let new = transform(url, line) {
+                    node.kind = .image(url: new, title: title)
+                    return (line, true, true)
+                }
+            case .code, .codeBlock, .htmlBlock, .htmlInline, .text:
+                return (line, false, false)
+            default:
+                break
+            }
+            return (line, false, true)
+        }
+        var root = node
+        let top = visit(&root, parentLine: parentLine)
+        guard top.descend else { return root }
+        var stack = [Frame(node: root, line: top.line, children: root.children, changed: top.changed)]
+        while !stack.isEmpty {
+            let last = stack.count - 1
+            if stack[last].next < stack[last].children.count {
+                var child = stack[last].children[stack[last].next]
+                stack[last].next += 1
+                let visited = visit(&child, parentLine: stack[last].line)
+                if visited.descend, !child.children.isEmpty {
+                    stack.append(Frame(node: child, line: visited.line, children: child.children, changed: visited.changed))
+                } else if visited.changed {
+                    stack[last].children[stack[last].next - 1] = child
+                    stack[last].changed = true
+                }
+                continue
+            }
+            var frame = stack.removeLast()
+            if frame.changed { frame.node.children = frame.children }
+            guard let parent = stack.indices.last else { return frame.node }
+            if frame.changed {
+                stack[parent].children[stack[parent].next - 1] = frame.node
+                stack[parent].changed = true
             }
         }
-        return changed
+        return root
     }
 }

@@ -9,48 +9,53 @@ import Foundation
 public enum InputLoader {
     public static let maxFileSize = 8 * 1024 * 1024
 
+    /// Every file of the input folder, each read and checked.
     /// - Parameter input: the input folder as the user gave it; diagnostics name files under it.
     public static func load(input: String) throws(PlanfolioError) -> LoadedInput {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let listing = try scan(input: input)
+        // Reading and checking each file is independent: done on all cores, used in order.
+        let documents = listing.entries.filter { $0.role == .document }
+        let reads = ConcurrentMap.map(documents) { read($0, input: input) }
+        var loaded = LoadedInput(files: [], assets: listing.entries.filter { $0.role == .asset }.map(\.path),
+                                 diagnostics: listing.diagnostics)
+        loaded.activeAssets = loaded.assets.filter { path in
+            guard ActiveContent.fileExtension(path) == "svg", let entry = listing.entries.first(where: { $0.path == path }) else { return false }
+            return isActiveSVG(entry)
+        }
+        for read in reads {
+            switch read {
+            case .file(let file): loaded.files.append(file)
+            case .problem(let diagnostic): loaded.diagnostics.append(diagnostic)
+            }
+        }
+        return loaded
+    }
+
+    /// The input folder's files without reading them: each one's role and
+    /// `stamp`, so that a build reads only the files that changed since
+    /// the last (`BuildSession`).
+    public static func scan(input: String) throws(PlanfolioError) -> InputListing {
+        var info = stat()
+        guard stat(input, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw PlanfolioError("input folder '\(input)' does not exist or is not a folder")
         }
         let rootReal = URL(fileURLWithPath: input).resolvingSymlinksInPath().path
-        var entries: [(path: String, absolute: String)] = []
-        var diagnostics: [Diagnostic] = []
+        var listing = InputListing()
         var visited: Set<String> = [rootReal]
-        try walk(directory: input, relative: "", rootReal: rootReal, display: input,
-                 entries: &entries, diagnostics: &diagnostics, visited: &visited)
-        entries.sort { $0.path < $1.path }
+        try walk(directory: input, relative: "", rootReal: rootReal, display: input, listing: &listing, visited: &visited)
+        listing.entries.sort { $0.path < $1.path }
+        return listing
+    }
 
-        // Reading and checking each file is independent: done on all cores, used in order.
-        let reads = ConcurrentMap.map(entries) { entry -> FileRead? in
-            let name = (entry.path as NSString).lastPathComponent
-            guard isMarkdown(name), name.lowercased() != "readme.md" else { return nil }
-            return read(entry.absolute)
-        }
-        var files: [SourceFile] = []
-        var assets: [String] = []
-        var activeAssets: [String] = []
-        for (entry, read) in zip(entries, reads) {
-            let name = (entry.path as NSString).lastPathComponent
-            let display = displayPath(input: input, path: entry.path)
-            guard isMarkdown(name) else {
-                assets.append(entry.path)
-                if ActiveContent.fileExtension(name) == "svg",
-                   let data = fileManager.contents(atPath: entry.absolute), ActiveContent.svgIsActive(Array(data)) {
-                    activeAssets.append(entry.path)
-                }
-                continue
-            }
-            guard let read else { continue }  // README.md
-            switch read.loaded(path: entry.path, display: display) {
-            case .file(let file): files.append(file)
-            case .problem(let diagnostic): diagnostics.append(diagnostic)
-            }
-        }
-        return LoadedInput(files: files, assets: assets, activeAssets: activeAssets, diagnostics: diagnostics)
+    /// One document file of a listing, read with the loader's checks.
+    public static func read(_ entry: InputListing.Entry, input: String) -> Loaded {
+        read(entry.absolute).loaded(path: entry.path, display: displayPath(input: input, path: entry.path))
+    }
+
+    /// Whether an SVG of the listing could run script if opened (`ActiveContent`).
+    public static func isActiveSVG(_ entry: InputListing.Entry) -> Bool {
+        guard let data = FileManager.default.contents(atPath: entry.absolute) else { return true }
+        return ActiveContent.svgIsActive(Array(data))
     }
 
     /// Whether the loader reads `path` (under the input folder) as a
@@ -61,13 +66,7 @@ public enum InputLoader {
         return isMarkdown(String(name)) && name.lowercased() != "readme.md"
     }
 
-    /// One document file read again with `load`'s checks, for a rebuild
-    /// that reads only the files that changed (`IncrementalBuild`).
-    static func loadDocument(input: String, path: String) -> Loaded {
-        read((input as NSString).appendingPathComponent(path)).loaded(path: path, display: displayPath(input: input, path: path))
-    }
-
-    enum Loaded {
+    public enum Loaded: Sendable {
         case file(SourceFile)
         case problem(Diagnostic)
     }
@@ -121,43 +120,89 @@ public enum InputLoader {
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
-    private static func walk(
-        directory: String, relative: String, rootReal: String, display: String,
-        entries: inout [(path: String, absolute: String)], diagnostics: inout [Diagnostic],
-        visited: inout Set<String>
-    ) throws(PlanfolioError) {
-        let fileManager = FileManager.default
-        let names: [String]
-        do {
-            names = try fileManager.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
-            throw PlanfolioError("cannot read folder '\(directory)': \(error.localizedDescription)")
+    /// Walks one folder: sorted names, hidden ones skipped; a symbolic link
+    /// is followed only when it stays inside the input folder, and a folder
+    /// is entered once however many links lead to it. Only regular files
+    /// and folders count: a FIFO, socket or device named like a document is
+    /// never opened (reading a FIFO would wait forever).
+    private static func walk(directory: String, relative: String, rootReal: String, display: String,
+                             listing: inout InputListing, visited: inout Set<String>) throws(PlanfolioError) {
+        guard let folder = opendir(directory) else {
+            throw PlanfolioError("cannot read folder '\(directory)': \(String(cString: strerror(errno)))")
         }
-        for name in names where !name.hasPrefix(".") {
-            let absolute = (directory as NSString).appendingPathComponent(name)
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = POSIXFile.name(of: entry)
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        closedir(folder)
+        names.sort()
+        for name in names {
+            let absolute = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
             var target = absolute
-            var linkInfo = stat()
-            if lstat(absolute, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK {
+            var info = stat()
+            guard lstat(absolute, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFLNK {
                 let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
                 guard real == rootReal || real.hasPrefix(rootReal + "/") else {
-                    diagnostics.append(.warning(.symlinkOutsideInput,
+                    listing.diagnostics.append(.warning(.symlinkOutsideInput,
                         "symbolic link leads outside the input folder and is not followed",
                         file: displayPath(input: display, path: path), line: 1))
                     continue
                 }
                 target = real
+                guard stat(target, &info) == 0 else { continue }
             }
-            var info = stat()  // follows a link inside the folder to what it names
-            guard stat(target, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
                 let real = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
                 guard visited.insert(real).inserted else { continue }
-                try walk(directory: target, relative: path, rootReal: rootReal, display: display,
-                         entries: &entries, diagnostics: &diagnostics, visited: &visited)
-            } else {
-                entries.append((path, target))
+                try walk(directory: target, relative: path, rootReal: rootReal, display: display, listing: &listing, visited: &visited)
+            case S_IFREG:
+                let role: InputListing.Role = !isMarkdown(name) ? .asset : name.lowercased() == "readme.md" ? .note : .document
+                listing.entries.append(InputListing.Entry(path: path, absolute: target, role: role, stamp: InputListing.stamp(info)))
+            default:
+                continue
             }
         }
+    }
+}
+
+/// What `InputLoader.scan` found in the input folder: every regular file
+/// with its role and a stamp that changes whenever the file does.
+public struct InputListing: Sendable {
+    public enum Role: Sendable {
+        /// A Markdown file that is a document.
+        case document
+        /// A `README.md`: a note about the folder, never read.
+        case note
+        /// Any other file: an image or evidence a document may link to.
+        case asset
+    }
+
+    public struct Entry: Sendable {
+        /// Path under the input folder, with `/` separators.
+        public var path: String
+        /// Where the file is read from (a symbolic link's target).
+        public var absolute: String
+        public var role: Role
+        /// Size, inode, modification and change time: any write to the file
+        /// changes its change time, which no tool can set back.
+        public var stamp: String
+    }
+
+    /// Sorted by path.
+    public var entries: [Entry] = []
+    /// Symbolic links that lead outside the input folder.
+    public var diagnostics: [Diagnostic] = []
+
+    static func stamp(_ info: stat) -> String {
+        #if canImport(Darwin)
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        return "\(info.st_size) \(info.st_ino) \(modified.tv_sec).\(modified.tv_nsec) \(changed.tv_sec).\(changed.tv_nsec)"
     }
 }

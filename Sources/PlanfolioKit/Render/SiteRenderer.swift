@@ -18,96 +18,168 @@ public enum SiteRenderer {
     /// The whole site in memory, sorted by path (tests and small sites).
     public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme,
                               status: PortfolioStatus? = nil) -> [OutputFile] {
+        let inputs = Inputs(portfolio: portfolio, config: config, today: today, theme: theme,
+                            status: status ?? PortfolioStatus(today: today))
         var files: [OutputFile] = []
-        render(portfolio: portfolio, config: config, today: today, theme: theme, status: status) { files += $0 }
+        render(plan(inputs, keys: nil), inputs: inputs) { files += $0 }
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Renders the site and calls `emit` (on the calling thread) with each batch of files as it is done.
-    /// `progress` gets (files done, files in all) after each batch. `searchTexts`: each document's
-    /// text in the search index by id, when the caller has them already (`SearchIndex.text(of:)`).
-    public static func render(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme,
-                              status: PortfolioStatus? = nil, searchTexts: [String: String]? = nil,
-                              progress: ((Int, Int) -> Void)? = nil, emit: ([OutputFile]) -> Void) {
-        let status = status ?? PortfolioStatus(today: today)
-        let site = siteInfo(config: config, today: today)
-        @Sendable func page(_ path: String, title: String, section: String, template: String, _ build: (String) -> [String: Any]) -> OutputFile {
-            Self.page(path, title: title, section: section, template: template, site: site, theme: theme, build)
+    /// Everything the site's files are rendered from.
+    public struct Inputs: Sendable {
+        public var portfolio: Portfolio
+        public var config: SiteConfig
+        public var today: Day
+        public var theme: CompiledTheme
+        public var status: PortfolioStatus
+        /// Each document's text in the search index by id, when known already (else `SearchIndex.text(of:)`).
+        public var searchTexts: [String: String]?
+        /// Each document's resolved links by source path (`LinkedFiles`); the bodies are rewritten with them.
+        public var links: [String: LinkedFiles.Resolution] = [:]
+        /// The files documents link to, copied from the input folder.
+        public var linkedFiles: [OutputFile] = []
+
+        public init(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme, status: PortfolioStatus) {
+            self.portfolio = portfolio
+            self.config = config
+            self.today = today
+            self.theme = theme
+            self.status = status
         }
 
+        var site: PageContext.SiteInfo { SiteRenderer.siteInfo(config: config, today: today) }
+    }
+
+    /// One file of the site to be: its path, the key of everything it
+    /// shows (equal keys, equal bytes: `SitePlan`), and how to make it.
+    public struct PlannedFile: Sendable {
+        public var path: String
+        public var key: String
+        /// The document whose page this is: its tree is needed to render it.
+        public var documentID: String?
+        /// A long job over the whole portfolio, run beside the batches of pages (`siteWideLanes`).
+        var siteWide = false
+        var make: @Sendable (Inputs, IDLinker) -> OutputFile
+    }
+
+    /// Every file of the site, in a fixed order, with its key when `keys` are given (else empty keys).
+    public static func plan(_ inputs: Inputs, keys: SitePlan?) -> [PlannedFile] {
+        let portfolio = inputs.portfolio, config = inputs.config
+        var files: [PlannedFile] = []
+        func add(_ path: String, key: @autoclosure () -> String, document: String? = nil, siteWide: Bool = false,
+                 _ make: @escaping @Sendable (Inputs, IDLinker) -> OutputFile) {
+            files.append(PlannedFile(path: path, key: keys == nil ? "" : key(), documentID: document, siteWide: siteWide, make: make))
+        }
+        @Sendable func page(_ path: String, title: String, section: String, template: String, _ inputs: Inputs,
+                            _ build: (String) -> [String: Any]) -> OutputFile {
+            Self.page(path, title: title, section: section, template: template, site: inputs.site, theme: inputs.theme, build)
+        }
+
+        for file in inputs.linkedFiles {
+            add(file.path, key: keys?.linkedFile(file) ?? "") { _, _ in file }
+        }
+        // Site-wide pages: one long job each, over every document.
+        add("index.html", key: keys?.siteWide("index.html") ?? "", siteWide: true) { inputs, _ in
+            page("index.html", title: "Dashboard", section: "index", template: "index", inputs) { root in
+                DashboardPage.context(portfolio: inputs.portfolio, root: root)
+                    .merging(DashboardStatus.context(portfolio: inputs.portfolio, status: inputs.status, config: inputs.config, root: root)) { $1 }
+            }
+        }
+        add("timeline.html", key: keys?.siteWide("timeline.html") ?? "", siteWide: true) { inputs, _ in
+            page("timeline.html", title: "Timeline", section: "timeline", template: "timeline", inputs) { root in
+                TimelinePage.context(portfolio: inputs.portfolio, status: inputs.status, root: root)
+            }
+        }
+        add("approvals.html", key: keys?.siteWide("approvals.html") ?? "", siteWide: true) { inputs, _ in
+            page("approvals.html", title: "Approvals", section: "approvals", template: "approvals", inputs) { root in
+                ApprovalsPage.context(portfolio: inputs.portfolio, status: inputs.status, config: inputs.config, root: root)
+            }
+        }
+        for kind in DocumentKind.allCases {
+            add("\(kind.folder).html", key: keys?.siteWide("\(kind.folder).html") ?? "", siteWide: true) { inputs, _ in
+                page("\(kind.folder).html", title: kind.pluralDisplayName, section: kind.folder, template: "list", inputs) { root in
+                    ListPage.context(kind: kind, portfolio: inputs.portfolio, root: root, status: inputs.status)
+                }
+            }
+        }
+        add(SystemsPage.path, key: keys?.siteWide(SystemsPage.path) ?? "", siteWide: true) { inputs, _ in
+            page(SystemsPage.path, title: "Systems", section: "systems", template: "systems", inputs) { root in
+                SystemsPage.context(portfolio: inputs.portfolio, root: root, status: inputs.status)
+            }
+        }
+        for system in portfolio.systems {
+            add(SystemPage.path(system), key: keys?.system(system, portfolio: portfolio) ?? "") { inputs, _ in
+                page(SystemPage.path(system), title: system.name, section: "systems", template: "system", inputs) { root in
+                    SystemPage.context(system: system, portfolio: inputs.portfolio, root: root, status: inputs.status)
+                }
+            }
+        }
+        for document in portfolio.documents {
+            let id = document.id
+            add(document.url, key: keys?.document(document, portfolio: portfolio) ?? "", document: id) { inputs, idLinker in
+                // A document's page is planned only for a document of the portfolio.
+                let document = inputs.portfolio[id] ?? document
+                return documentPage(document, inputs: inputs, idLinker: idLinker)
+            }
+        }
+        add("search.html", key: keys?.fixed("search.html") ?? "") { inputs, _ in
+            page("search.html", title: "Search", section: "search", template: "search", inputs) { _ in
+                ["indexFile": SearchIndex.fileName]
+            }
+        }
+        add("404.html", key: keys?.fixed("404.html") ?? "") { inputs, _ in
+            var notFound = PageContext(site: inputs.site, path: "404.html", title: "Page not found", section: "")
+            notFound.fixedRoot = inputs.config.baseURL
+            return OutputFile(path: "404.html", contents: inputs.theme.renderBytes("notfound", notFound.dictionary(merging: [:])))
+        }
+        // The data files are site-wide too.
+        let pages = files.map(\.path).filter { $0.hasSuffix(".html") }
+        add("portfolio.json", key: keys?.siteWide("portfolio.json") ?? "", siteWide: true) { inputs, _ in
+            OutputFile(path: "portfolio.json",
+                       contents: PortfolioJSON.bytes(portfolio: inputs.portfolio, status: inputs.status, generator: generator))
+        }
+        add(SearchIndex.fileName, key: keys?.searchIndex() ?? "", siteWide: true) { inputs, _ in
+            let texts = inputs.searchTexts
+            return OutputFile(path: SearchIndex.fileName, contents: SearchIndex.scriptBytes(portfolio: inputs.portfolio) {
+                texts?[$0.id] ?? SearchIndex.text(of: $0)
+            })
+        }
+        if let baseURL = config.baseURL {
+            add("feed.xml", key: keys?.siteWide("feed.xml") ?? "", siteWide: true) { inputs, _ in
+                OutputFile(path: "feed.xml", text: FeedXML.text(portfolio: inputs.portfolio, config: inputs.config, baseURL: baseURL,
+                                                               today: inputs.today, generator: generator))
+            }
+            add("sitemap.xml", key: keys?.siteWide("sitemap.xml", pages: pages) ?? "", siteWide: true) { inputs, _ in
+                var lastModified: [String: Day] = [:]
+                for document in inputs.portfolio.documents {
+                    if let day = document.updated ?? document.date { lastModified[document.url] = day }
+                }
+                return OutputFile(path: "sitemap.xml", text: SitemapXML.text(pages: pages, baseURL: baseURL, lastModified: lastModified))
+            }
+        }
+        for (path, bytes) in inputs.theme.assets.sorted(by: { $0.key < $1.key }) {
+            add("assets/" + path, key: keys?.fixed("assets/" + path) ?? "") { _, _ in OutputFile(path: "assets/" + path, contents: bytes) }
+        }
+        return files
+    }
+
+    /// Renders `files` and calls `emit` (on the calling thread) with each batch as it is done.
+    /// `progress` gets (files done, files in all) after each batch.
+    public static func render(_ files: [PlannedFile], inputs: Inputs, progress: ((Int, Int) -> Void)? = nil,
+                              emit: ([OutputFile]) -> Void) {
+        let idLinker = IDLinker(portfolio: inputs.portfolio)
+        let siteWide = files.filter(\.siteWide)
+        let pages = files.filter { !$0.siteWide }
         // Site-wide pages (dashboard, lists, timeline: one long job each, over
         // every document) run on threads of their own (`siteWideLanes`),
         // beside the batches of the other pages on all cores: in a batch, one
         // long job would keep the other cores waiting (docs/performance.md).
-        var siteWide: [Job] = []
-        func add(_ path: String, _ make: @escaping @Sendable () -> OutputFile) { siteWide.append(Job(path: path) { [make()] }) }
-        add("index.html") {
-            page("index.html", title: "Dashboard", section: "index", template: "index") { root in
-                DashboardPage.context(portfolio: portfolio, root: root)
-                    .merging(DashboardStatus.context(portfolio: portfolio, status: status, config: config, root: root)) { $1 }
-            }
-        }
-        add("timeline.html") {
-            page("timeline.html", title: "Timeline", section: "timeline", template: "timeline") { root in
-                TimelinePage.context(portfolio: portfolio, status: status, root: root)
-            }
-        }
-        add("approvals.html") {
-            page("approvals.html", title: "Approvals", section: "approvals", template: "approvals") { root in
-                ApprovalsPage.context(portfolio: portfolio, status: status, config: config, root: root)
-            }
-        }
-        for kind in DocumentKind.allCases {
-            add("\(kind.folder).html") {
-                page("\(kind.folder).html", title: kind.pluralDisplayName, section: kind.folder, template: "list") { root in
-                    ListPage.context(kind: kind, portfolio: portfolio, root: root, status: status)
-                }
-            }
-        }
-        add(SystemsPage.path) {
-            page(SystemsPage.path, title: "Systems", section: "systems", template: "systems") { root in
-                SystemsPage.context(portfolio: portfolio, root: root, status: status)
-            }
-        }
-        var jobs: [Job] = []
-        func addPage(_ path: String, _ make: @escaping @Sendable () -> OutputFile) { jobs.append(Job(path: path) { [make()] }) }
-        for system in portfolio.systems {
-            addPage(SystemPage.path(system)) {
-                page(SystemPage.path(system), title: system.name, section: "systems", template: "system") { root in
-                    SystemPage.context(system: system, portfolio: portfolio, root: root, status: status)
-                }
-            }
-        }
-
-        let idLinker = IDLinker(portfolio: portfolio)
-        for document in portfolio.documents {
-            addPage(document.url) {
-                documentPage(document, portfolio: portfolio, status: status, theme: theme, site: site, idLinker: idLinker)
-            }
-        }
-        addPage("search.html") {
-            page("search.html", title: "Search", section: "search", template: "search") { _ in
-                ["indexFile": SearchIndex.fileName]
-            }
-        }
-        var notFoundPage = PageContext(site: site, path: "404.html", title: "Page not found", section: "")
-        notFoundPage.fixedRoot = config.baseURL
-        let notFound = notFoundPage
-        addPage("404.html") { OutputFile(path: "404.html", contents: theme.renderBytes("notfound", notFound.dictionary(merging: [:]))) }
-        // The data files (portfolio.json, the search index, feeds) are site-wide too.
-        let pages = (siteWide + jobs).map(\.path).filter { $0.hasSuffix(".html") }
-        let assets = theme.assets
-        siteWide.insert(Job(path: "") {
-            SiteData.files(portfolio: portfolio, config: config, status: status, pages: pages, searchTexts: searchTexts)
-                + assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: "assets/" + $0.key, contents: $0.value) }
-        }, at: 0)
-
-        let siteWideFiles = BackgroundWork(siteWide.map(\.make), lanes: siteWideLanes)
-        let total = jobs.count + siteWide.count
+        let siteWideFiles = BackgroundWork(siteWide.map { file in { [file.make(inputs, idLinker)] } }, lanes: siteWideLanes)
+        let total = files.count
         var done = 0
-        while done < jobs.count {
-            let batch = Array(jobs[done..<min(jobs.count, done + batchSize)])
-            emit(ConcurrentMap.map(batch) { $0.make() }.flatMap { $0 })
+        while done < pages.count {
+            let batch = Array(pages[done..<min(pages.count, done + batchSize)])
+            emit(ConcurrentMap.map(batch) { $0.make(inputs, idLinker) })
             done += batch.count
             progress?(done, total)
         }
@@ -129,26 +201,19 @@ public enum SiteRenderer {
         return OutputFile(path: path, contents: theme.renderBytes(template, context.dictionary(merging: build(context.root))))
     }
 
-    /// A document's own page: `render` writes one per document, and a
-    /// rebuild after an edit that other pages cannot see writes only the
-    /// edited ones (`IncrementalBuild`).
-    static func documentPage(_ document: Document, portfolio: Portfolio, status: PortfolioStatus, theme: CompiledTheme,
-                             site: PageContext.SiteInfo, idLinker: IDLinker) -> OutputFile {
-        let blocks = BodyOutline.blocks(of: document.body)
+    /// A document's own page; its links to files and documents rewritten as `inputs.links` resolved them.
+    static func documentPage(_ document: Document, inputs: Inputs, idLinker: IDLinker) -> OutputFile {
+        let portfolio = inputs.portfolio, status = inputs.status
+        let tree = inputs.links[document.source].map { LinkedFiles.rewrite(document.body, with: $0) } ?? document.body
+        let blocks = BodyOutline.blocks(of: tree)
         let panels = PlanPanel.panels(for: document, status: status)
         let (segments, body) = BodySplitter.render(blocks, layout: PlanBodyLayout.place(panels, in: blocks, plan: document.plan), panels: panels,
                                                    linker: idLinker.page(selfID: document.id, root: PageContext.root(of: document.url)))
         return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document",
-                    site: site, theme: theme) { root in
+                    site: inputs.site, theme: inputs.theme) { root in
             let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
             return context.merging(DocumentStatusContext.context(document, status: status, segments: segments)) { $1 }
                 .merging(ChainCards.context(document, portfolio: portfolio, status: status, root: root)) { $1 }
         }
-    }
-
-    /// One job to run on some core: a page (`path`), or the data files.
-    private struct Job: Sendable {
-        var path: String
-        var make: @Sendable () -> [OutputFile]
     }
 }

@@ -9,7 +9,8 @@ import Dispatch
 /// the remaining batches are dropped, the staging folder is removed, and
 /// `finish` throws the first error.
 public final class BackgroundStager: @unchecked Sendable {
-    private let site: SiteStaging
+    /// Set on `queue` by the first job.
+    private var site: SiteStaging?
     private let queue = DispatchQueue(label: "planfolio.stager")
     private let slots: DispatchSemaphore
     /// Only read and written on `queue`.
@@ -20,12 +21,25 @@ public final class BackgroundStager: @unchecked Sendable {
         self.slots = DispatchSemaphore(value: max(1, maxPending))
     }
 
+    /// The staging folder is made by `opening` on the stager's thread,
+    /// while the caller renders the first files.
+    public init(maxPending: Int = 2, opening: @escaping @Sendable () throws(PlanfolioError) -> SiteStaging) {
+        self.slots = DispatchSemaphore(value: max(1, maxPending))
+        queue.async { [self] in
+            do throws(PlanfolioError) {
+                site = try opening()
+            } catch {
+                failure = error
+            }
+        }
+    }
+
     /// Queues `files` for staging; returns as soon as a slot is free.
     public func add(_ files: [OutputFile]) {
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
-            guard failure == nil else { return }
+            guard failure == nil, let site else { return }
             do throws(PlanfolioError) {
                 try site.add(files)
             } catch {
@@ -36,11 +50,25 @@ public final class BackgroundStager: @unchecked Sendable {
 
     /// Waits for every queued batch, then swaps the site in; throws the first failure instead.
     public func finish() throws(PlanfolioError) -> WriteResult {
-        let failed: PlanfolioError? = queue.sync { failure }
+        try finish(removing: [], keepingSpare: false).result
+    }
+
+    /// Waits for every queued batch, removes `removing` (paths of the
+    /// current site the new one no longer has, for a site staged from the
+    /// current one), swaps the site in and stamps the output; throws the
+    /// first failure instead. `keepingSpare`: see `SiteStaging.commit`;
+    /// `previousEntries`: see `SiteStaging.outputEntries`.
+    public func finish(removing: [String], keepingSpare: Bool, previousEntries: [String]? = nil) throws(PlanfolioError)
+        -> (result: WriteResult, entries: [String]?) {
+        let (failed, site): (PlanfolioError?, SiteStaging?) = queue.sync { (failure, self.site) }
+        guard let site else { throw failed ?? PlanfolioError("the staging folder was not made") }
         if let failed {
             site.abandon()
             throw failed
         }
-        return try site.commit()
+        try site.remove(removing)
+        let result = try site.commit(keepingSpare: keepingSpare)
+        site.recordSpare()
+        return (result, site.outputEntries(previousEntries: previousEntries))
     }
 }

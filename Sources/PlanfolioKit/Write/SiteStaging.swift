@@ -346,18 +346,36 @@ public final class SiteStaging: @unchecked Sendable {
         _ = POSIXFile.replace(spareRecordPath, with: Array(data))
     }
 
-    /// The output folder's `OutputStamp` after `commit`. When the site was
-    /// staged from the spare, only the folders and the files this build
-    /// linked, unlinked or wrote can differ from `previousEntries` (the
-    /// output's `OutputStamp.entries` before the build): every other file is
-    /// the same file, untouched, so only those are looked at again. Otherwise
-    /// (and on any doubt) the folder is stamped in full.
-    public func outputStamp(previousEntries: [String]?) -> String? {
+    /// The output folder's `OutputStamp.entries` after `commit`. When the
+    /// site was staged from the spare, only the folders and the files this
+    /// build linked, unlinked or wrote can differ from `previousEntries`
+    /// (the output's entries before the build): every other file is the
+    /// same file, untouched, so only those are looked at again. Otherwise
+    /// (and on any doubt) the folder is walked in full.
+    public func outputEntries(previousEntries: [String]?) -> [String]? {
         guard finished, reusedSpare, let previousEntries,
-              let stamp = OutputStamp.restamped(previousEntries, folder: outputPath, touched: touchedPaths) else {
-            return OutputStamp.of(folder: outputPath)
+              let entries = OutputStamp.restamped(previousEntries, folder: outputPath, touched: touchedPaths) else {
+            return OutputStamp.entries(folder: outputPath)
         }
-        return stamp
+        return entries
+    }
+
+    /// Removes files of the current site that the new one no longer has
+    /// from a staging folder that holds the current site (`linkPrevious`, or the spare).
+    public func remove(_ paths: [String]) throws(PlanfolioError) {
+        guard prepopulated else { return }
+        for path in paths {
+            guard SiteWriter.isSafeRelativePath(path) else { continue }
+            touchedPaths.insert(path)
+            if unlink(self.path(path)) == 0 {
+                if linkedPrevious { result.unchanged -= 1 }
+                writtenPaths.append(path)
+            } else if errno != ENOENT {
+                let reason = String(cString: strerror(errno))
+                abandon()
+                throw PlanfolioError("cannot remove '\(path)' from the new site: \(reason)")
+            }
+        }
     }
 
     /// Throws the staged files away; the output is left as it was.

@@ -123,7 +123,7 @@ import Testing
             try staging.add([OutputFile(path: edited, text: "round \(round)"), OutputFile(path: "index.html", text: "<p>home</p>")])
             let result = try staging.commit(keepingSpare: true)
             #expect(result.written == 1, "round \(round): only the edited file is written")
-            let stamp = staging.outputStamp(previousEntries: previousEntries)
+            let stamp = staging.outputEntries(previousEntries: previousEntries).map(OutputStamp.hash)
             staging.recordSpare()
             #expect(stamp != nil && stamp == OutputStamp.of(folder: setup.output), "round \(round)")
             #expect(Self.text(setup.output, edited) == "round \(round)")
@@ -142,7 +142,7 @@ import Testing
         #expect(staging.reusedSpare)
         try staging.add([OutputFile(path: "plans/RP-3.html", text: "three"), OutputFile(path: "systems/s.html", text: "s")])
         try staging.commit(keepingSpare: true)
-        #expect(staging.outputStamp(previousEntries: previousEntries) == OutputStamp.of(folder: setup.output))
+        #expect(staging.outputEntries(previousEntries: previousEntries).map(OutputStamp.hash) == OutputStamp.of(folder: setup.output))
         staging.recordSpare()
         // The spare lacks `systems/`, which the next adoption would need: it is not used, and the site is still whole.
         let current = Self.inodes(setup.output)
@@ -163,8 +163,8 @@ import Testing
         #expect(staging.reusedSpare)
         try staging.add([OutputFile(path: "plans/RP-2.html", text: "changed")])
         try staging.commit(keepingSpare: true)
-        #expect(staging.outputStamp(previousEntries: nil) == OutputStamp.of(folder: setup.output))
-        #expect(staging.outputStamp(previousEntries: ["not an entry"]) == OutputStamp.of(folder: setup.output))
+        #expect(staging.outputEntries(previousEntries: nil).map(OutputStamp.hash) == OutputStamp.of(folder: setup.output))
+        #expect(staging.outputEntries(previousEntries: ["not an entry"]).map(OutputStamp.hash) == OutputStamp.of(folder: setup.output))
     }
 
     /// What can happen to a spare between two builds; none of it may be used.
@@ -262,11 +262,11 @@ import Testing
         #expect(!setup.spareExists && !FileManager.default.fileExists(atPath: setup.spareRecord))
     }
 
-    /// Through `Build.run`: an incremental rebuild keeps the spare, with a
+    /// Through `Build.run`: a partial build keeps the spare, with a
     /// record that matches it, and the next one starts from it (the spare's
     /// folder becomes the output), with the same site a clean build gives.
-    @Test func incrementalBuildsKeepAndReuseTheSpare() throws {
-        let setup = try BuildCacheTests.setup()
+    @Test func partialBuildsKeepAndReuseTheSpare() throws {
+        let setup = try SessionStoreTests.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         let names = StagingName(outputName: "Output")
         let work = setup.root.appendingPathComponent(names.workFolder).path
@@ -279,7 +279,8 @@ import Testing
             try Data(original.replacingOccurrences(of: "Text.", with: "Text, edit \(round).").utf8).write(to: file)
             let spareRoot = Self.inode(spare)
             let report = try Build.run(setup.options)
-            #expect(report.mode == .incremental(edited: 1), "round \(round)")
+            // Its page and the search index (the edit is in its first lines).
+            #expect(report.mode == .partial(rendered: 2, parsed: 1), "round \(round)")
             if round > 1 {
                 #expect(spareRoot != nil && Self.inode(setup.output.path) == spareRoot, "round \(round): the spare became the new site")
             }
@@ -287,7 +288,7 @@ import Testing
             #expect(record.stamp == OutputStamp.folders(of: spare), "round \(round): the spare is as recorded")
             #expect(record.changed == ["plans/RP-2026-002.html", SearchIndex.fileName], "round \(round): the page and the search index")
             var built = try PerformanceFixtures.tree(setup.output)
-            var clean = try BuildCacheTests.cleanBuild(setup)
+            var clean = try SessionStoreTests.cleanBuild(setup)
             built.removeValue(forKey: SiteWriter.markerName)
             clean.removeValue(forKey: SiteWriter.markerName)
             #expect(built == clean, "round \(round): the same site as a clean build")

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import PlanfolioKit
 
-/// The build cache: a rebuild with nothing changed does nothing, any change
-/// (or any doubt about the cache) gives exactly what a clean build gives.
-@Suite struct BuildCacheTests {
+/// The session a build keeps beside its output: a rebuild with nothing
+/// changed does nothing, any change (or any doubt about the session) gives
+/// exactly what a clean build gives.
+@Suite struct SessionStoreTests {
     static let documents = [
         "plans/RP-2026-001.md": "---\nid: RP-2026-001\ntitle: First plan\nsystem: Scorer\nassessment: FAF-2026-01-001\n---\n# First plan\n\nBody ~~old~~ new.\n",
         "plans/RP-2026-002.md": "---\nid: RP-2026-002\ntitle: Second plan\nsystem: Scorer\n---\n# Second plan\n\nText.\n",
@@ -23,7 +24,8 @@ import Testing
             options.theme = PerformanceFixtures.themePath
             return options
         }
-        var cache: BuildCache { BuildCache(output: output.path) }
+        var store: SessionStore { SessionStore(output: output.path) }
+        var sessionFile: URL { URL(fileURLWithPath: store.folder).appendingPathComponent(SessionStore.sessionName) }
     }
 
     static func setup() throws -> Setup {
@@ -42,9 +44,9 @@ import Testing
         return try PerformanceFixtures.tree(URL(fileURLWithPath: options.output))
     }
 
-    @Test func cacheFolderSitsBesideTheOutputNotInIt() {
-        let cache = BuildCache(output: "/srv/site/Output")
-        #expect(cache.folder.path == "/srv/site/.Output.planfolio-cache")
+    @Test func workFolderSitsBesideTheOutputNotInIt() {
+        #expect(SessionStore(output: "/srv/site/Output").folder == "/srv/site/.Output.planfolio-cache")
+        #expect(SessionStore(output: "/srv/site/Output/").folder == "/srv/site/.Output.planfolio-cache")
     }
 
     @Test func rebuildWithNoChangeWritesNothingAndReportsTheSame() throws {
@@ -56,6 +58,7 @@ import Testing
         let stamp = OutputStamp.of(folder: setup.output.path)
         #expect(stamp != nil)
         let second = try Build.run(setup.options)
+        #expect(second.mode == .unchanged)
         #expect(second.diagnostics == first.diagnostics)
         #expect(second.documentsRead == first.documentsRead)
         #expect(second.pagesWritten == first.pagesWritten)
@@ -68,17 +71,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: setup.root) }
         _ = try Build.run(setup.options)
         let stamp = OutputStamp.of(folder: setup.output.path)
-        // New inode and times, same bytes: the quick key misses, the byte key hits.
+        // New inode and times, same bytes: read again, not parsed, nothing rendered.
         let file = setup.input.appendingPathComponent("plans/RP-2026-001.md")
         let bytes = try Data(contentsOf: file)
         try FileManager.default.removeItem(at: file)
         try bytes.write(to: file)
-        _ = try Build.run(setup.options)
+        let report = try Build.run(setup.options)
+        #expect(report.mode == .unchanged || report.mode == .partial(rendered: 0, parsed: 0))
         #expect(OutputStamp.of(folder: setup.output.path) == stamp)
-        // And the quick key was brought up to date for the next build.
-        let check = setup.cache.quickCheck(options: setup.options)
-        #expect(check.quickKey != nil && check.quickKey == BuildCache.quickKey(options: setup.options))
-        #expect(check.unchanged != nil)
+        // And the new stamp was kept for the next build.
+        #expect(try Build.run(setup.options).mode == .unchanged)
     }
 
     @Test func rebuildAfterEditingOneFileEqualsACleanBuild() throws {
@@ -95,7 +97,7 @@ import Testing
         #expect(after == (try Self.cleanBuild(setup)))
     }
 
-    @Test func themeOrOptionChangesAreNotServedFromTheCache() throws {
+    @Test func themeOrOptionChangesAreNotServedFromTheSession() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         _ = try Build.run(setup.options)
@@ -106,7 +108,7 @@ import Testing
         #expect(page.contains("2026-12-01"))
     }
 
-    @Test func configFileChangesAreNotServedFromTheCache() throws {
+    @Test func configFileChangesAreNotServedFromTheSession() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         let config = setup.root.appendingPathComponent("planfolio.yml")
@@ -119,12 +121,12 @@ import Testing
         #expect(try String(contentsOf: index, encoding: .utf8).contains("Second Title"))
     }
 
-    @Test func corruptOrForeignManifestIsIgnored() throws {
+    @Test func corruptOrForeignSessionIsIgnored() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         _ = try Build.run(setup.options)
-        for garbage in ["not json", "{\"format\": 999}", ""] {
-            try Data(garbage.utf8).write(to: setup.cache.manifestURL)
+        for garbage in ["not a session", "\u{11}planfolio-session\u{2}", ""] {
+            try Data(garbage.utf8).write(to: setup.sessionFile)
             // Change the input too: a cache that were wrongly trusted would keep the old page.
             let edited = setup.input.appendingPathComponent("plans/RP-2026-001.md")
             try Data((Self.documents["plans/RP-2026-001.md"]! + "\n\(garbage.count) more.\n").utf8).write(to: edited)
@@ -148,27 +150,35 @@ import Testing
         #expect(try Data(contentsOf: page) == original)
     }
 
-    @Test func noCacheNeitherUsesNorRecordsTheCache() throws {
+    @Test func noCacheNeitherUsesNorKeepsASession() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         var options = setup.options
         options.useCache = false
         _ = try Build.run(options)
-        #expect(!FileManager.default.fileExists(atPath: setup.cache.manifestURL.path))
+        #expect(!FileManager.default.fileExists(atPath: setup.sessionFile.path))
         _ = try Build.run(setup.options)
-        #expect(FileManager.default.fileExists(atPath: setup.cache.manifestURL.path))
-        _ = try Build.run(options)
-        #expect(!FileManager.default.fileExists(atPath: setup.cache.manifestURL.path))
+        #expect(FileManager.default.fileExists(atPath: setup.sessionFile.path))
+        #expect(try Build.run(options).mode == .full)
+        #expect(!FileManager.default.fileExists(atPath: setup.sessionFile.path))
     }
 
-    @Test func buildWithErrorsLeavesNoManifest() throws {
+    @Test func buildWithErrorsKeepsTheLastSiteAndReportsTheErrorsAgain() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         _ = try Build.run(setup.options)
+        let site = try PerformanceFixtures.tree(setup.output)
         try PerformanceFixtures.write(["plans/bad.md": "---\nid: [unclosed\n---\n"], under: setup.input)
         let report = try Build.run(setup.options)
         #expect(report.hasErrors && !report.wrote)
-        #expect(!FileManager.default.fileExists(atPath: setup.cache.manifestURL.path))
+        let again = try Build.run(setup.options)
+        #expect(again.hasErrors && !again.wrote && again.diagnostics == report.diagnostics)
+        #expect(try PerformanceFixtures.tree(setup.output) == site)
+        // Fixed: the site is built from the session the failed builds kept.
+        try FileManager.default.removeItem(at: setup.input.appendingPathComponent("plans/bad.md"))
+        let fixed = try Build.run(setup.options)
+        #expect(fixed.wrote && !fixed.hasErrors)
+        #expect(try PerformanceFixtures.tree(setup.output) == (try Self.cleanBuild(setup)))
     }
 
     @Test func stableHasherIsStableAndSeesOneByteChanges() {
@@ -190,6 +200,6 @@ import Testing
 }
 
 enum StableHasherTestVector {
-    /// Recorded once; changing it invalidates every cache (bump `BuildCache.format` too).
+    /// Recorded once; changing it invalidates every kept session (bump `SessionStore.format` too).
     static let planfolio = "6088c796c59741e305fbfb8eafeec9fb"
 }

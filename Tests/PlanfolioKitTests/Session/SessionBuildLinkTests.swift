@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import PlanfolioKit
 
-/// `IncrementalBuild` through `Build.run` with symbolic links and killed builds
-/// in the input and work folders: after an edit, the site and the
+/// Builds that continue a kept session, with symbolic links and killed
+/// builds in the input and work folders: after an edit, the site and the
 /// diagnostics are exactly those of a clean build (`useCache = false`) of the
-/// same input, whichever way the rebuild went.
-@Suite struct IncrementalBuildLinkTests {
+/// same input.
+@Suite struct SessionBuildLinkTests {
     /// The files of a clean build of the setup's input (marker left out) and its diagnostics.
-    static func clean(_ setup: BuildCacheTests.Setup) throws -> (files: [String: Data], diagnostics: [Diagnostic]) {
+    static func clean(_ setup: SessionStoreTests.Setup) throws -> (files: [String: Data], diagnostics: [Diagnostic]) {
         var options = setup.options
         options.output = setup.root.appendingPathComponent("Clean-\(UUID().uuidString)").path
         options.useCache = false
@@ -19,7 +19,7 @@ import Testing
         return (files, report.diagnostics)
     }
 
-    static func output(_ setup: BuildCacheTests.Setup) throws -> [String: Data] {
+    static func output(_ setup: SessionStoreTests.Setup) throws -> [String: Data] {
         var files = try PerformanceFixtures.tree(setup.output)
         files.removeValue(forKey: SiteWriter.markerName)
         return files
@@ -27,7 +27,7 @@ import Testing
 
     /// Builds, checks the result against a clean build, and returns the report.
     @discardableResult
-    static func buildAndCompare(_ setup: BuildCacheTests.Setup, _ note: String) throws -> BuildReport {
+    static func buildAndCompare(_ setup: SessionStoreTests.Setup, _ note: String) throws -> BuildReport {
         let report = try Build.run(setup.options)
         let clean = try Self.clean(setup)
         #expect(try Self.output(setup) == clean.files, "\(note): not the site a clean build gives")
@@ -41,15 +41,15 @@ import Testing
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: file)
     }
 
-    @Test func aProseEditIsRebuiltIncrementallyAndGivesTheCleanSite() throws {
-        let setup = try BuildCacheTests.setup()
+    @Test func aProseEditRendersOnePageAndGivesTheCleanSite() throws {
+        let setup = try SessionStoreTests.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         try Self.buildAndCompare(setup, "first build")
         try Self.replace("Text.", with: "Text, edited.", in: setup.input.appendingPathComponent("plans/RP-2026-002.md"))
         // An editor's swap file beside it does not stop the fast path.
         try Data("swap".utf8).write(to: setup.input.appendingPathComponent("plans/.RP-2026-002.md.swp"))
         let report = try Self.buildAndCompare(setup, "after the edit")
-        #expect(report.mode == .incremental(edited: 1))
+        #expect(report.mode == .partial(rendered: 2, parsed: 1))
     }
 
     /// Documents and evidence the loader reaches through a symbolic link:
@@ -65,7 +65,7 @@ import Testing
     @Test(arguments: links.indices)
     func anEditThroughASymbolicLinkIsNotMissed(_ index: Int) throws {
         let (name, link, target, edited) = Self.links[index]
-        let setup = try BuildCacheTests.setup()
+        let setup = try SessionStoreTests.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         let fileManager = FileManager.default
         let linkURL = setup.input.appendingPathComponent(link)
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func evidenceLinkedToAHiddenFileIsCopiedAgainWhenThatFileChanges() throws {
-        let setup = try BuildCacheTests.setup()
+        let setup = try SessionStoreTests.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         try Self.replace("Text.", with: "Text and [the data](data.csv).", in: setup.input.appendingPathComponent("plans/RP-2026-002.md"))
         let hidden = setup.input.appendingPathComponent(".data/data.csv")
@@ -99,8 +99,8 @@ import Testing
         try Self.buildAndCompare(setup, "after the evidence changed")
     }
 
-    @Test func aSymbolicLinkDoesNotStopTheFastPathForAnEditElsewhere() throws {
-        let setup = try BuildCacheTests.setup()
+    @Test func aSymbolicLinkDoesNotStopAnEditElsewhereFromRenderingOnePage() throws {
+        let setup = try SessionStoreTests.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: setup.input.appendingPathComponent(".drafts"), withIntermediateDirectories: true)
@@ -111,19 +111,19 @@ import Testing
         try Self.buildAndCompare(setup, "first build")
         try Self.replace("Text.", with: "Text, edited.", in: setup.input.appendingPathComponent("plans/RP-2026-002.md"))
         let report = try Self.buildAndCompare(setup, "after the edit")
-        #expect(report.mode == .incremental(edited: 1))
+        #expect(report.mode == .partial(rendered: 2, parsed: 1))
     }
 
     @Test func temporaryFilesOfKilledBuildsDoNotPileUpInTheWorkFolder() throws {
-        let setup = try BuildCacheTests.setup()
+        let setup = try SessionStoreTests.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         try Self.buildAndCompare(setup, "first build")
         // What builds killed between writing a temporary file and renaming it leave behind.
         let dead = try SiteWriterTests.deadPID()
-        let folder = setup.cache.folder
-        let leftovers = ["manifest.json", BuildRecords.fileName, StagingName(outputName: "Output").spareRecord].map { "\($0).\(dead).tmp" }
+        let folder = URL(fileURLWithPath: setup.store.folder)
+        let leftovers = [SessionStore.sessionName, SessionStore.facesName, StagingName(outputName: "Output").spareRecord].map { "\($0).\(dead).tmp" }
         // A file of a build still running (pid 1 is always alive), and a user's file of another shape.
-        let kept = ["records.bin.1.tmp", "notes.\(dead).tmp"]
+        let kept = ["session.bin.1.tmp", "notes.\(dead).tmp"]
         for name in leftovers + kept { try Data("x".utf8).write(to: folder.appendingPathComponent(name)) }
         try Self.replace("Text.", with: "Text, edited.", in: setup.input.appendingPathComponent("plans/RP-2026-002.md"))
         try Self.buildAndCompare(setup, "after the edit")

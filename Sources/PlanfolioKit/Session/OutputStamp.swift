@@ -54,11 +54,11 @@ enum OutputStamp {
         static let folder = Substring(String(S_IFDIR)), file = Substring(String(S_IFREG)), link = Substring(String(S_IFLNK))
     }
 
-    /// What `of(folder:)` gives now, made from `entries` (the folder's
+    /// What `entries(folder:)` gives now, made from `entries` (the folder's
     /// entries some time before) by looking again only at the folders and
     /// at `touched` paths: right when no other entry changed since. nil when
     /// a touched path was not among the entries (a new name) or cannot be read.
-    static func restamped(_ entries: [String], folder: String, touched: Set<String>) -> String? {
+    static func restamped(_ entries: [String], folder: String, touched: Set<String>) -> [String]? {
         var lines: [String] = []
         lines.reserveCapacity(entries.count)
         // Looked at as bytes, since all but a few dozen of 20,000 lines are kept as they are.
@@ -85,7 +85,7 @@ enum OutputStamp {
             }
         }
         guard seen == touched.count else { return nil }
-        return hash(lines)
+        return lines
     }
 
     /// The stamp of a folder's folders alone (itself included): each one's

@@ -1,0 +1,143 @@
+/// The key of each file of the site: a hash of every value the file shows,
+/// so that a file whose key is the one it was last written with would come
+/// out byte for byte the same, and is neither rendered nor written again.
+///
+/// What each kind of file shows, and so what its key covers besides the
+/// settings (planfolio, config, theme, today):
+///
+/// - a document's page: the document's own bytes, what its links to files
+///   resolved to, the ids its prose mentions (`MentionFilter`), and the
+///   *view* of itself and of every document it shows a card, row or link
+///   for: what it references, what refers to it, what supersedes it;
+/// - a system's page: the view of its documents and of theirs;
+/// - the site-wide pages and data files (dashboard, lists, timeline,
+///   approvals, systems, `portfolio.json`, feed, sitemap): every view; the
+///   search index also every document's search text;
+/// - a linked file: the file's stamp; the theme's assets and the fixed
+///   pages: the settings alone.
+///
+/// A document's view (`viewKey`) is everything a page other than its own
+/// reads of it: its face (`DocumentFace`: front matter, tables, sections,
+/// lines), its status, who refers to it, who supersedes it, its system.
+/// Adding a new kind of file is one `add` in `SiteRenderer.plan`, with the
+/// key of what it reads here.
+public struct SitePlan: Sendable {
+    /// The key of everything but the input folder (`Settings.key`).
+    var settings: String
+    /// Per document id.
+    var documents: [String: DocumentKeys]
+    /// `viewKey` of every document, by id.
+    var views: [String: String]
+    /// Hash of every view in portfolio order.
+    var allViews: String
+    /// Hash of every search text in portfolio order.
+    var searchTexts: String
+    /// Each linked file's stamp by its site path.
+    var linkedFiles: [String: String]
+
+    /// What a document's own page reads of the document besides its view.
+    struct DocumentKeys: Sendable {
+        var contentHash: String
+        /// `LinkedFiles.Resolution` of its links.
+        var links: String
+        var mentionsVersion: String
+    }
+
+    func fixed(_ path: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine("fixed")
+        hasher.combine(settings)
+        hasher.combine(path)
+        return hasher.finalize()
+    }
+
+    func siteWide(_ path: String, pages: [String] = []) -> String {
+        var hasher = StableHasher()
+        hasher.combine("site-wide")
+        hasher.combine(settings)
+        hasher.combine(path)
+        hasher.combine(allViews)
+        hasher.combine(pages.count)
+        for page in pages { hasher.combine(page) }
+        return hasher.finalize()
+    }
+
+    func searchIndex() -> String {
+        var hasher = StableHasher()
+        hasher.combine(siteWide(SearchIndex.fileName))
+        hasher.combine(searchTexts)
+        return hasher.finalize()
+    }
+
+    func linkedFile(_ file: OutputFile) -> String {
+        var hasher = StableHasher()
+        hasher.combine("linked file")
+        hasher.combine(file.path)
+        hasher.combine(file.copyFrom ?? "")
+        hasher.combine(file.contents)
+        hasher.combine(linkedFiles[file.path] ?? "")
+        return hasher.finalize()
+    }
+
+    func document(_ document: Document, portfolio: Portfolio) -> String {
+        var hasher = StableHasher()
+        hasher.combine("document")
+        hasher.combine(settings)
+        let own = documents[document.id]
+        hasher.combine(own?.contentHash ?? "")
+        hasher.combine(own?.links ?? "")
+        hasher.combine(own?.mentionsVersion ?? "")
+        for id in Self.shown(by: document, portfolio: portfolio) {
+            hasher.combine(id)
+            hasher.combine(views[id] ?? "")
+        }
+        return hasher.finalize()
+    }
+
+    func system(_ system: SystemGroup, portfolio: Portfolio) -> String {
+        var hasher = StableHasher()
+        hasher.combine("system")
+        hasher.combine(settings)
+        hasher.combine(system.name)
+        hasher.combine(system.slug)
+        var shown = Set<String>()
+        for id in system.documentIDs {
+            shown.insert(id)
+            if let document = portfolio[id] { shown.formUnion(Self.shown(by: document, portfolio: portfolio)) }
+        }
+        for id in shown.sorted() {
+            hasher.combine(id)
+            hasher.combine(views[id] ?? "")
+        }
+        return hasher.finalize()
+    }
+
+    /// The ids whose views a document's page shows: its own, what it
+    /// references, what refers to it and what supersedes it. Sorted.
+    static func shown(by document: Document, portfolio: Portfolio) -> [String] {
+        var ids: Set<String> = [document.id]
+        for reference in [document.references.assessment, document.references.investigation, document.references.supersedes] {
+            if let id = reference?.value { ids.insert(id) }
+        }
+        ids.formUnion(portfolio.referencedBy[document.id] ?? [])
+        if let successor = portfolio.supersededBy[document.id] { ids.insert(successor) }
+        return ids.sorted()
+    }
+
+    /// Everything a page other than the document's own reads of it.
+    /// `face` is `DocumentFace`'s hash of it; `status` its status's bytes (`StatusBytes`).
+    static func viewKey(of document: Document, faceHash: String, status: [UInt8], portfolio: Portfolio) -> String {
+        var hasher = StableHasher()
+        hasher.combine("view")
+        hasher.combine(faceHash)
+        hasher.combine(status)
+        let referrers = portfolio.referencedBy[document.id] ?? []
+        hasher.combine(referrers.count)
+        for id in referrers { hasher.combine(id) }
+        hasher.combine(portfolio.supersededBy[document.id] ?? "")
+        let system = portfolio.system(of: document)
+        hasher.combine(system?.name ?? "")
+        hasher.combine(system?.slug ?? "")
+        return hasher.finalize()
+    }
+}

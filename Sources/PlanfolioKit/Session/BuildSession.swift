@@ -1,0 +1,140 @@
+import Foundation
+import PlanfolioMarkdown
+
+/// What the stages made of each input the last time, so that the next
+/// build re-runs only what a change reaches.
+///
+/// `Build.run` is one pipeline (settings, load, parse, link, compute,
+/// render, write) whose every stage looks here first: a document whose file
+/// has the same stamp is not read, one with the same bytes is not parsed,
+/// the same faces are not linked again, the same links, config and day give
+/// the same statuses, and a page whose key (`SitePlan`: a hash of every
+/// value the page shows) is the one it was written with is not rendered or
+/// written. A cold build is the same run on an empty session; a build with
+/// nothing changed finds every key the same and writes nothing.
+///
+/// `serve` keeps one session for its whole life; `build` and `check` start
+/// from the one the last build left beside the output (`SessionStore`), in
+/// which the documents' trees are absent until a page needs one
+/// (`Document.body` is then parsed again from the file).
+///
+/// One build at a time: `Build.run` holds `lock` for the whole run.
+public final class BuildSession: @unchecked Sendable {
+    let lock = NSLock()
+
+    /// The key of everything but the input folder (`Settings.key`), as the last build saw it.
+    var settingsKey: String?
+    /// The compiled theme, by the hash of its files.
+    var theme: (key: String, theme: CompiledTheme?, diagnostics: [Diagnostic])?
+
+    /// Every document file of the last listing, by path under the input folder.
+    var documents: [String: DocumentEntry] = [:]
+    /// The input's other files by path: their stamp, and whether an SVG could run script.
+    var assets: [String: AssetEntry] = [:]
+    /// Hash of the last listing's paths and stamps: the same means no input file changed.
+    var listingKey: String?
+    /// Diagnostics of the listing itself (symbolic links leading out).
+    var listingDiagnostics: [Diagnostic] = []
+
+    var link: LinkResult?
+    var status: StatusResult?
+
+    /// The site in the output folder as the last build wrote it: each
+    /// file's key by path, and the folder's stamp right after (a folder
+    /// changed since by anyone else is not trusted, and rendered anew).
+    var site: WrittenSite?
+    /// The last report, given again when nothing changed, and whether warnings were errors in it.
+    var report: BuildReport?
+    var strict = false
+
+    /// A session restored from disk decodes all but its head only when a
+    /// build needs more than the head (`SessionStore.restore`).
+    var pending: (@Sendable (BuildSession) -> Void)?
+
+    public init() {}
+
+    /// Decodes what `SessionStore` left to decode, once.
+    func materialize() {
+        guard let pending else { return }
+        self.pending = nil
+        pending(self)
+    }
+
+    /// Keeps only the head, the keys and report of the last run, and
+    /// trusts no site (every file is rendered again).
+    func forgetAllButHead() {
+        documents = [:]
+        assets = [:]
+        listingDiagnostics = []
+        link = nil
+        status = nil
+        site = nil
+    }
+
+    /// One document file: its stamp and bytes, and what parsing made of them.
+    struct DocumentEntry: Sendable {
+        var stamp: String
+        var contentHash: String
+        var parsed: ParsedDocument?
+        /// A file that could not be read (too large, not UTF-8), or did not parse into a document.
+        var problems: [Diagnostic]
+    }
+
+    struct AssetEntry: Sendable, Equatable {
+        var stamp: String
+        var active: Bool
+    }
+
+    /// Everything later stages need of one parsed document.
+    struct ParsedDocument: Sendable {
+        /// The tree is absent (an empty document node) when `hasBody` is false.
+        var document: Document
+        var hasBody: Bool
+        /// What parsing it reported.
+        var own: [Diagnostic]
+        /// `DocumentFace` bytes: what Link, Compute and every page but the document's own read of it.
+        var face: [UInt8]
+        var faceHash: String
+        /// Its text in the search index.
+        var searchText: String
+        /// Which ids its prose may mention (`IDLinker` links them).
+        var mentions: MentionFilter
+        /// Its link and image URLs that may name files (`LinkedFiles`).
+        var links: [LinkedFiles.Candidate]
+        /// Bumped when a document it may mention is added, removed, moved or
+        /// retitled: its page shows that link.
+        var mentionsVersion: String
+    }
+
+    /// The Link stage's result, for one set of faces.
+    struct LinkResult: Sendable {
+        var key: String
+        var portfolio: Portfolio
+        var diagnostics: [Diagnostic]
+        /// Each document's prose-link target (`IDLinker.Target`), to see which ones moved.
+        var targets: [String: IDLinker.Target]
+    }
+
+    /// The Compute stage's result, for one link key, config and day.
+    struct StatusResult: Sendable {
+        var key: String
+        /// Every document's status; after a restore only those computed since (`complete` false).
+        var status: PortfolioStatus
+        var complete: Bool
+        var diagnostics: [Diagnostic]
+        /// Each document's view key (`SitePlan.viewKey`), by id.
+        var viewKeys: [String: String]
+    }
+
+    struct WrittenSite: Sendable {
+        /// The output folder the site was written to, as given.
+        var output: String
+        var keys: [String: String]
+        var stamp: String?
+        /// How many files the site has (`keys.count`, known before the keys are decoded).
+        var files: Int
+    }
+
+    /// The link key of the faces `SessionStore` has on disk for this session, when known.
+    var facesOnDisk: String?
+}

@@ -1,0 +1,373 @@
+import Foundation
+import PlanfolioMarkdown
+
+/// The session a build leaves beside its output for the next build of
+/// another process: `BuildSession` written down, without the documents'
+/// trees (the next build parses a document again only when it renders its
+/// page).
+///
+/// It lives in planfolio's work folder `.<output>.planfolio-cache/`
+/// (`StagingName.workFolder`: hidden, outside the output, never served or
+/// deployed) as two files in `RecordWriter`'s form:
+///
+/// - `session.bin`: a small head (the keys of the last run, its report,
+///   the output's stamp), read first, which is all a build with nothing
+///   changed needs; then one record per document and asset, the link and
+///   status keys with their diagnostics and view keys, and each site
+///   file's key;
+/// - `faces.bin`: each document's face and what Link found between them,
+///   written again only when some face changed.
+///
+/// Every failure fails safe: a missing, short, corrupt or foreign file is
+/// ignored and the build starts from an empty session (every page
+/// rendered). Each file is written under a temporary name and renamed into
+/// place; the faces file carries the link key the session file names.
+public struct SessionStore: Sendable {
+    /// Bump when anything about the files changes.
+    static let format = 1
+    static let sessionName = "session.bin"
+    static let facesName = "faces.bin"
+
+    let folder: String
+
+    public init(output: String) {
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        folder = outputURL.deletingLastPathComponent()
+            .appendingPathComponent(StagingName(outputName: outputURL.lastPathComponent).workFolder).path
+    }
+
+    /// A document's text by its bytes: a file saved again with the same bytes is no edit.
+    static func contentHash(_ text: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine(text)
+        return hasher.finalize()
+    }
+
+    // MARK: Restoring
+
+    /// The last build's session, or nil when there is none to trust. Only
+    /// the head is decoded now; the rest when the build needs it
+    /// (`BuildSession.materialize`).
+    public func restore() -> BuildSession? {
+        guard let bytes = Self.read(folder + "/" + Self.sessionName) else { return nil }
+        let folder = folder
+        return Self.decode(bytes, faces: { Self.read(folder + "/" + Self.facesName) })
+    }
+
+    /// The session in `bytes` (`session.bin`), its head decoded now and the
+    /// rest, with `faces` (`faces.bin`), on first need; nil when the head is not one.
+    static func decode(_ bytes: [UInt8], faces: @escaping @Sendable () -> [UInt8]?) -> BuildSession? {
+        var outer = RecordReader(bytes)
+        guard let head = unsealed(outer.raw()), !outer.failed else { return nil }
+        var reader = RecordReader(head)
+        guard reader.string() == "planfolio-session", reader.int() == format,
+              reader.string() == Settings.executableIdentity else { return nil }
+        let session = BuildSession()
+        session.settingsKey = reader.string()
+        session.listingKey = reader.string()
+        session.strict = reader.bool()
+        session.report = report(&reader)
+        session.site = reader.optional { reader in
+            BuildSession.WrittenSite(output: reader.string(), keys: [:], stamp: reader.optional { $0.string() }, files: reader.int())
+        }
+        guard !reader.failed, reader.isAtEnd else { return nil }
+        let restOffset = outer.offset
+        session.pending = { session in decodeRest(bytes, from: restOffset, faces: faces(), into: session) }
+        return session
+    }
+
+    /// Decodes the documents, the link and status results and the site's
+    /// keys; on any failure the session is emptied of them (a cold build).
+    private static func decodeRest(_ bytes: [UInt8], from offset: Int, faces faceBytes: [UInt8]?, into session: BuildSession) {
+        guard let whole = unsealed(bytes[...]) else { return session.forgetAllButHead() }
+        var reader = RecordReader(bytes, from: offset, to: whole.endIndex)
+        var documents: [String: BuildSession.DocumentEntry] = [:]
+        let documentCount = reader.count()
+        documents.reserveCapacity(documentCount)
+        let empty = MarkdownNode(.document)
+        for _ in 0..<documentCount {
+            let path = reader.string(), stamp = reader.string(), contentHash = reader.string()
+            let problems = reader.array(diagnostic).compactMap { $0 }
+            let parsed = reader.optional { reader -> (own: [Diagnostic], faceHash: String, searchText: String, mentions: [UInt8],
+                                                      links: [LinkedFiles.Candidate], version: String) in
+                let own = reader.array(diagnostic).compactMap { $0 }
+                let faceHash = reader.string(), searchText = reader.string()
+                let mentions = Array(reader.raw())
+                let links = reader.array { reader in LinkedFiles.Candidate(url: reader.string(), line: reader.int()) }
+                return (own, faceHash, searchText, mentions, links, reader.string())
+            }
+            if reader.failed { break }
+            var entry = BuildSession.DocumentEntry(stamp: stamp, contentHash: contentHash, parsed: nil, problems: problems)
+            if let parsed {
+                // The document itself comes from its face below.
+                entry.parsed = BuildSession.ParsedDocument(
+                    document: Document(id: "", kind: .plan, title: "", source: path, displayPath: path, body: empty), hasBody: false,
+                    own: parsed.own, face: [], faceHash: parsed.faceHash, searchText: parsed.searchText,
+                    mentions: MentionFilter(bytes: parsed.mentions), links: parsed.links, mentionsVersion: parsed.version)
+            }
+            documents[path] = entry
+        }
+        let assets = reader.array { reader -> (String, BuildSession.AssetEntry) in
+            (reader.string(), BuildSession.AssetEntry(stamp: reader.string(), active: reader.bool()))
+        }
+        let listingDiagnostics = reader.array(diagnostic).compactMap { $0 }
+        let linkKey = reader.string()
+        let linkDiagnostics = reader.array(diagnostic).compactMap { $0 }
+        let statusKey = reader.string()
+        let statusDiagnostics = reader.array(diagnostic).compactMap { $0 }
+        let viewKeys = reader.array { reader in (reader.string(), reader.string()) }
+        let siteKeys = reader.array { reader in (reader.string(), reader.string()) }
+        guard !reader.failed, reader.isAtEnd, let faceBytes,
+              let portfolio = decodeFaces(faceBytes, key: linkKey, documents: &documents) else {
+            return session.forgetAllButHead()
+        }
+        session.documents = documents
+        session.assets = Dictionary(assets, uniquingKeysWith: { first, _ in first })
+        session.listingDiagnostics = listingDiagnostics
+        var targets: [String: IDLinker.Target] = [:]
+        for document in portfolio.documents { targets[document.id] = IDLinker.Target(path: document.url, title: document.title) }
+        session.link = .init(key: linkKey, portfolio: portfolio, diagnostics: linkDiagnostics, targets: targets)
+        session.facesOnDisk = linkKey
+        session.status = .init(key: statusKey, status: PortfolioStatus(today: Day(year: 1970, month: 1, day: 1)!), complete: false,
+                               diagnostics: statusDiagnostics, viewKeys: Dictionary(viewKeys, uniquingKeysWith: { first, _ in first }))
+        session.site?.keys = Dictionary(siteKeys, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every parsed document's face, which becomes its value in `documents`
+    /// (with an empty tree), and the linked portfolio: its documents' order
+    /// and what Link found between them. nil when anything does not fit.
+    private static func decodeFaces(_ bytes: [UInt8], key: String, documents: inout [String: BuildSession.DocumentEntry]) -> Portfolio? {
+        guard let sealed = unsealed(bytes[...]) else { return nil }
+        var reader = RecordReader(sealed)
+        guard reader.string() == "planfolio-faces", reader.int() == format, reader.string() == key else { return nil }
+        let empty = MarkdownNode(.document)
+        let faces = reader.array { reader in (source: reader.string(), face: reader.raw()) }
+        let order = reader.array { $0.string() }
+        let referencedBy = reader.array { reader -> (String, [String]) in (reader.string(), reader.array { $0.string() }) }
+        let supersededBy = reader.array { reader in (reader.string(), reader.string()) }
+        let systems = reader.array { reader -> SystemGroup in
+            let name = reader.string(), slug = reader.string()
+            return SystemGroup(name: name, slug: slug, documentIDs: reader.array { $0.string() })
+        }
+        guard !reader.failed, reader.isAtEnd else { return nil }
+        let decoded = ConcurrentMap.map(faces.map(\.face)) { face -> Document? in
+            var reader = RecordReader(face)
+            guard let document = DocumentFace.decode(&reader, body: empty), !reader.failed, reader.isAtEnd else { return nil }
+            return document
+        }
+        for ((source, face), document) in zip(faces, decoded) {
+            guard let document, document.source == source, var parsed = documents[source]?.parsed else { return nil }
+            parsed.document = document
+            parsed.face = Array(face)
+            documents[source]?.parsed = parsed
+        }
+        // Every parsed document has its face.
+        guard faces.count == documents.values.count(where: { $0.parsed != nil }) else { return nil }
+        var portfolioDocuments: [Document] = []
+        portfolioDocuments.reserveCapacity(order.count)
+        for source in order {
+            guard let document = documents[source]?.parsed?.document else { return nil }
+            portfolioDocuments.append(document)
+        }
+        var portfolio = Portfolio(documents: portfolioDocuments,
+                                  referencedBy: Dictionary(referencedBy, uniquingKeysWith: { first, _ in first }), systems: systems)
+        portfolio.supersededBy = Dictionary(supersededBy, uniquingKeysWith: { first, _ in first })
+        return portfolio
+    }
+
+    // MARK: Saving
+
+    /// Writes the session down; `faces.bin` only when its link key is not the one on disk.
+    public func save(_ session: BuildSession) {
+        // Never decoded since it was restored: the files on disk are this session already.
+        guard session.pending == nil, mkdir(folder, 0o755) == 0 || errno == EEXIST else { return }
+        if let key = session.link?.key, session.facesOnDisk != key {
+            guard POSIXFile.replace(folder + "/" + Self.facesName, with: Self.encodeFaces(session)) else { return forget() }
+            session.facesOnDisk = key
+        }
+        guard POSIXFile.replace(folder + "/" + Self.sessionName, with: Self.encode(session)) else { return forget() }
+        removeDeadTemporaries()
+    }
+
+    /// `faces.bin`: every parsed document's face by path, the linked
+    /// portfolio's order, and what Link found. Empty without a link result.
+    static func encodeFaces(_ session: BuildSession) -> [UInt8] {
+        guard let link = session.link else { return [] }
+        var writer = RecordWriter(capacity: link.portfolio.documents.count * 1_200 + 4_096)
+        writer.string("planfolio-faces")
+        writer.int(format)
+        writer.string(link.key)
+        let parsed = session.documents.compactMap { path, entry in entry.parsed.map { (path, $0) } }.sorted { $0.0 < $1.0 }
+        writer.array(parsed) { writer, item in
+            writer.string(item.0)
+            writer.raw(item.1.face.isEmpty ? DocumentFace.encode(item.1.document) : item.1.face)
+        }
+        writer.array(link.portfolio.documents) { $0.string($1.source) }
+        writer.array(link.portfolio.referencedBy.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.array(entry.value) { $0.string($1) }
+        }
+        writer.array(link.portfolio.supersededBy.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.string(entry.value)
+        }
+        writer.array(link.portfolio.systems) { writer, system in
+            writer.string(system.name)
+            writer.string(system.slug)
+            writer.array(system.documentIDs) { $0.string($1) }
+        }
+        return sealed(writer.bytes)
+    }
+
+    /// `session.bin`.
+    static func encode(_ session: BuildSession) -> [UInt8] {
+        var head = RecordWriter()
+        head.string("planfolio-session")
+        head.int(format)
+        head.string(Settings.executableIdentity)
+        head.string(session.settingsKey ?? "")
+        head.string(session.listingKey ?? "")
+        head.bool(session.strict)
+        report(&head, session.report)
+        head.optional(session.site) { writer, site in
+            writer.string(site.output)
+            writer.optional(site.stamp) { $0.string($1) }
+            writer.int(site.files)
+        }
+        var writer = RecordWriter(capacity: session.documents.count * 900 + head.bytes.count + 4_096)
+        writer.raw(sealed(head.bytes))
+        writer.array(session.documents.sorted { $0.key < $1.key }) { writer, item in
+            let (path, entry) = item
+            writer.string(path)
+            writer.string(entry.stamp)
+            writer.string(entry.contentHash)
+            writer.array(entry.problems, diagnostic)
+            writer.optional(entry.parsed) { writer, parsed in
+                writer.array(parsed.own, diagnostic)
+                writer.string(parsed.faceHash)
+                writer.string(parsed.searchText)
+                writer.raw(parsed.mentions.bytes)
+                writer.array(parsed.links) { writer, link in
+                    writer.string(link.url)
+                    writer.int(link.line)
+                }
+                writer.string(parsed.mentionsVersion)
+            }
+        }
+        writer.array(session.assets.sorted { $0.key < $1.key }) { writer, item in
+            writer.string(item.key)
+            writer.string(item.value.stamp)
+            writer.bool(item.value.active)
+        }
+        writer.array(session.listingDiagnostics, diagnostic)
+        writer.string(session.link?.key ?? "")
+        writer.array(session.link?.diagnostics ?? [], diagnostic)
+        writer.string(session.status?.key ?? "")
+        writer.array(session.status?.diagnostics ?? [], diagnostic)
+        writer.array((session.status?.viewKeys ?? [:]).sorted { $0.key < $1.key }) { writer, item in
+            writer.string(item.key)
+            writer.string(item.value)
+        }
+        writer.array((session.site?.keys ?? [:]).sorted { $0.key < $1.key }) { writer, item in
+            writer.string(item.key)
+            writer.string(item.value)
+        }
+        return sealed(writer.bytes)
+    }
+
+    /// Removes the session files: the next build starts from an empty session.
+    public func forget() {
+        unlink(folder + "/" + Self.sessionName)
+        unlink(folder + "/" + Self.facesName)
+    }
+
+    /// The session files and the spare's note are each written as
+    /// `NAME.PID.tmp` and renamed into place; a build killed in between
+    /// leaves that file, and no later build would ever write the same name.
+    /// Those of builds no longer running go.
+    private func removeDeadTemporaries() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let ours = ProcessInfo.processInfo.processIdentifier
+        let written: Set<Substring> = [Substring(Self.sessionName), Substring(Self.facesName),
+                                       Substring(StagingName(outputName: "").spareRecord)]
+        for name in names where name.hasSuffix(".tmp") {
+            let stem = name.dropLast(".tmp".count)
+            guard let dot = stem.lastIndex(of: "."), written.contains(stem[..<dot]),
+                  let pid = Int32(stem[stem.index(after: dot)...]), pid > 0,
+                  pid != ours, !LeftoverCleaner.isAlive(pid) else { continue }
+            unlink(folder + "/" + name)
+        }
+    }
+
+    // MARK: Parts
+
+    /// `bytes` followed by their `StableHasher` hash: a file cut short, or
+    /// changed by anything but planfolio, is refused whole (`unsealed`).
+    static func sealed(_ bytes: [UInt8]) -> [UInt8] {
+        var hasher = StableHasher()
+        hasher.combine(bytes)
+        return bytes + Array(hasher.finalize().utf8)
+    }
+
+    /// What `sealed` sealed, or nil when the hash at the end is not theirs.
+    static func unsealed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        let sealLength = 32
+        guard bytes.count >= sealLength else { return nil }
+        let body = bytes[bytes.startIndex..<bytes.endIndex - sealLength]
+        var hasher = StableHasher()
+        body.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return bytes[body.endIndex...].elementsEqual(hasher.finalize().utf8) ? body : nil
+    }
+
+    private static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0,
+              case .bytes(let bytes) = POSIXFile.readToEnd(descriptor, expected: Int(info.st_size), limit: Int.max / 2) else { return nil }
+        return bytes
+    }
+
+    private static func report(_ writer: inout RecordWriter, _ report: BuildReport?) {
+        writer.optional(report) { writer, report in
+            writer.array(report.diagnostics, diagnostic)
+            writer.int(report.documentsRead)
+            writer.int(report.pagesWritten)
+            writer.bool(report.wrote)
+            writer.int(report.filesUnchanged)
+            writer.array(report.pages.sorted { $0.key < $1.key }) { writer, item in
+                writer.string(item.key)
+                writer.string(item.value)
+            }
+        }
+    }
+
+    private static func report(_ reader: inout RecordReader) -> BuildReport? {
+        reader.optional { reader in
+            let diagnostics = reader.array(diagnostic).compactMap { $0 }
+            var report = BuildReport(diagnostics: diagnostics, documentsRead: reader.int(), pagesWritten: reader.int(), wrote: reader.bool())
+            report.filesUnchanged = reader.int()
+            report.pages = Dictionary(reader.array { reader in (reader.string(), reader.string()) }, uniquingKeysWith: { first, _ in first })
+            return report
+        }
+    }
+
+    static func diagnostic(_ writer: inout RecordWriter, _ diagnostic: Diagnostic) {
+        writer.string(diagnostic.file)
+        writer.int(diagnostic.line)
+        writer.optional(diagnostic.column) { $0.int($1) }
+        writer.string(diagnostic.severity.rawValue)
+        writer.string(diagnostic.code.rawValue)
+        writer.string(diagnostic.message)
+    }
+
+    /// nil for a code this planfolio does not know, which fails the whole read.
+    static func diagnostic(_ reader: inout RecordReader) -> Diagnostic? {
+        let file = reader.string(), line = reader.int()
+        let column = reader.optional { $0.int() }
+        guard let severity = reader.enumeration(Diagnostic.Severity.self),
+              let code = reader.enumeration(DiagnosticCode.self) else { return nil }
+        return Diagnostic(file: file, line: line, column: column, severity: severity, code: code, message: reader.string())
+    }
+}
