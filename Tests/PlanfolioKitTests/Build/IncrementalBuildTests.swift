@@ -269,7 +269,7 @@ import Testing
         defer { Self.remove(sandbox) }
         let documents = try FileManager.default.subpathsOfDirectory(atPath: sandbox.input.path)
             .filter { InputLoader.isDocumentPath($0) }.sorted()
-        try #require(documents.count == 16)
+        try #require(!documents.isEmpty)
         for path in documents {
             let before = try Self.tree(sandbox.output)
             try sandbox.write(path, try sandbox.text(path) + "\nA paragraph added to \(path) alone.\n")
@@ -284,9 +284,10 @@ import Testing
         let sandbox = try Self.built()
         defer { Self.remove(sandbox) }
         let documents = try FileManager.default.subpathsOfDirectory(atPath: sandbox.input.path).filter { InputLoader.isDocumentPath($0) }
-        try #require(documents.count == 16 && IncrementalBuild.maxEdited(documents: 16) >= 16)
+        // Small enough that a rebuild with every document edited is still incremental.
+        try #require(!documents.isEmpty && IncrementalBuild.maxEdited(documents: documents.count) >= documents.count)
         for path in documents { try sandbox.write(path, try sandbox.text(path) + "\nA paragraph added to every document.\n") }
-        try Self.check(try sandbox.build(), sandbox, mode: .incremental(edited: 16))
+        try Self.check(try sandbox.build(), sandbox, mode: .incremental(edited: documents.count))
     }
 
     /// Edits of a body that change the document's own diagnostics or the files its body links to.
@@ -908,7 +909,7 @@ import Testing
         defer { Self.remove(sandbox) }
         let documents = try FileManager.default.subpathsOfDirectory(atPath: sandbox.input.path)
             .filter { InputLoader.isDocumentPath($0) }.sorted()
-        try #require(documents.count == 16)
+        try #require(documents.count >= 2, "the walk edits two documents at once now and then")
         var modes: [String] = []
         for step in 1...steps {
             // Now and then two documents at once.
