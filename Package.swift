@@ -27,7 +27,9 @@ let package = Package(
             dependencies: [
                 "PlanfolioMarkdown",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The plan template's one copy, compiled into the binary for `planfolio new plan`.
+            resources: [.embedInCode("Templates/remediation-plan-template.md")]
         ),
         // Subcommands over the pipeline.
         .target(

@@ -3,10 +3,10 @@
 
     python3 bench/run.py [--sizes 1000,10000] [--runs 3] [--planfolio PATH]
                          [--skip-hugo] [--skip-cmark] [--out bench/results.md]
-                         [--workdir /tmp/planfolio-bench] [--smoke]
+                         [--workdir bench/.work] [--smoke]
 
 For each corpus size N (N plans, N/2 investigations, N/2 assessments, made by
-gencorpus.py and cached in the workdir) this times, several times each and
+bench/gencorpus.py and cached in the workdir) this times, several times each and
 interleaved run by run:
 
   hugo          full Hugo build of the same documents, fresh output dir
@@ -108,15 +108,18 @@ def count_html(root: Path) -> int:
 # corpus
 
 def find_gencorpus(explicit: str | None) -> Path:
-    cands = [Path(explicit)] if explicit else [
-        REPO / "bench" / "gencorpus.py",
-        REPO.parent / "shared" / "bench" / "gencorpus.py",
-    ]
-    for c in cands:
-        if c.is_file():
-            return c
-    sys.exit("error: gencorpus.py not found (looked at: " + ", ".join(map(str, cands))
-             + "); pass --gencorpus PATH")
+    path = Path(explicit) if explicit else REPO / "bench" / "gencorpus.py"
+    if not path.is_file():
+        sys.exit(f"error: corpus generator {path} not found")
+    return path
+
+
+def shown(path: Path) -> str:
+    """A path inside the repository relative to it, so reports name no folder of this machine."""
+    try:
+        return str(path.resolve().relative_to(REPO))
+    except ValueError:
+        return path.name
 
 
 def strip_front_matter(text: str) -> str:
@@ -137,7 +140,7 @@ def ensure_corpus(workdir: Path, n: int, gencorpus: Path) -> Path:
     h = hashlib.sha256(gencorpus.read_bytes()).hexdigest()[:10]
     d = workdir / f"corpus-{n}-{h}"
     if (d / ".complete").exists():
-        print(f"[corpus] N={n}: cached at {d}")
+        print(f"[corpus] N={n}: cached at {shown(d)}")
         return d
     rmtree(d)
     d.mkdir(parents=True)
@@ -155,7 +158,7 @@ def ensure_corpus(workdir: Path, n: int, gencorpus: Path) -> Path:
             f.write("\n\n")
     (d / "ndocs").write_text(str(len(files)))
     (d / ".complete").write_text(r.stdout)
-    print(f"[corpus] N={n}: generated in {time.perf_counter() - t0:.1f}s: {r.stdout.strip()} -> {d}")
+    print(f"[corpus] N={n}: generated in {time.perf_counter() - t0:.1f}s: {r.stdout.strip()} -> {shown(d)}")
     return d
 
 
@@ -414,8 +417,10 @@ def main() -> int:
     ap.add_argument("--skip-cmark", action="store_true")
     ap.add_argument("--out", help="markdown results file (default bench/results.md; "
                                   "WORKDIR/smoke-results.md with --smoke)")
-    ap.add_argument("--workdir", default="/tmp/planfolio-bench", help="corpus cache and build outputs")
-    ap.add_argument("--gencorpus", help="path to gencorpus.py (default: bench/ or ../shared/bench/)")
+    ap.add_argument("--workdir", default=str(REPO / "bench" / ".work"),
+                    help="corpus cache and build outputs (default bench/.work, ignored by git)")
+    ap.add_argument("--gencorpus", help="another corpus generator with gencorpus.py's command line "
+                                        "(default bench/gencorpus.py)")
     ap.add_argument("--smoke", action="store_true",
                     help="CI check: N=50, 1 run, planfolio (+cmark if present), no hugo; "
                          "fails unless every build exits 0 and writes index.html")
@@ -480,7 +485,7 @@ def main() -> int:
     if not a.skip_cmark:
         versions["cmark-gfm"] = version_of(["cmark-gfm", "--version"])
     if pf_bin:
-        versions["planfolio"] = f"{pf_bin}"
+        versions["planfolio"] = shown(pf_bin)
     versions["python"] = platform.python_version()
 
     rows: list[Row] = []

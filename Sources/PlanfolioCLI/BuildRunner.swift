@@ -13,6 +13,7 @@ enum BuildRunner {
         let timer = StageTimer.fromEnvironment()
         let report: BuildReport
         do {
+            try armFaultSeam()
             var options = try group.buildOptions(write: write)
             options.progress = { event in
                 progress.update(event)
@@ -45,5 +46,16 @@ enum BuildRunner {
         FileHandle.standardError.write(Data(standardError.utf8))
         let status = ExitStatus.forReport(report.diagnostics)
         if status != ExitStatus.success { throw ExitCode(status) }
+    }
+
+    /// `PLANFOLIO_FAULT=<step>`, for tests only: the build kills itself at that
+    /// step of the write (`FaultSeam`, docs/ci.md). An unknown step is a usage error.
+    static func armFaultSeam() throws(PlanfolioError) {
+        guard let value = ProcessInfo.processInfo.environment["PLANFOLIO_FAULT"], !value.isEmpty else { return }
+        guard let step = FaultSeam.Step(rawValue: value) else {
+            let steps = FaultSeam.Step.allCases.map(\.rawValue).joined(separator: ", ")
+            throw PlanfolioError("PLANFOLIO_FAULT is '\(value)'; the steps are \(steps)")
+        }
+        FaultSeam.arm(step)
     }
 }

@@ -4,9 +4,12 @@ import Foundation
 /// the way a user or a CI job runs it.
 enum BuiltBinary {
     struct Result {
+        /// The exit status, or the signal's number when `killed`.
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Ended by a signal instead of exiting.
+        var killed = false
     }
 
     /// The package root, found from this file's path.
@@ -56,7 +59,8 @@ enum BuiltBinary {
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      killed: process.terminationReason == .uncaughtSignal)
     }
 
     private final class DataBox: @unchecked Sendable {

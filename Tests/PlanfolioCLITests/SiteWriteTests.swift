@@ -1,4 +1,5 @@
 import Foundation
+import PlanfolioKit
 import Testing
 
 /// What the built binary leaves in the output folder when things go wrong.
@@ -35,74 +36,90 @@ import Testing
         _ = index
     }
 
-    /// A build killed with SIGKILL while its staging folder exists leaves the
-    /// old site byte-for-byte; the next build removes the dead build's staging folder.
-    @Test(.timeLimit(.minutes(5))) func sigkillMidWriteLeavesOldSite() throws {
-        let folder = try TemporaryFolder("planfolio-kill")
-        try Portfolios.copyTheme(into: folder)
-        let generator = BuiltBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gencorpus.py")
-        let fallback = URL(fileURLWithPath: "/work/shared/bench/gencorpus.py")
-        let script = FileManager.default.fileExists(atPath: generator.path) ? generator : fallback
-        guard let python = SARIFSchema.python, FileManager.default.fileExists(atPath: script.path) else {
-            print("SKIPPED: the SIGKILL test needs python3 and ../shared/bench/gencorpus.py")
-            return
-        }
-        let gen = Process()
-        gen.executableURL = URL(fileURLWithPath: python)
-        gen.arguments = [script.path, folder.path("Plans").path, "--plans", "2000"]
-        gen.standardOutput = FileHandle.nullDevice
-        try gen.run()
-        gen.waitUntilExit()
-        try #require(gen.terminationStatus == 0)
-
-        let first = try BuiltBinary.run(["build", "--today", "2027-04-01"], in: folder.url)
-        try #require(first.status == 0, "\(first.stderr)")
-        let oldSite = folder.tree("Output")
-        #expect(oldSite.count > 4000)
-
-        // A different today changes every page, so a swapped-in new site could not pass for the old one.
-        let started = try BuiltBinary.start(["build", "--today", "2027-05-01"], in: folder.url)
-        let pid = started.process.processIdentifier
-        let stagingName = ".Output.planfolio-cache/.Output.planfolio-staging-\(pid)"
-        let staging = folder.path(stagingName).path
-        var sawStaging = false
-        while started.process.isRunning {
-            if FileManager.default.fileExists(atPath: staging) {
-                sawStaging = true
-                // Let it write some of the files first.
-                usleep(50_000)
-                kill(pid, SIGKILL)
-                break
-            }
-            usleep(500)
-        }
-        started.process.waitUntilExit()
-        try #require(sawStaging, "the build finished before its staging folder was seen")
-        #expect(started.process.terminationReason == .uncaughtSignal)
-        #expect(folder.tree("Output") == oldSite, "the old site must be byte-for-byte intact")
-        #expect(FileManager.default.fileExists(atPath: staging), "the killed build leaves its staging folder")
-
-        let next = try BuiltBinary.run(["build", "--today", "2027-05-01"], in: folder.url)
-        #expect(next.status == 0, "\(next.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: staging), "a later build removes the dead build's staging folder")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".planfolio-") && !$0.hasSuffix(".planfolio-cache") }
-            + FileManager.default.contentsOfDirectory(atPath: folder.path(".Output.planfolio-cache").path).filter { $0.contains(".planfolio-") }
-        #expect(leftovers.isEmpty, "\(leftovers)")
-        #expect(folder.tree("Output") != oldSite)
-
-        // While the large portfolio is here: on a terminal, a long build shows a progress line.
-        try progressLineOnATerminal(in: folder)
+    /// What a killed build was asked to change.
+    enum Change: String, CaseIterable, Sendable {
+        /// Another build date: every page changes, a full build.
+        case newToday
+        /// One plan's prose edited: a partial build, staged from the current site.
+        case editedProse
     }
 
-    /// Runs a build under `script`, which gives it a pseudo-terminal, and looks for the progress line.
-    func progressLineOnATerminal(in folder: TemporaryFolder) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), let binary = Optional(BuiltBinary.executable) else {
-            print("SKIPPED: the terminal progress check needs /usr/bin/script (util-linux)")
-            return
+    /// A build killed at any step of the write (`PLANFOLIO_FAULT`, docs/ci.md)
+    /// leaves the output a whole site: the last good one until the swap, the
+    /// new one after it. The next build cleans up after the dead one and
+    /// writes what a clean build writes, and undoing the change gives the
+    /// old site back (the kept session is never fooled by the dead build).
+    @Test(arguments: FaultSeam.Step.allCases, Change.allCases)
+    func aKilledBuildLeavesAWholeSite(step: FaultSeam.Step, change: Change) throws {
+        let folder = try TemporaryFolder("planfolio-fault")
+        try folder.copySample()
+        let today = Portfolios.today
+        let plan = folder.path("Plans/plans/RP-2026-009.md")
+        let original = try Data(contentsOf: plan)
+        #expect(try BuiltBinary.run(["build", "--today", today], in: folder.url).status == 0)
+        let oldSite = folder.tree("Output")
+
+        var arguments = ["build", "--today", today]
+        switch change {
+        case .newToday: arguments = ["build", "--today", "2026-12-09"]
+        case .editedProse: try (original + Data("\nA sentence added after the approvals.\n".utf8)).write(to: plan)
         }
+        let killed = try BuiltBinary.run(arguments, in: folder.url, environment: ["PLANFOLIO_FAULT": step.rawValue])
+        #expect(killed.killed && killed.status == SIGKILL, "the build was not killed at \(step.rawValue): \(killed.status) \(killed.stderr)")
+
+        // The new site as a clean build writes it, in a folder of its own.
+        let fresh = try BuiltBinary.run(arguments + ["--output", "Fresh", "--no-cache"], in: folder.url)
+        try #require(fresh.status == 0, "\(fresh.stderr)")
+        let newSite = folder.tree("Fresh")
+        try #require(newSite != oldSite)
+
+        switch step {
+        case .midStaging, .beforeSwap:
+            #expect(folder.tree("Output") == oldSite, "the old site must be byte-for-byte intact")
+            #expect(!Self.leftovers(in: folder).isEmpty, "the killed build leaves its staging folder")
+        case .afterSwap:
+            #expect(folder.tree("Output") == newSite, "the new site must be in place, whole")
+        }
+
+        let next = try BuiltBinary.run(arguments, in: folder.url)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(folder.tree("Output") == newSite)
+        #expect(Self.leftovers(in: folder).isEmpty, "a later build removes the dead build's folders")
+
+        try original.write(to: plan)
+        #expect(try BuiltBinary.run(["build", "--today", today], in: folder.url).status == 0)
+        #expect(folder.tree("Output") == oldSite)
+    }
+
+    /// An unknown fault step is a usage error, so a mistyped seam never passes for a build that was not killed.
+    @Test func unknownFaultStepIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try Portfolios.warningOnly(in: folder)
+        let result = try BuiltBinary.run(["build", "--today", Portfolios.today], in: folder.url, environment: ["PLANFOLIO_FAULT": "after-lunch"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("PLANFOLIO_FAULT is 'after-lunch'; the steps are mid-staging, before-swap, after-swap"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output").path))
+    }
+
+    /// Staging and old-site folders of builds, beside the output or in its work folder.
+    static func leftovers(in folder: TemporaryFolder) -> [String] {
+        let places = [folder.url, folder.path(".Output.planfolio-cache")]
+        return places.flatMap { place in
+            ((try? FileManager.default.contentsOfDirectory(atPath: place.path)) ?? [])
+                .filter { $0.contains(".planfolio-staging-") || $0.contains(".planfolio-old-") }
+        }
+    }
+
+    /// On a terminal, a long build shows a progress line (on a portfolio of
+    /// bench/gencorpus.py's, long enough that the line's half-second delay passes).
+    @Test func progressLineOnATerminal() throws {
+        let folder = try TemporaryFolder("planfolio-progress")
+        try Portfolios.copyTheme(into: folder)
+        try Portfolios.generated(plans: 1000, into: folder.path("Plans"))
+        let script = try Tools.find("script", install: "apt-get install -y bsdutils (util-linux's script)")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "'\(binary.path)' build --today 2027-06-01", "/dev/null"]
+        process.executableURL = script
+        process.arguments = ["-qec", "'\(BuiltBinary.executable.path)' build --today \(Portfolios.today)", "/dev/null"]
         process.currentDirectoryURL = folder.url
         let out = Pipe()
         process.standardOutput = out

@@ -40,38 +40,4 @@ import Testing
         }
         #expect(kinds == ["del", "item:Optional(true)", "item:Optional(false)"])
     }
-
-    /// cmark-gfm 0.29 corrupts inline extensions when two threads parse at
-    /// once; whatever `MarkdownParser` does about it, every parse run
-    /// concurrently must still see every strikethrough and autolink.
-    @Test func concurrentParsingKeepsInlineExtensions() {
-        let text = (1...40).map { "Line ~~struck \($0)~~ and https://example.com/\($0) here." }.joined(separator: "\n\n")
-        let results = Locked<[Int]>([])
-        DispatchQueue.concurrentPerform(iterations: 200) { _ in
-            let document = MarkdownParser.parse(text)
-            var count = 0
-            document.walk { node in
-                switch node.kind {
-                case .strikethrough, .link: count += 1
-                default: break
-                }
-            }
-            results.withLock { $0.append(count) }
-        }
-        let counts = results.withLock { $0 }
-        #expect(counts.count == 200)
-        #expect(counts.allSatisfy { $0 == 80 }, "some parses lost inline extensions: \(Set(counts))")
-    }
-}
-
-/// A value shared between test threads.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
 }

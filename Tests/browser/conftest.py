@@ -59,9 +59,17 @@ def site_with_base_url():
     shutil.rmtree(parent, ignore_errors=True)
 
 
+def tool(name, install):
+    """`name` on PATH; a missing one fails the run, saying how to install it."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail("%s is not on PATH; install it: %s (.ci/browser-deps does)" % (name, install), pytrace=False)
+    return path
+
+
 def make_driver(javascript=True):
     options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    options.binary_location = tool("chromium", "apt-get install -y chromium")
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--window-size=1280,1000", "--no-first-run", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--disable-default-apps"]:
@@ -69,7 +77,7 @@ def make_driver(javascript=True):
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    service = Service(tool("chromedriver", "apt-get install -y chromium-driver"))
     return webdriver.Chrome(service=service, options=options)
 
 

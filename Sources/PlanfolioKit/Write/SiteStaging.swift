@@ -182,6 +182,7 @@ public final class SiteStaging: @unchecked Sendable {
                     result.written += 1
                     writtenPaths.append(file.path)
                 }
+                FaultSeam.reach(.midStaging)
             }
         } catch {
             abandon()
@@ -307,8 +308,10 @@ public final class SiteStaging: @unchecked Sendable {
     public func commit(keepingSpare: Bool = false) throws(PlanfolioError) -> WriteResult {
         guard !finished else { throw PlanfolioError("the staged site was already committed or abandoned") }
         finished = true
+        FaultSeam.reach(.beforeSwap)
         if previousSite != nil {
             try FolderSwap.exchange(staging, outputPath, oldParking: parking)
+            FaultSeam.reach(.afterSwap)
             // `staging` now holds the old site (or, after the fallback, the parking folder does).
             if keepingSpare && prepopulated {
                 removeSpare()
@@ -325,6 +328,7 @@ public final class SiteStaging: @unchecked Sendable {
                 try? FileManager.default.removeItem(atPath: staging)
                 throw PlanfolioError("cannot move the new site into '\(output)': \(reason)")
             }
+            FaultSeam.reach(.afterSwap)
         }
         return result
     }

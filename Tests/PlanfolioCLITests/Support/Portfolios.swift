@@ -47,6 +47,19 @@ enum Portfolios {
         """)
     }
 
+    /// A portfolio of `plans` plans (and half as many investigations and assessments)
+    /// from the project's generator `bench/gencorpus.py`, consistent with `today`.
+    static func generated(plans: Int, into folder: URL) throws {
+        let process = Process()
+        process.executableURL = try Tools.python3()
+        process.arguments = [BuiltBinary.packageRoot.appendingPathComponent("bench/gencorpus.py").path, folder.path,
+                             "--plans", "\(plans)", "--today", today]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Tools.Failure(description: "bench/gencorpus.py exited with \(process.terminationStatus)") }
+    }
+
     static func copyTheme(into folder: TemporaryFolder) throws {
         try FileManager.default.copyItem(at: BuiltBinary.packageRoot.appendingPathComponent("Theme"), to: folder.path("Theme"))
     }

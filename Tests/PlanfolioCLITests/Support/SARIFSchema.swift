@@ -2,24 +2,17 @@ import Foundation
 import Testing
 
 /// Validates SARIF text against the official 2.1.0 schema with Python's
-/// `jsonschema` (installed by `.ci/run`). The schema comes from the shared
-/// data folder beside the clone (`../shared/data/`).
+/// `jsonschema` (installed by `.ci/browser-deps`). The schema is vendored in
+/// `Tests/Fixtures/sarif/` with its OASIS notice.
 enum SARIFSchema {
-    static let schemaURL: URL? = {
-        let candidates = [
-            BuiltBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/sarif-schema-2.1.0.json"),
-            URL(fileURLWithPath: "/work/shared/data/sarif-schema-2.1.0.json"),
-        ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-    }()
-
-    /// The first `python3` on PATH, the one `.ci/run` installs `jsonschema` into.
-    static let python: String? = ((ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
-        + ["/usr/bin/python3", "/usr/local/bin/python3"]).first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let schemaURL = BuiltBinary.packageRoot.appendingPathComponent("Tests/Fixtures/sarif/sarif-schema-2.1.0.json")
 
     static let script = """
     import json, sys
-    import jsonschema
+    try:
+        import jsonschema
+    except ImportError:
+        sys.exit("python3 has no jsonschema: python3 -m pip install jsonschema (.ci/browser-deps installs it)")
     schema = json.load(open(sys.argv[1]))
     log = json.load(open(sys.argv[2]))
     cls = jsonschema.validators.validator_for(schema)
@@ -29,21 +22,13 @@ enum SARIFSchema {
     sys.exit(1 if errors else 0)
     """
 
-    /// Records an issue for each schema violation. Returns false (with a visible message) only when python3 is absent.
-    @discardableResult
-    static func validate(_ sarif: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
-        guard let python else {
-            print("SKIPPED: SARIF schema validation needs python3, which is not installed")
-            return false
-        }
-        guard let schemaURL else {
-            Issue.record("the SARIF schema was not found at ../shared/data/sarif-schema-2.1.0.json", sourceLocation: sourceLocation)
-            return false
-        }
+    /// Records an issue for each schema violation, or for what is missing to check.
+    static func validate(_ sarif: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let python = try Tools.python3()
         let folder = try TemporaryFolder("sarif")
         try folder.write("log.sarif", sarif)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
+        process.executableURL = python
         process.arguments = ["-c", script, schemaURL.path, folder.path("log.sarif").path]
         let out = Pipe()
         process.standardOutput = out
@@ -52,6 +37,5 @@ enum SARIFSchema {
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "SARIF does not validate against the 2.1.0 schema:\n\(text)", sourceLocation: sourceLocation)
-        return true
     }
 }

@@ -110,15 +110,10 @@ struct SiteLinkTests {
         let files = try Self.buildSample()
         #expect(files.contains { $0.path == "systems.html" })
         #expect(files.contains { $0.path == "systems/credit-limit-recommender.html" })
+        // The evidence files the investigations link to are published under files/.
+        #expect(files.contains { $0.path.hasPrefix("files/") && $0.path.contains("/evidence/") })
         let broken = Self.brokenLinks(in: files)
-        // Evidence files beside the documents are copied into the site by issue 7's
-        // asset work; until then links to them are a known gap, not a failure.
-        let evidence = broken.filter { $0.url.contains("evidence/") && !$0.url.hasSuffix(".html") }
-        let others = broken.filter { !($0.url.contains("evidence/") && !$0.url.hasSuffix(".html")) }
-        #expect(others.isEmpty, "\(others.map(\.description).joined(separator: "\n"))")
-        withKnownIssue("linked evidence files are not copied into the site yet", isIntermittent: true) {
-            #expect(evidence.isEmpty, "\(evidence.map(\.description).joined(separator: "\n"))")
-        }
+        #expect(broken.isEmpty, "\(broken.map(\.description).joined(separator: "\n"))")
     }
 
     @Test func theCheckerFindsBrokenLinks() {

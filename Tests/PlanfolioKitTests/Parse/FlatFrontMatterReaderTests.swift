@@ -37,15 +37,8 @@ import Testing
     }
 
     @Test func benchmarkCorpusIsReadAsYamsReadsIt() throws {
-        let existing = URL(fileURLWithPath: "/tmp/planfolio-bench/corpus-1000-8a9a9aa33e/portfolio")
-        let folder: URL
-        if FileManager.default.fileExists(atPath: existing.path) {
-            folder = existing
-        } else if PerformanceFixtures.gencorpus() != nil {
-            folder = try PerformanceFixtures.corpus(plans: 100)
-        } else {
-            return
-        }
+        let folder = try PerformanceFixtures.corpus(plans: 100)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let yamls = Self.frontMatters(under: folder)
         #expect(!yamls.isEmpty)
         let accepted = yamls.filter { Self.agree($0) }.count

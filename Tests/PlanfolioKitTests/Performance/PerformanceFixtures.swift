@@ -18,31 +18,19 @@ enum PerformanceFixtures {
         return url
     }
 
-    /// `gencorpus.py`: `../shared/bench/` beside the package as CI lays it out,
-    /// else the nearest `shared/bench/` above the package (a worktree).
-    static func gencorpus() -> URL? {
-        var folder = packageRoot
-        while folder.path != "/" {
-            let candidate = folder.deletingLastPathComponent().appendingPathComponent("shared/bench/gencorpus.py")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }
-
-    /// Writes a corpus of `plans` plans (and half as many of each other kind) into a new folder.
+    /// Writes a corpus of `plans` plans (and half as many of each other kind)
+    /// into a new folder, with the project's generator `bench/gencorpus.py`.
     static func corpus(plans: Int) throws -> URL {
-        guard let script = gencorpus() else {
-            throw FixtureError("gencorpus.py not found at ../shared/bench relative to \(packageRoot.path)")
-        }
+        let python = try TestPaths.tool("python3", install: TestPaths.python3Install)
+        let script = packageRoot.appendingPathComponent("bench/gencorpus.py")
         let folder = try temporaryFolder("corpus")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, folder.path, "--plans", "\(plans)"]
+        process.executableURL = python
+        process.arguments = [script.path, folder.path, "--plans", "\(plans)", "--today", today.description]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw FixtureError("gencorpus.py exited with \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else { throw FixtureError("bench/gencorpus.py exited with \(process.terminationStatus)") }
         return folder
     }
 

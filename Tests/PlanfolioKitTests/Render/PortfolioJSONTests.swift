@@ -62,12 +62,16 @@ import Testing
         #expect(text.contains(#""lifecycle":null,"approval":null,"phases":[],"interventions":[],"validationPeriod":null"#))
     }
 
-    /// Runs python3 with the `jsonschema` package (which `.ci/run` installs).
+    /// Runs python3 with the `jsonschema` package (which `.ci/browser-deps` installs).
     static func validate(_ file: String, schema: String) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import json, sys, jsonschema
+        process.executableURL = try TestPaths.tool("python3", install: TestPaths.python3Install)
+        process.arguments = ["-c", """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                sys.exit("python3 has no jsonschema: python3 -m pip install jsonschema (.ci/browser-deps installs it)")
             schema = json.load(open(sys.argv[1]))
             jsonschema.Draft202012Validator.check_schema(schema)
             errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))))

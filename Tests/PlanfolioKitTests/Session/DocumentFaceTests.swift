@@ -152,7 +152,7 @@ import PlanfolioMarkdown
     /// `body`, which it leaves out on purpose. If this test fails, `Document`
     /// (or a type it holds) gained or lost a stored field: write it in
     /// `DocumentFace` (encode and decode), add a change for it to `changes`
-    /// above and bump `BuildRecords.format`, then update this list. A field
+    /// above and bump `SessionStore.format`, then update this list. A field
     /// the face does not write would let an edit of it pass as "no other
     /// page can change", and the incremental rebuild would leave stale pages.
     static let faceFields: [String: Set<String>] = [

@@ -4,22 +4,26 @@ import Testing
 
 @Suite struct BackgroundWorkTests {
     @Test func resultsComeBackInJobOrderWhateverFinishesFirst() {
-        // Later jobs finish first; the results must still be in job order.
-        let jobs: [@Sendable () -> Int] = (0..<7).map { index in
-            { usleep(UInt32((7 - index) * 2_000)); return index * index }
-        }
+        // Two lanes take jobs 0 and 1 at once; job 0 cannot finish before job 1 has.
+        let secondDone = DispatchSemaphore(value: 0)
+        let jobs: [@Sendable () -> Int] = [
+            { secondDone.wait(); return 0 },
+            { secondDone.signal(); return 1 },
+        ] + (2..<7).map { index in { index * index } }
         let work = ConcurrentMap.withThreads(2) { BackgroundWork(jobs, lanes: 2) }
         #expect(work.wait() == [0, 1, 4, 9, 16, 25, 36])
     }
 
     @Test func withOneThreadTheJobsRunInsideWait() {
-        let ran = Counter()
-        let jobs: [@Sendable () -> String] = [{ ran.increment(); return "a" }, { ran.increment(); return "b" }]
+        let caller = pthread_self()
+        let ranHere = Counter()
+        let jobs: [@Sendable () -> String] = [
+            { if pthread_equal(pthread_self(), caller) != 0 { ranHere.increment() }; return "a" },
+            { if pthread_equal(pthread_self(), caller) != 0 { ranHere.increment() }; return "b" },
+        ]
         let work = ConcurrentMap.withThreads(1) { BackgroundWork(jobs, lanes: 2) }
-        usleep(20_000)
-        #expect(ran.value == 0, "nothing starts before wait with one thread")
         #expect(work.wait() == ["a", "b"])
-        #expect(ran.value == 2)
+        #expect(ranHere.value == 2, "with one thread, both jobs run on the thread that waits")
     }
 
     @Test func noJobsIsNoResults() {

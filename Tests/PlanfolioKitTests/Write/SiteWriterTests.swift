@@ -107,7 +107,7 @@ import Testing
     /// A process id that no longer exists: a child that has exited.
     static func deadPID() throws -> Int32 {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.executableURL = try TestPaths.tool("sh", install: "apt-get install -y dash")
         process.arguments = ["-c", "exit 0"]
         try process.run()
         process.waitUntilExit()
