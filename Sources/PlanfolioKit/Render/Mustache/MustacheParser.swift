@@ -148,15 +148,19 @@ struct MustacheParser {
         // inside a parent, text is ignored: a tag there clears unless the parent's own opening
         // tag, on the same line, did not.
         let tagLineStart = lineStart
-        let top = frames[frames.count - 1]
+        let topKind = frames[frames.count - 1].kind
         let prefix = bytes[tagLineStart..<start]
-        let prefixIsBlank = prefix.allSatisfy(Self.isBlank)
-        let clearsLeft = top.kind == .parent
-            ? top.clearsLeft || top.offset < tagLineStart
-            : lastTagLineStart != tagLineStart && prefixIsBlank
-        // Right: only blanks after the tag up to its line's end; `lineEnd` is past that end's newline.
+        var clearsLeft = false
         var lineEnd: Int?
+        var standalone = false
         if !isInterpolation {
+            // Left: only blanks before the tag on its line, and no tag before it there. Directly
+            // inside a parent, text is ignored: a tag there clears unless the parent's own opening
+            // tag, on the same line, did not.
+            clearsLeft = topKind == .parent
+                ? frames[frames.count - 1].clearsLeft || frames[frames.count - 1].offset < tagLineStart
+                : lastTagLineStart != tagLineStart && prefix.allSatisfy(Self.isBlank)
+            // Right: only blanks after the tag up to its line's end; `lineEnd` is past that end's newline.
             var after = tagEnd
             while after < bytes.count && Self.isBlank(bytes[after]) { after += 1 }
             if after == bytes.count {
@@ -166,17 +170,13 @@ struct MustacheParser {
             } else if bytes[after] == UInt8(ascii: "\r") && after + 1 < bytes.count && bytes[after + 1] == UInt8(ascii: "\n") {
                 lineEnd = after + 2
             }
+            // A parent's opening tag and an override's closing tag need only clear on the left:
+            // what follows them on the line is ignored text inside the parent.
+            let closesOverride = sigil == UInt8(ascii: "/") && topKind == .block && frames[frames.count - 2].kind == .parent
+            standalone = sigil == UInt8(ascii: "<") || closesOverride ? clearsLeft : clearsLeft && lineEnd != nil
         }
-        // A parent's opening tag and an override's closing tag need only clear on the left: what
-        // follows them on the line is ignored text inside the parent.
-        let closesOverride = sigil == UInt8(ascii: "/") && top.kind == .block && frames.count > 1 && frames[frames.count - 2].kind == .parent
-        let standalone: Bool
-        switch sigil {
-        case _ where isInterpolation: standalone = false
-        case UInt8(ascii: "<"): standalone = clearsLeft
-        case _ where closesOverride: standalone = clearsLeft
-        default: standalone = clearsLeft && lineEnd != nil
-        }
+        // Inside a parent the text before a tag may be anything: only blanks are indentation.
+        let prefixIsBlank = clearsLeft && (topKind != .parent || prefix.allSatisfy(Self.isBlank))
         let keepsLine = !standalone || lineEnd == nil
 
         for offset in start..<tagEnd where bytes[offset] == UInt8(ascii: "\n") { lineStart = offset + 1 }
@@ -215,7 +215,7 @@ struct MustacheParser {
             frames.append(Frame(kind: .invertedSection, name: name, offset: start))
         case UInt8(ascii: "$"):
             var frame = Frame(kind: .block, name: name, offset: start, clearsLeft: clearsLeft, keptLine: keepsLine, outerOutdent: outdent)
-            if top.kind == .parent {
+            if topKind == .parent {
                 // An override: a standalone opening tag makes its first line's indentation intrinsic.
                 if !keepsLine { outdent = leadingBlanks(at: position) }
             } else if !keepsLine {
