@@ -199,17 +199,14 @@ struct BuildCache {
     /// sees it: planfolio, the options, the theme folder by `OutputStamp`
     /// and the config file's bytes. nil when the theme folder cannot be read.
     ///
-    /// The theme is found as `ThemeFiles.resolve` finds it: `--theme`, else
-    /// `Theme/` when it exists, else the built-in theme (part of the binary,
-    /// which the key already names). The config file is the one
+    /// The theme is the built-in theme (part of the binary, which the key
+    /// already names) with the folder `ThemeFiles.resolve` lays over it:
+    /// `--theme`, else `Theme/` when it exists. The config file is the one
     /// `ConfigLoader.load` reads: `--config`, else `planfolio.yml` beside the input.
     static func restKey(options: BuildOptions) -> String? {
         var hasher = common(options)
         hasher.combine("rest")
-        var isDirectory: ObjCBool = false
-        let themeFolder = options.theme
-            ?? (FileManager.default.fileExists(atPath: "Theme", isDirectory: &isDirectory) && isDirectory.boolValue ? "Theme" : nil)
-        if let themeFolder {
+        if let themeFolder = ThemeFiles.folder(options.theme) {
             guard let theme = OutputStamp.of(folder: themeFolder) else { return nil }
             hasher.combine("theme folder")
             hasher.combine(theme)
@@ -255,6 +252,9 @@ struct BuildCache {
             hasher.combine(path)
             hasher.combine(theme.assets[path] ?? [])
         }
+        // They are warnings (PF035), which a build served from the cache reports again.
+        hasher.combine(theme.misplacedTemplates.count)
+        for path in theme.misplacedTemplates { hasher.combine(path) }
         hasher.combine(loaded.files.count)
         for (file, contentHash) in zip(loaded.files, contentHashes) {
             hasher.combine(file.path)

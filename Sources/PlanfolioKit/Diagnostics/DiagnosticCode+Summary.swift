@@ -40,6 +40,7 @@ extension DiagnosticCode {
         case .multipleSuccessors: "Two documents supersede the same document"
         case .referenceMismatch: "A reference names a document about another system, or an investigation raised by another assessment"
         case .unsafeLinkedFile: "A linked file is of a type a browser could run, and is not published"
+        case .unusedThemeFile: "A theme folder holds a template that no page uses, or one outside templates/ that is not read"
         }
     }
 
@@ -47,7 +48,7 @@ extension DiagnosticCode {
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
         case .symlinkOutsideInput, .idConvention, .templatePlaceholder, .missingSection,
-             .missingApprovalRow, .remoteImage, .rawHTML, .invalidMetric, .referenceMismatch:
+             .missingApprovalRow, .remoteImage, .rawHTML, .invalidMetric, .referenceMismatch, .unusedThemeFile:
             .warning
         default:
             .error

@@ -45,6 +45,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case multipleSuccessors = "PF032"
     case referenceMismatch = "PF033"
     case unsafeLinkedFile = "PF034"
+    // Theme
+    case unusedThemeFile = "PF035"
 
     /// The short name shown beside the code, e.g. `unknown-reference`; as stable as the code.
     public var name: String {
@@ -83,6 +85,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .multipleSuccessors: "multiple-successors"
         case .unsafeLinkedFile: "unsafe-linked-file"
         case .referenceMismatch: "reference-mismatch"
+        case .unusedThemeFile: "unused-theme-file"
         }
     }
 
