@@ -20,4 +20,33 @@ enum BodyChecks {
         }
         return diagnostics
     }
+
+    /// What `MarkdownParser` left out of a body, as an error: the page would
+    /// not show what the author wrote.
+    static func diagnostic(_ problem: MarkdownProblem, file: String) -> Diagnostic {
+        switch problem.kind {
+        case .tableTooWide(let columns, let more):
+            return .error(.tableTooLarge,
+                "table has \(columns) columns, more than the \(TableBudget.maximumColumns) a table may have; it is shown as text"
+                    + others(more, "table", "too wide"),
+                file: file, line: problem.line)
+        case .tooManyTableCells(let cells, let more):
+            return .error(.tableTooLarge,
+                "table of up to \(cells) cells takes the document's tables past \(TableBudget.maximumCells) cells; it is shown as text"
+                    + others(more, "table", "over the budget"),
+                file: file, line: problem.line)
+        case .nestedTooDeep:
+            return .error(.nestingTooDeep,
+                "lists, quotes, emphasis or links are nested more than \(MarkdownParser.maximumDepth) levels deep here; what is nested deeper is left out",
+                file: file, line: problem.line)
+        }
+    }
+
+    private static func others(_ count: Int, _ noun: String, _ state: String) -> String {
+        switch count {
+        case 0: ""
+        case 1: " (and 1 more \(noun) \(state))"
+        default: " (and \(count) more \(noun)s \(state))"
+        }
+    }
 }
