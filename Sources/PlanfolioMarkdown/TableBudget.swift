@@ -9,8 +9,8 @@
 /// - every line that could be a table's delimiter row (after block-quote
 ///   markers and indentation, nothing but `|`, `-`, `:` and blanks, with at
 ///   least one `-`) opens a table;
-/// - of at most its pipes plus one columns (cmark counts the cells between
-///   pipes, and a delimiter row has no escaped pipe);
+/// - of as many columns as it has runs between pipes that hold a `-` (for a
+///   row cmark reads as a delimiter row, exactly its column count);
 /// - over at most a header row and every line up to the next blank one.
 ///
 /// A table wider than `maximumColumns`, and every table that does not fit in
@@ -84,8 +84,8 @@ public enum TableBudget {
                 if content == end {
                     for index in open..<found.count { found[index].rows = line - found[index].line - 1 }
                     open = found.count
-                } else if let pipes = delimiterPipes(bytes, from: content, to: end) {
-                    found.append(Candidate(line: line, offset: content, columns: pipes + 1, rows: 0))
+                } else if let columns = delimiterColumns(bytes, from: content, to: end) {
+                    found.append(Candidate(line: line, offset: content, columns: columns, rows: 0))
                 }
                 guard end < bytes.count else {
                     for index in open..<found.count { found[index].rows = line - found[index].line }
@@ -105,19 +105,23 @@ public enum TableBudget {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">")
     }
 
-    /// The pipes in `bytes[start..<end]` when it could be a delimiter row, else nil.
-    private static func delimiterPipes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
-        var pipes = 0
+    /// The columns of `bytes[start..<end]` when it could be a delimiter row
+    /// (the runs between pipes that hold a `-`), else nil.
+    private static func delimiterColumns(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        var columns = 0
         var dash = false
         for index in start..<end {
             switch bytes[index] {
-            case UInt8(ascii: "|"): pipes += 1
+            case UInt8(ascii: "|"):
+                if dash { columns += 1 }
+                dash = false
             case UInt8(ascii: "-"): dash = true
             case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C: break
             default: return nil
             }
         }
-        return dash ? pipes : nil
+        if dash { columns += 1 }
+        return columns > 0 ? columns : nil
     }
 
     /// `text` with a backslash before each of `offsets` (sorted, ascending).
