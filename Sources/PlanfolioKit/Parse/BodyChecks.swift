@@ -12,6 +12,11 @@ enum BodyChecks {
                 diagnostics.append(.warning(.rawHTML, "raw HTML '\(snippet)' is not published; write it in Markdown", file: file, line: node.line))
             case .image(let url, _) where URLSafety.isRemote(url):
                 diagnostics.append(.warning(.remoteImage, "image '\(url)' is on another site; it is shown as a link, never loaded", file: file, line: node.line))
+            case .image(let url, _) where !URLSafety.isRelativePath(url) && !(url.hasPrefix("/") && URLSafety.scheme(of: url) == nil):
+                // Absolute paths are the Link stage's errors (LinkedFiles).
+                diagnostics.append(.warning(.invalidValue,
+                    "image '\(url.prefix(60))' is neither a file beside the document nor on another site; only its text is shown",
+                    file: file, line: node.line))
             case .link(let url, _) where !URLSafety.isSafe(url):
                 diagnostics.append(.warning(.invalidValue, "link to '\(url.prefix(60))' uses a scheme that is not allowed; only its text is shown", file: file, line: node.line))
             default:

@@ -46,3 +46,18 @@ import Testing
         #expect(parse("[l](https://evil.example/x)\n").1.isEmpty)
     }
 }
+
+extension BodyLimitsTests {
+    @Test(arguments: ["![i](data:image/png;base64,AAAA)", "![i](javascript:alert(1))", "![i](#x)", "![i]()", "![i](mailto:a@b.c)"])
+    func imagesTheSiteCannotShowAreWarnings(_ markdown: String) {
+        let (_, diagnostics) = parse(markdown + "\n")
+        #expect(diagnostics.map(\.code) == [.invalidValue])
+        #expect(diagnostics.first?.severity == .warning)
+    }
+
+    @Test func imagesBesideTheDocumentNeedNoWarningHere() {
+        // Whether the file exists is the Link stage's question (LinkedFiles).
+        #expect(parse("![i](evidence/chart.png)\n").1.isEmpty)
+        #expect(parse("![i](/abs/chart.png)\n").1.isEmpty)
+    }
+}
