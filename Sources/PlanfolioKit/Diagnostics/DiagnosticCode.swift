@@ -47,6 +47,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case unsafeLinkedFile = "PF034"
     // Theme
     case unusedThemeFile = "PF035"
+    // Body (Markdown limits)
+    case tableTooLarge = "PF036"
+    case nestingTooDeep = "PF037"
 
     /// The short name shown beside the code, e.g. `unknown-reference`; as stable as the code.
     public var name: String {
@@ -86,6 +89,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .unsafeLinkedFile: "unsafe-linked-file"
         case .referenceMismatch: "reference-mismatch"
         case .unusedThemeFile: "unused-theme-file"
+        case .tableTooLarge: "table-too-large"
+        case .nestingTooDeep: "nesting-too-deep"
         }
     }
 
