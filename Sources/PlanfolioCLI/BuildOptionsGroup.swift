@@ -10,7 +10,7 @@ struct BuildOptionsGroup: ParsableArguments {
     @Option(help: "Folder the site is written to.")
     var output: String = "Output"
 
-    @Option(help: "Theme folder (default: Theme when it exists).")
+    @Option(help: "Theme folder, laid over the built-in theme file by file: it need hold only what it changes (default: Theme when it exists).")
     var theme: String?
 
     @Option(help: "The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock).")

@@ -11,7 +11,7 @@ enum ExitStatus {
     static let usageOrIO: Int32 = 2
 
     /// Codes whose errors are about the environment (configuration, theme), not the documents.
-    static let environmentCodes: Set<DiagnosticCode> = [.configError, .themeError]
+    static let environmentCodes: Set<DiagnosticCode> = [.configError, .themeError, .unusedThemeFile]
 
     static func forReport(_ diagnostics: [Diagnostic]) -> Int32 {
         let errors = diagnostics.filter { $0.severity == .error }

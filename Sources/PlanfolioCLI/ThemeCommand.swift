@@ -28,6 +28,6 @@ struct ThemeExportCommand: ParsableCommand {
             FileHandle.standardError.write(Data("planfolio: error: \(error.message)\n".utf8))
             throw ExitCode(ExitStatus.usageOrIO)
         }
-        print("wrote the built-in theme to \(directory); use it with --theme \(directory)")
+        print("wrote the built-in theme to \(directory); use it with --theme \(directory), or keep only the files you change there")
     }
 }

@@ -69,3 +69,66 @@ public func forEachHTMLEscapedPiece(of source: UnsafeBufferPointer<UInt8>, _ pie
     }
     if start < source.count { piece(UnsafeBufferPointer(rebasing: source[start...])) }
 }
+
+extension String {
+    /// The URL made safe for a quoted `href` or `src` attribute, as cmark-gfm
+    /// writes one (see `appendHrefEscaped`).
+    public var hrefEscaped: String {
+        var buffer: [UInt8] = []
+        appendHrefEscapedUTF8(to: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// `hrefEscaped`'s bytes appended to `buffer`.
+    public func appendHrefEscapedUTF8(to buffer: inout [UInt8]) {
+        var text = self
+        text.withUTF8 { appendHrefEscaped($0, to: &buffer) }
+    }
+}
+
+/// A URL (UTF-8) written into a quoted `href` or `src` attribute the way
+/// cmark-gfm's HTML writer does, so a link means what cmark would make of it:
+/// ASCII letters, digits and `-_.+!*(),%#@?=;:/$~` are kept (a `%` too, so a
+/// URL already percent-encoded stays as it is), `&` and `'` become
+/// `&amp;` and `&#39;`, and every other byte `%XX` (a space, `"`, `<`, `\`,
+/// `` ` ``, `[`, `]`, control characters, each byte of a non-ASCII character).
+///
+/// What a browser reads is then exactly what is written: no whitespace or
+/// control character it would skip, no backslash it would take for a slash.
+func appendHrefEscaped(_ source: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+    let hex: StaticString = "0123456789ABCDEF"
+    var start = 0
+    for index in 0..<source.count {
+        let byte = source[index]
+        if isKeptInHref(byte) { continue }
+        if start < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
+        switch byte {
+        case UInt8(ascii: "&"): buffer.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "'"): buffer.append(contentsOf: "&#39;".utf8)
+        default:
+            hex.withUTF8Buffer { digits in
+                buffer.append(UInt8(ascii: "%"))
+                buffer.append(digits[Int(byte >> 4)])
+                buffer.append(digits[Int(byte & 0x0F)])
+            }
+        }
+        start = index + 1
+    }
+    if start < source.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
+}
+
+/// Whether `appendHrefEscaped` writes `byte` as it is.
+@inline(__always)
+private func isKeptInHref(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        return true
+    case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "!"), UInt8(ascii: "*"),
+         UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "@"),
+         UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "$"),
+         UInt8(ascii: "~"):
+        return true
+    default:
+        return false
+    }
+}

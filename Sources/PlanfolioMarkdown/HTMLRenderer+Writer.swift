@@ -188,7 +188,7 @@ extension HTMLRenderer {
                     let label = alt.isEmpty ? url : alt
                     if inLink == 0 {
                         write("<a class=\"remote-image\" href=\"")
-                        writeEscaped(url)
+                        writeHref(url)
                         write("\" rel=\"noopener noreferrer\">Image: ")
                         writeEscaped(label)
                         write("</a>")
@@ -198,7 +198,7 @@ extension HTMLRenderer {
                     }
                 } else if URLSafety.isRelativePath(url) {
                     write("<img src=\"")
-                    writeEscaped(url)
+                    writeHref(url)
                     write("\" alt=\"")
                     writeEscaped(alt)
                     write("\"")
@@ -229,7 +229,7 @@ extension HTMLRenderer {
         private mutating func openLink(url: String, title: String) -> Bool {
             guard URLSafety.isSafe(url), inLink == 0 else { return false }
             write("<a href=\"")
-            writeEscaped(url)
+            writeHref(url)
             write("\"")
             if !title.isEmpty {
                 write(" title=\"")
@@ -310,6 +310,11 @@ extension HTMLRenderer {
         private mutating func write(_ text: String) {
             var text = text
             text.withUTF8 { out.append(contentsOf: $0) }
+        }
+
+        /// A URL in an `href` or `src`: as the site links to it, percent-encoded.
+        private mutating func writeHref(_ url: String) {
+            URLSafety.forSite(url).appendHrefEscapedUTF8(to: &out)
         }
 
         private mutating func writeEscaped(_ text: String) {

@@ -2,7 +2,12 @@
 /// own Table of Contents links (`#proposed-interventions`) work on the site.
 ///
 /// Lowercase; letters, digits, `-` and `_` kept; spaces become `-`; everything
-/// else dropped. A repeated anchor gets `-1`, `-2`, ... in document order.
+/// else dropped. A repeated anchor gets `-1`, `-2`, ... in document order,
+/// skipping any already taken, so no two headings share an id.
+///
+/// The theme's own ids start with `pf-` (docs/decisions.md), so an anchor
+/// that would be `pf` or start with `pf-` (`## PF main`) gets `h-` in front:
+/// `h-pf-main`. No heading can take a page's id.
 public struct HeadingSlugger: Sendable {
     private var used: [String: Int] = [:]
 
@@ -44,13 +49,18 @@ public struct HeadingSlugger: Sendable {
     public mutating func slug(_ text: String) -> String {
         var base = Self.baseSlug(text)
         if base.isEmpty { base = "section" }
-        if let count = used[base] {
-            used[base] = count + 1
-            let candidate = "\(base)-\(count + 1)"
-            used[candidate] = 0
-            return candidate
+        if base == "pf" || base.hasPrefix("pf-") { base = "h-" + base }
+        guard var count = used[base] else {
+            used[base] = 0
+            return base
         }
-        used[base] = 0
-        return base
+        var candidate: String
+        repeat {
+            count += 1
+            candidate = "\(base)-\(count)"
+        } while used[candidate] != nil
+        used[base] = count
+        used[candidate] = 0
+        return candidate
     }
 }

@@ -11,6 +11,11 @@
 /// shape (links, images, lists, tables, code blocks, or a node given both a
 /// literal and children) keep kind, literal and children in a box of their
 /// own. All of that is private: the properties read and write as before.
+///
+/// A tree from `MarkdownParser` is never deeper than
+/// `MarkdownParser.maximumDepth`, whatever the input: that bound is what lets
+/// the walks here and in the pipeline recurse (and the tree be freed by
+/// Swift's recursive release) without overflowing a thread's stack.
 public struct MarkdownNode: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case document

@@ -11,10 +11,27 @@ import Foundation
 /// tables; see `CmarkLibrary`), so each parse borrows a private copy of the
 /// library from `CmarkLibraryPool` and parses run on every core at once.
 public enum MarkdownParser {
+    /// How deep blocks and inlines may nest below the document: a list item
+    /// in a list is two levels, emphasis in a paragraph one more. Documents
+    /// need a dozen or so; nodes deeper than this are left out of the tree
+    /// (`MarkdownProblem.Kind.nestedTooDeep`), so that every walk over a
+    /// tree, and the release of one, may recurse: a tree is never deeper
+    /// than this, whatever the input (cmark itself copes with any depth).
+    public static let maximumDepth = 100
+
     /// Parses `text`; `firstLine` is the file line the text starts on, so that
     /// node lines point into the original file (after front matter).
     public static func parse(_ text: String, firstLine: Int = 1) -> MarkdownNode {
-        parse(text, firstLine: firstLine, kindsByName: false)
+        parseReportingProblems(text, firstLine: firstLine).document
+    }
+
+    /// `parse`, with what had to be left out of the document: tables over
+    /// `TableBudget`'s limits (shown as text) and nesting deeper than
+    /// `maximumDepth`.
+    public static func parseReportingProblems(_ text: String, firstLine: Int = 1) -> ParsedMarkdown {
+        CmarkLibraryPool.shared.withLibrary { cmark in
+            parsed(text, firstLine: firstLine, kindsByName: false, allocator: .bump, library: cmark)
+        }
     }
 
     /// The memory cmark parses with. Only tests choose: the public `parse`
@@ -32,7 +49,7 @@ public enum MarkdownParser {
     /// `allocator`, to compare the trees.
     static func parse(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator = .bump) -> MarkdownNode {
         CmarkLibraryPool.shared.withLibrary { cmark in
-            parse(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator, library: cmark)
+            parsed(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator, library: cmark).document
         }
     }
 
@@ -41,24 +58,39 @@ public enum MarkdownParser {
     /// own extension type numbers can be checked.
     static func parse(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator = .bump,
                       library cmark: CmarkLibrary) -> MarkdownNode {
+        parsed(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator, library: cmark).document
+    }
+
+    /// The parse every other one is: tables kept within `TableBudget`, then
+    /// cmark with `cmark`'s extensions and the given allocator, then the copy.
+    static func parsed(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator,
+                       library cmark: CmarkLibrary) -> ParsedMarkdown {
+        let budget = TableBudget.apply(to: text, firstLine: firstLine)
+        let text = budget.text ?? text
+        var parsed: ParsedMarkdown
         switch allocator {
         case .system:
-            return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: nil)
+            parsed = parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: nil)
         case .bump:
             let bump = CmarkBumpAllocator.current
             defer { bump.reset() }
-            return parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: CmarkBumpAllocator.memory)
+            parsed = parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: CmarkBumpAllocator.memory)
         }
+        if !budget.problems.isEmpty {
+            parsed.problems = (budget.problems + parsed.problems).sorted { $0.line < $1.line }
+        }
+        return parsed
     }
 
     /// Parses with `cmark`, allocating from `memory` when given (the bump
     /// allocator's): then the C tree is taken back with the allocator's
     /// block, not freed by `cmark_node_free`.
     private static func parse(_ text: String, firstLine: Int, kindsByName: Bool, cmark: CmarkLibrary,
-                              memory: UnsafeMutablePointer<cmark_mem>?) -> MarkdownNode {
+                              memory: UnsafeMutablePointer<cmark_mem>?) -> ParsedMarkdown {
+        let empty = ParsedMarkdown(document: MarkdownNode(.document), problems: [])
         let parser = memory.map { cmark.parserNewWithMemory(CMARK_OPT_DEFAULT, $0) } ?? cmark.parserNew(CMARK_OPT_DEFAULT)
         guard let parser else {
-            return MarkdownNode(.document)
+            return empty
         }
         defer { cmark.parserFree(parser) }
         for ext in cmark.extensions {
@@ -71,54 +103,122 @@ public enum MarkdownParser {
             }
         }
         guard let root = cmark.finish(parser) else {
-            return MarkdownNode(.document)
+            return empty
         }
         defer { if memory == nil { cmark.nodeFree(root) } }
-        return copy(root, cmark: cmark, byName: kindsByName, lineOffset: firstLine - 1, inheritedLine: firstLine)
+        var copier = TreeCopier(cmark: cmark, byName: kindsByName, lineOffset: firstLine - 1)
+        let document = copier.copy(root, line: firstLine)
+        return ParsedMarkdown(document: document, problems: copier.tooDeepLine.map { [MarkdownProblem(.nestedTooDeep, line: $0)] } ?? [])
     }
 
-    private static func copy(_ node: OpaquePointer, cmark: CmarkLibrary, byName: Bool, lineOffset: Int, inheritedLine: Int) -> MarkdownNode {
-        let rawLine = Int(cmark.startLine(node))
-        // Autolinked bare URLs report line 0: they take their parent's line.
-        let line = rawLine > 0 ? rawLine + lineOffset : inheritedLine
-        let column = Int(cmark.startColumn(node))
-        let kind = byName ? self.kind(named: node, cmark: cmark) : self.kind(of: node, cmark: cmark)
-        let code = MarkdownNode.code(of: kind)
-        var literal = ""
-        switch kind {
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
-            if let cString = cmark.literal(node) { literal = String(cString: cString) }
-        default: break
+    /// Copies cmark's tree into `MarkdownNode`s with a stack of its own (the
+    /// C tree can be as deep as the input is long), leaving out what is
+    /// nested deeper than `maximumDepth`.
+    private struct TreeCopier {
+        let cmark: CmarkLibrary
+        let byName: Bool
+        let lineOffset: Int
+        /// The line of the first node left out for its depth.
+        var tooDeepLine: Int?
+
+        init(cmark: CmarkLibrary, byName: Bool, lineOffset: Int) {
+            self.cmark = cmark
+            self.byName = byName
+            self.lineOffset = lineOffset
         }
-        // A paragraph, heading, emphasis or cell of plain text on one line:
-        // stored without building the text node and its array.
-        if literal.isEmpty, let code, let only = cmark.firstChild(node),
-           cmark.next(only) == nil, cmark.nodeType(only) == CMARK_NODE_TEXT.rawValue, cmark.firstChild(only) == nil {
-            let rawChildLine = Int(cmark.startLine(only))
-            if (rawChildLine > 0 ? rawChildLine + lineOffset : line) == line {
-                let text = cmark.literal(only).map { String(cString: $0) } ?? ""
-                return MarkdownNode(code: code, textChild: text, childColumn: Int(cmark.startColumn(only)), line: line, column: column)
+
+        /// A node whose children are being copied.
+        private struct Open {
+            var kind: MarkdownNode.Kind
+            var literal: String
+            var line: Int
+            var column: Int
+            var children: [MarkdownNode]
+            /// The next child to copy.
+            var next: OpaquePointer?
+
+            var node: MarkdownNode {
+                MarkdownNode(kind, literal: literal, children: children, line: line, column: column)
             }
         }
-        // Counted first so that each array is allocated once, at its final
-        // size: appending would leave it up to twice as large as needed.
-        var count = 0
-        var child = cmark.firstChild(node)
-        while let current = child {
-            count += 1
-            child = cmark.next(current)
+
+        private enum Started {
+            case done(MarkdownNode)
+            case open(Open)
         }
-        if count == 0, let code {
-            return MarkdownNode(code: code, literal: literal, line: line, column: column)
+
+        /// The tree under `root`, which is on `line` of the file.
+        mutating func copy(_ root: OpaquePointer, line: Int) -> MarkdownNode {
+            var stack: [Open] = []
+            switch start(root, inheritedLine: line, depth: 0) {
+            case .done(let node): return node
+            case .open(let open): stack.append(open)
+            }
+            while let top = stack.indices.last {
+                guard let child = stack[top].next else {
+                    let node = stack.removeLast().node
+                    guard let parent = stack.indices.last else { return node }
+                    stack[parent].children.append(node)
+                    continue
+                }
+                stack[top].next = cmark.next(child)
+                // The stack holds the open nodes from the document down, so
+                // its size is the child's depth.
+                switch start(child, inheritedLine: stack[top].line, depth: stack.count) {
+                case .done(let node): stack[top].children.append(node)
+                case .open(let open): stack.append(open)
+                }
+            }
+            return MarkdownNode(.document)
         }
-        var children: [MarkdownNode] = []
-        children.reserveCapacity(count)
-        child = cmark.firstChild(node)
-        while let current = child {
-            children.append(copy(current, cmark: cmark, byName: byName, lineOffset: lineOffset, inheritedLine: line))
-            child = cmark.next(current)
+
+        /// `node` copied whole when it has no children to copy one by one,
+        /// else opened for its children.
+        private mutating func start(_ node: OpaquePointer, inheritedLine: Int, depth: Int) -> Started {
+            let line = self.line(of: node, inheritedLine: inheritedLine)
+            let column = Int(cmark.startColumn(node))
+            let kind = byName ? MarkdownParser.kind(named: node, cmark: cmark) : MarkdownParser.kind(of: node, cmark: cmark)
+            let code = MarkdownNode.code(of: kind)
+            var literal = ""
+            switch kind {
+            case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
+                if let cString = cmark.literal(node) { literal = String(cString: cString) }
+            default: break
+            }
+            guard let first = cmark.firstChild(node) else {
+                if let code { return .done(MarkdownNode(code: code, literal: literal, line: line, column: column)) }
+                return .done(MarkdownNode(kind, literal: literal, line: line, column: column))
+            }
+            guard depth < maximumDepth else {
+                if tooDeepLine == nil { tooDeepLine = self.line(of: first, inheritedLine: line) }
+                return .done(MarkdownNode(kind, literal: literal, line: line, column: column))
+            }
+            // A paragraph, heading, emphasis or cell of plain text on one line:
+            // stored without building the text node and its array.
+            if literal.isEmpty, let code, cmark.next(first) == nil, cmark.nodeType(first) == CMARK_NODE_TEXT.rawValue,
+               cmark.firstChild(first) == nil, self.line(of: first, inheritedLine: line) == line {
+                let text = cmark.literal(first).map { String(cString: $0) } ?? ""
+                return .done(MarkdownNode(code: code, textChild: text, childColumn: Int(cmark.startColumn(first)), line: line, column: column))
+            }
+            // Counted first so that the array is allocated once, at its final
+            // size: appending would leave it up to twice as large as needed.
+            var count = 0
+            var child: OpaquePointer? = first
+            while let current = child {
+                count += 1
+                child = cmark.next(current)
+            }
+            var children: [MarkdownNode] = []
+            children.reserveCapacity(count)
+            return .open(Open(kind: kind, literal: literal, line: line, column: column, children: children, next: first))
         }
-        return MarkdownNode(kind, literal: literal, children: children, line: line, column: column)
+
+        /// The file line of `node`. Autolinked bare URLs report line 0: they
+        /// take their parent's line.
+        private func line(of node: OpaquePointer, inheritedLine: Int) -> Int {
+            let raw = Int(cmark.startLine(node))
+            return raw > 0 ? raw + lineOffset : inheritedLine
+        }
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -70,7 +70,7 @@ import Testing
     @Test func brokenThemeExitsTwo() throws {
         let folder = try TemporaryFolder()
         try Portfolios.warningOnly(in: folder)
-        try FileManager.default.removeItem(at: folder.path("Theme/templates/document.mustache"))
+        try folder.write("Theme/templates/document.mustache", "{{<layout}}\n{{$main}}\n{{#open}}\n{{/main}}\n{{/layout}}\n")
         let result = try BuiltBinary.run(["build", "--today", Portfolios.today], in: folder.url)
         #expect(result.status == 2, "\(result.stderr)")
     }

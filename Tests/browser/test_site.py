@@ -62,7 +62,7 @@ def test_arrow_keys_move_through_results(site, browser):
 
 def test_header_search_form_goes_to_search_page(site, browser):
     browser.get(url(site, "plans/RP-2026-009.html"))
-    box = browser.find_element(By.ID, "site-search-q")
+    box = browser.find_element(By.ID, "pf-site-search-q")
     box.send_keys("Credit Limit")
     box.send_keys(Keys.ENTER)
     wait(browser).until(EC.url_contains("search.html?q=Credit"))
@@ -74,7 +74,7 @@ def test_header_search_form_works_without_script(site):
     driver = make_driver(javascript=False)
     try:
         driver.get(url(site, "plans/RP-2026-009.html"))
-        box = driver.find_element(By.ID, "site-search-q")
+        box = driver.find_element(By.ID, "pf-site-search-q")
         box.send_keys("drift")
         box.send_keys(Keys.ENTER)
         wait(driver).until(EC.url_contains("search.html?q=drift"))

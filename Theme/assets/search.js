@@ -159,7 +159,7 @@
     input.value = initial;
     render(initial);
   }
-  var headerInput = document.getElementById("site-search-q");
+  var headerInput = document.getElementById("pf-site-search-q");
   if (headerInput && initial) headerInput.value = initial;
   input.focus();
 })();

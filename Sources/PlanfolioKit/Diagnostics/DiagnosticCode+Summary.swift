@@ -40,6 +40,9 @@ extension DiagnosticCode {
         case .multipleSuccessors: "Two documents supersede the same document"
         case .referenceMismatch: "A reference names a document about another system, or an investigation raised by another assessment"
         case .unsafeLinkedFile: "A linked file is of a type a browser could run, and is not published"
+        case .unusedThemeFile: "A theme folder holds a template that no page uses, or one outside templates/ that is not read"
+        case .tableTooLarge: "A table has too many columns, or a document's tables too many cells, to be built safely; it is shown as text"
+        case .nestingTooDeep: "Lists, quotes, emphasis or links are nested too deep to be built safely; the deeper part is left out"
         }
     }
 
@@ -47,7 +50,7 @@ extension DiagnosticCode {
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
         case .symlinkOutsideInput, .idConvention, .templatePlaceholder, .missingSection,
-             .missingApprovalRow, .remoteImage, .rawHTML, .invalidMetric, .referenceMismatch:
+             .missingApprovalRow, .remoteImage, .rawHTML, .invalidMetric, .referenceMismatch, .unusedThemeFile:
             .warning
         default:
             .error

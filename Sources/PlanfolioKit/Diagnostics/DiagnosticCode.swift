@@ -45,6 +45,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case multipleSuccessors = "PF032"
     case referenceMismatch = "PF033"
     case unsafeLinkedFile = "PF034"
+    // Theme
+    case unusedThemeFile = "PF035"
+    // Body (Markdown limits)
+    case tableTooLarge = "PF036"
+    case nestingTooDeep = "PF037"
 
     /// The short name shown beside the code, e.g. `unknown-reference`; as stable as the code.
     public var name: String {
@@ -83,6 +88,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .multipleSuccessors: "multiple-successors"
         case .unsafeLinkedFile: "unsafe-linked-file"
         case .referenceMismatch: "reference-mismatch"
+        case .unusedThemeFile: "unused-theme-file"
+        case .tableTooLarge: "table-too-large"
+        case .nestingTooDeep: "nesting-too-deep"
         }
     }
 

@@ -16,14 +16,19 @@ extension ThemeFiles {
         return ThemeFiles(templates: templates, assets: assets)
     }
 
-    /// The theme a build uses: the folder given with `--theme` (which must
-    /// exist), else `Theme/` when it exists, else the built-in theme.
-    public static func resolve(_ explicit: String?) throws(PlanfolioError) -> (ThemeFiles, path: String) {
-        if let explicit { return (try load(from: explicit), explicit) }
+    /// The theme folder a build uses: the one given with `--theme`, else
+    /// `Theme/` when it exists in the working directory, else none.
+    static func folder(_ explicit: String?) -> String? {
+        if let explicit { return explicit }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: "Theme", isDirectory: &isDirectory), isDirectory.boolValue {
-            return (try load(from: "Theme"), "Theme")
-        }
-        return (builtIn, builtInPath)
+        return FileManager.default.fileExists(atPath: "Theme", isDirectory: &isDirectory) && isDirectory.boolValue ? "Theme" : nil
+    }
+
+    /// The theme a build uses: the built-in theme with the theme folder
+    /// (`folder(_:)`, which must exist when given) laid over it file by file,
+    /// and the path its diagnostics name.
+    public static func resolve(_ explicit: String?) throws(PlanfolioError) -> (ThemeFiles, path: String) {
+        guard let folder = folder(explicit) else { return (builtIn, builtInPath) }
+        return (builtIn.overlaid(with: try load(from: folder)), folder)
     }
 }

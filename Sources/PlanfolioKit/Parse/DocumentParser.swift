@@ -49,7 +49,9 @@ public enum DocumentParser {
             frontMatter = decoded.0
             diagnostics += decoded.1
         }
-        let body = MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine)
+        let parsed = MarkdownParser.parseReportingProblems(split.body, firstLine: split.bodyFirstLine)
+        let body = parsed.document
+        diagnostics += parsed.problems.map { BodyChecks.diagnostic($0, file: path) }
 
         // Kind: front matter, else the top folder.
         var kind: DocumentKind?

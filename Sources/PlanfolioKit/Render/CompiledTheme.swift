@@ -5,8 +5,12 @@ import Foundation
 /// Mustache renders a missing partial or variable as empty text without
 /// complaint, so planfolio checks the theme itself: every template the site
 /// needs must exist, parse, and name only partials that exist; otherwise the
-/// build fails naming the theme file, line and column. Templates are parsed
-/// once, here, by planfolio's own engine (`Render/Mustache`).
+/// build fails naming the theme file, line and column. A theme folder is laid
+/// over the built-in theme file by file (`ThemeFiles.resolve`), so a
+/// misspelt override would silently change nothing: a template of the
+/// folder that no page and no template uses, or a `.mustache` file outside
+/// its `templates/`, is a warning. Templates are parsed once, here, by
+/// planfolio's own engine (`Render/Mustache`).
 public struct CompiledTheme: Sendable {
     /// The templates a site needs, one per page type.
     public static let requiredTemplates = ["layout", "index", "list", "document", "search", "notfound",
@@ -40,6 +44,16 @@ public struct CompiledTheme: Sendable {
             }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        var used = Set(requiredTemplates)
+        for template in templates.values { used.formUnion(template.references.map(\.name)) }
+        for (name, template) in files.templates.sorted(by: { $0.key < $1.key }) where !template.isBuiltIn && !used.contains(name) {
+            diagnostics.append(.warning(.unusedThemeFile, "theme template '\(name)' is used by no page and no other template, so it overrides nothing (docs/theme.md lists the templates)",
+                                        file: template.displayPath, line: 1))
+        }
+        for path in files.misplacedTemplates {
+            diagnostics.append(.warning(.unusedThemeFile, "theme file is not read: templates go directly in the theme's templates/ folder",
+                                        file: path, line: 1))
+        }
         return (CompiledTheme(library: MustacheLibrary(templates: templates), assets: files.assets), diagnostics)
     }
 

@@ -242,8 +242,8 @@ public enum DefaultTheme {
 </ul>
 </nav>
 <form class="site-search" role="search" action="{{searchHref}}" method="get">
-<label for="site-search-q">Search</label>
-<input id="site-search-q" type="search" name="q" spellcheck="false">
+<label for="pf-site-search-q">Search</label>
+<input id="pf-site-search-q" type="search" name="q" spellcheck="false">
 <button type="submit">Go</button>
 </form>
 </div>
@@ -689,7 +689,7 @@ public enum DefaultTheme {
     input.value = initial;
     render(initial);
   }
-  var headerInput = document.getElementById("site-search-q");
+  var headerInput = document.getElementById("pf-site-search-q");
   if (headerInput && initial) headerInput.value = initial;
   input.focus();
 })();

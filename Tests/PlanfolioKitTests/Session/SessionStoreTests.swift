@@ -108,6 +108,47 @@ import Testing
         #expect(page.contains("2026-12-01"))
     }
 
+    /// A theme folder holding one file: the settings key covers the built-in theme with the folder laid
+    /// over it, so editing, adding or removing an override rebuilds exactly what a clean build gives.
+    @Test func oneFileThemeOverrideChangesAreNotServedFromTheSession() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let theme = setup.root.appendingPathComponent("MyTheme")
+        let override = theme.appendingPathComponent("templates/notfound.mustache")
+        try FileManager.default.createDirectory(at: override.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var options = setup.options
+        options.theme = theme.path
+        let notFound = setup.output.appendingPathComponent("404.html")
+        func buildEqualsACleanBuild() throws {
+            _ = try Build.run(options)
+            var clean = options
+            clean.output = setup.root.appendingPathComponent("Clean-\(UUID().uuidString)").path
+            clean.useCache = false
+            _ = try Build.run(clean)
+            defer { try? FileManager.default.removeItem(atPath: clean.output) }
+            #expect(try PerformanceFixtures.tree(setup.output) == (try PerformanceFixtures.tree(URL(fileURLWithPath: clean.output))))
+        }
+        try Data("{{<layout}}{{$main}}<h1>First</h1>{{/main}}{{/layout}}\n".utf8).write(to: override)
+        try buildEqualsACleanBuild()
+        #expect(try String(contentsOf: notFound, encoding: .utf8).contains("<h1>First</h1>"))
+        try Data("{{<layout}}{{$main}}<h1>Second edit</h1>{{/main}}{{/layout}}\n".utf8).write(to: override)
+        try buildEqualsACleanBuild()
+        #expect(try String(contentsOf: notFound, encoding: .utf8).contains("<h1>Second edit</h1>"))
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try Data("logo".utf8).write(to: theme.appendingPathComponent("assets/logo.png"))
+        try buildEqualsACleanBuild()
+        #expect(FileManager.default.fileExists(atPath: setup.output.appendingPathComponent("assets/logo.png").path))
+        try FileManager.default.removeItem(at: override)
+        try buildEqualsACleanBuild()
+        #expect(try !String(contentsOf: notFound, encoding: .utf8).contains("Second edit"))
+        // A misplaced template is a warning while it is there, and not replayed from the session once it is gone.
+        let misplaced = theme.appendingPathComponent("notfound.mustache")
+        try Data("x".utf8).write(to: misplaced)
+        #expect(try Build.run(options).diagnostics.map(\.code).contains(.unusedThemeFile))
+        try FileManager.default.removeItem(at: misplaced)
+        #expect(try !Build.run(options).diagnostics.map(\.code).contains(.unusedThemeFile))
+    }
+
     @Test func configFileChangesAreNotServedFromTheSession() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }

@@ -17,5 +17,7 @@ indirect enum MustacheNode: Sendable {
     /// `{{<name}}...{{/name}}`: renders template `name` with the blocks defined inside replacing its own.
     case parent(String, overrides: [String: [MustacheNode]], indentation: [UInt8])
     /// `{{$name}}default{{/name}}`: a place an inheriting template may fill.
-    case block(String, defaultContent: [MustacheNode], indentation: [UInt8])
+    /// An override put here gets `indentation` on each of its lines, or, when
+    /// `continuesLine` (the block's tags share an indented line), on each line after its first.
+    case block(String, defaultContent: [MustacheNode], indentation: [UInt8], continuesLine: Bool)
 }

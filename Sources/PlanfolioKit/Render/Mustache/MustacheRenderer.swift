@@ -28,9 +28,9 @@ struct MustacheRenderer {
     /// Nested partials deeper than this render nothing: a partial that includes itself unconditionally stops here.
     static let maximumDepth = 200
 
-    init(library: MustacheLibrary, context: [String: Any], capacity: Int) {
+    init(library: MustacheLibrary, root: MustacheValue, capacity: Int) {
         self.library = library
-        stack = [.dictionary(context)]
+        stack = [root]
         output.reserveCapacity(capacity)
     }
 
@@ -104,12 +104,11 @@ struct MustacheRenderer {
                 overrides.merge(parentOverrides) { outer, _ in outer }
                 renderIncluded(template.nodes, indentation: parentIndentation)
                 overrides = saved
-            case .block(let name, let defaultContent, let blockIndentation):
-                let content = overrides[name] ?? defaultContent
-                if blockIndentation.isEmpty {
-                    render(content)
+            case .block(let name, let defaultContent, let blockIndentation, let continuesLine):
+                if let content = overrides[name] {
+                    renderIncluded(content, indentation: blockIndentation, continuesLine: continuesLine)
                 } else {
-                    renderIncluded(content, indentation: blockIndentation)
+                    render(defaultContent)
                 }
             }
         }
@@ -121,8 +120,9 @@ struct MustacheRenderer {
         stack.removeLast()
     }
 
-    /// A partial, parent or block: its lines get `extra` indentation more.
-    private mutating func renderIncluded(_ nodes: [MustacheNode], indentation extra: [UInt8]) {
+    /// A partial, parent or override: its lines get `extra` indentation more
+    /// (all but its first line when it `continuesLine` from text already written).
+    private mutating func renderIncluded(_ nodes: [MustacheNode], indentation extra: [UInt8], continuesLine: Bool = false) {
         guard depth < Self.maximumDepth else { return }
         depth += 1
         defer { depth -= 1 }
@@ -132,11 +132,11 @@ struct MustacheRenderer {
         }
         let saved = indentation
         indentation += extra
-        atLineStart = true
+        atLineStart = !continuesLine
         render(nodes)
         indentation = saved
-        // The tag was standalone, so what follows it starts a new template line.
-        atLineStart = !indentation.isEmpty
+        // A standalone tag: what follows it starts a new template line. A pair: its line goes on.
+        atLineStart = !continuesLine && !indentation.isEmpty
     }
 
     private mutating func startLine() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A context value, sorted once into the concrete types planfolio's contexts use.
 ///
 /// Contexts are `[String: Any]`. Finding out what an `Any` holds costs a
@@ -19,7 +21,7 @@ enum MustacheValue {
     case markup(SVGMarkup)
     /// Anything else (a Double, a struct, ...): printed with `String(describing:)`, truthy.
     case other(Any)
-    /// The name is not in the context.
+    /// The name is not in the context, or its value is null (`NSNull`, a nil Optional): prints nothing, false.
     case missing
 
     init(_ value: Any) {
@@ -32,23 +34,32 @@ enum MustacheValue {
         case let list as [String]: self = .strings(list)
         case let list as [Any]: self = .list(list)
         case let markup as SVGMarkup: self = .markup(markup)  // a struct, never an array: after the lists
+        case is NSNull: self = .missing
+        case let optional as any OptionalValue where optional.isNone: self = .missing
         default: self = .other(value)
         }
     }
 
-    /// The value in `{{name}}`: what swift-mustache printed (`String(describing:)`).
+    /// The value in `{{name}}`: a scalar as Swift prints it; a dictionary or
+    /// a list prints nothing (a dictionary's order is not stable, and a
+    /// theme walks structured values with a section: docs/theme.md).
     var text: String {
         switch self {
         case .string(let string): string
         case .bool(let bool): bool ? "true" : "false"
         case .int(let int): String(int)
-        case .dictionary(let dictionary): String(describing: dictionary)
-        case .dictionaries(let list): String(describing: list)
-        case .strings(let list): String(describing: list)
-        case .list(let list): String(describing: list)
+        case .dictionary, .dictionaries, .strings, .list, .missing: ""
         case .markup(let markup): markup.text
         case .other(let value): String(describing: value)
-        case .missing: ""
         }
     }
+}
+
+/// A nil found in a context (an `Optional` boxed in `Any`) is null, as `NSNull` is.
+private protocol OptionalValue {
+    var isNone: Bool { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var isNone: Bool { self == nil }
 }

@@ -72,4 +72,27 @@ import Testing
         #expect(mustache("{{<parent}}{{$b}}one\ntwo\n{{/b}}{{/parent}}", partials: ["parent": "Hi,\n  {{$b}}\n  {{/b}}\nbye\n"])
             == "Hi,\n  one\n  two\nbye\n")
     }
+
+    /// A block's default content is written as it stands; only an override is indented to the block's place.
+    @Test func blockDefaultKeepsItsOwnIndentation() {
+        let parent = "<ul>\n  {{$items}}\n  <li>x</li>\n  {{/items}}\n</ul>\n"
+        #expect(mustache("{{<p}}{{/p}}", partials: ["p": parent]) == "<ul>\n  <li>x</li>\n</ul>\n")
+        #expect(mustache("{{<p}}\n{{$items}}\n<li>a</li>\n<li>b</li>\n{{/items}}\n{{/p}}\n", partials: ["p": parent])
+            == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+    }
+
+    /// An override written indented loses its first line's indentation; deeper lines keep the difference.
+    @Test func overrideIndentationIsRelativeToItsFirstLine() {
+        let parent = "<ul>\n  {{$items}}\n  {{/items}}\n</ul>\n"
+        let child = "{{<p}}\n    {{$items}}\n    <li>a\n      <b>b</b></li>\n    {{/items}}\n{{/p}}\n"
+        #expect(mustache(child, partials: ["p": parent]) == "<ul>\n  <li>a\n    <b>b</b></li>\n</ul>\n")
+    }
+
+    /// A parent pair on one line is standalone only when its line holds nothing else; otherwise it is inline text.
+    @Test func parentPairOnOneLine() {
+        let partials = ["p": "x\ny{{$b}}{{/b}}"]
+        #expect(mustache("  {{<p}}{{$b}}B{{/b}}{{/p}}\nend", partials: partials) == "  x\n  yBend")
+        #expect(mustache("  {{<p}}{{/p}} tail\n", partials: partials) == "  x\ny tail\n")
+        #expect(mustache("a {{<p}}{{/p}}\n", partials: partials) == "a x\ny\n")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PlanfolioMarkdown
 @testable import PlanfolioKit
@@ -65,9 +66,41 @@ import PlanfolioMarkdown
     }
 
     @Test func implicitIterator() {
-        #expect(mustache("{{.}}", [:]).map { $0.hasPrefix("[") } == true)
         #expect(mustache("{{#list}}({{.}}){{/list}}", ["list": ["a", "<b>"]]) == "(a)(&lt;b&gt;)")
         #expect(mustache("{{#list}}({{{.}}}){{/list}}", ["list": ["<b>"]]) == "(<b>)")
+    }
+
+    /// Documented in docs/theme.md: a dictionary or a list prints nothing, whatever it holds (a section walks it).
+    @Test func structuredValuesPrintNothing() {
+        let data: [String: Any] = ["d": ["b": 2, "a": 1], "e": [String: Any](), "dl": [["a": 1]], "sl": ["x", "y"], "l": [1, "two"] as [Any]]
+        #expect(mustache("[{{d}}][{{{d}}}][{{&e}}][{{dl}}][{{sl}}][{{{l}}}][{{.}}]", data) == "[][][][][][][]")
+        #expect(mustache("{{#d}}[{{.}}]{{a}}{{/d}}", data) == "[]1")
+        #expect(mustache("{{#sl}}{{.}}{{/sl}}", data) == "xy")
+    }
+
+    /// `NSNull` and a nil Optional are null: they print nothing and are false, and they end the search for the name.
+    @Test func nullPrintsNothingAndIsFalse() {
+        let none: String? = nil
+        for null in [NSNull() as Any, none as Any] {
+            let data: [String: Any] = ["n": null, "outer": "x", "inner": ["outer": null]]
+            #expect(mustache("[{{n}}][{{{n}}}][{{n.a}}]{{#n}}yes{{/n}}{{^n}}no{{/n}}", data) == "[][][]no")
+            #expect(mustache("{{#inner}}[{{outer}}]{{/inner}}", data) == "[]")
+        }
+        let some: String? = "value"
+        #expect(mustache("{{s}}{{#s}}!{{/s}}", ["s": some as Any]) == "value!")
+    }
+
+    /// The spec lets the root context be any value, not only a dictionary.
+    @Test func anyValueAtTheRoot() {
+        #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}", "a&b") == "<a&amp;b>t")
+        #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}", 85) == "<85>t")
+        #expect(mustacheRoot("<{{.}}>", 1.5) == "<1.5>")
+        #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}", false) == "<false>f")
+        #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}", true) == "<true>t")
+        #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}{{name}}", NSNull()) == "<>f")
+        #expect(mustacheRoot("{{#.}}({{.}}){{/.}}{{^.}}empty{{/.}}", [1, "b"] as [Any]) == "(1)(b)")
+        #expect(mustacheRoot("{{#.}}({{value}}){{/.}}", [["value": "a"], ["value": "b"]]) == "(a)(b)")
+        #expect(mustacheRoot("{{#.}}x{{/.}}{{^.}}empty{{/.}}", [Any]()) == "empty")
     }
 
     @Test func interpolationTagsAreNeverStandalone() {

@@ -10,6 +10,12 @@ func mustache(_ template: String, _ data: [String: Any] = [:], partials: [String
     return MustacheLibrary(templates: templates).render("main", data)
 }
 
+/// Renders `template` over a root context of any type (a string, a number, a list, `NSNull`...); nil if it does not parse.
+func mustacheRoot(_ template: String, _ root: Any) -> String? {
+    guard let parsed = try? MustacheTemplate(template) else { return nil }
+    return MustacheLibrary(templates: ["main": parsed]).render("main", root: root)
+}
+
 /// The parse error of `template`, or nil if it parses.
 func mustacheError(_ template: String) -> MustacheParseError? {
     do {
