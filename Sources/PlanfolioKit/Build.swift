@@ -73,6 +73,9 @@ public enum Build {
             // Without the cache, the session the last build kept describes a site that is gone.
             if let store { store.save(session) } else { SessionStore(output: options.output).forget() }
         }
+        // Freeing every document (millions of small allocations) is left to
+        // another thread; the command exits without waiting for it.
+        releaseInBackground(session)
         return report
     }
 
@@ -143,7 +146,7 @@ public enum Build {
                                                                          parsed: result.parsed, problems: result.problems)
             }
             for asset in loaded.assets { session.assets[asset] = .init(stamp: "", active: loaded.activeAssets.contains(asset)) }
-            let settings = Settings(config: options.config, configDiagnostics: [], themeFiles: themeFiles, themePath: themePath, key: "")
+            let settings = Settings(config: options.config, configDiagnostics: [], themeFiles: themeFiles, themePath: themePath, key: .none)
             let theme = compileTheme(settings, session: session)
             link(session)
             let listing = InputListing(entries: loaded.assets.map { .init(path: $0, absolute: $0, role: .asset, stamp: "") },
@@ -170,7 +173,7 @@ public enum Build {
     // MARK: The steps
 
     /// The listing's paths, roles and stamps as one hash.
-    private static func listingKey(_ listing: InputListing) -> String {
+    private static func listingKey(_ listing: InputListing) -> Digest {
         var hasher = StableHasher()
         hasher.combine(listing.entries.count)
         for entry in listing.entries {
@@ -178,7 +181,7 @@ public enum Build {
             hasher.combine(entry.stamp)
         }
         hasher.combine(listing.diagnostics.count)
-        return hasher.finalize()
+        return hasher.digest()
     }
 
     /// Load and Parse: reads the documents whose stamp changed, parses those
@@ -212,7 +215,7 @@ public enum Build {
             ConcurrentMap.map(toRead) { entry -> (String, BuildSession.DocumentEntry, parsed: Bool) in
                 switch InputLoader.read(entry, input: input) {
                 case .problem(let diagnostic):
-                    return (entry.path, .init(stamp: entry.stamp, contentHash: "", parsed: nil, problems: [diagnostic]), false)
+                    return (entry.path, .init(stamp: entry.stamp, contentHash: .none, parsed: nil, problems: [diagnostic]), false)
                 case .file(let file):
                     let hash = SessionStore.contentHash(file.text)
                     // Saved again with the same bytes: the same document.
@@ -241,7 +244,7 @@ public enum Build {
     }
 
     /// The theme compiled, once per distinct set of theme files.
-    private static func compileTheme(_ settings: Settings, session: BuildSession) -> (key: String, theme: CompiledTheme?, diagnostics: [Diagnostic]) {
+    private static func compileTheme(_ settings: Settings, session: BuildSession) -> (key: Digest, theme: CompiledTheme?, diagnostics: [Diagnostic]) {
         if let known = session.theme, known.key == settings.themeKey { return known }
         let (theme, diagnostics) = CompiledTheme.compile(settings.themeFiles, themePath: settings.themePath)
         session.theme = (settings.themeKey, theme, diagnostics)
@@ -256,9 +259,9 @@ public enum Build {
         var hasher = StableHasher()
         for path in paths {
             hasher.combine(path)
-            hasher.combine(session.documents[path]?.parsed?.faceHash ?? "-")
+            hasher.combine(session.documents[path]?.parsed?.faceHash ?? .none)
         }
-        let key = hasher.finalize()
+        let key = hasher.digest()
         if let known = session.link, known.key == key { return }
         let documents = paths.compactMap { session.documents[$0]?.parsed?.document }
         let (portfolio, diagnostics) = Linker.link(documents)
@@ -277,12 +280,13 @@ public enum Build {
                         version.combine(targets[id]?.path ?? "")
                         version.combine(targets[id]?.title ?? "")
                     }
-                    parsed.mentionsVersion = version.finalize()
+                    parsed.mentionsVersion = version.digest()
                     session.documents[path]?.parsed = parsed
                 }
             }
         }
-        session.link = .init(key: key, portfolio: portfolio, diagnostics: diagnostics, targets: targets)
+        session.link = .init(key: key, portfolio: portfolio, diagnostics: diagnostics, targets: targets,
+                             shown: shownByID(portfolio))
     }
 
     /// Each document's links to files and documents, resolved from what
@@ -317,13 +321,13 @@ public enum Build {
         hasher.combine(link.key)
         hasher.combine(options.today.description)
         hasher.combine(String(reflecting: settings.config))
-        let key = hasher.finalize()
+        let key = hasher.digest()
         if let known = session.status, known.key == key { return }
         let (status, diagnostics) = StatusComputer.compute(portfolio: link.portfolio, config: settings.config, today: options.today)
-        var viewKeys: [String: String] = [:]
+        var viewKeys: [String: Digest] = [:]
         let portfolio = link.portfolio
         let keys = ConcurrentMap.map(portfolio.documents) { document in
-            SitePlan.viewKey(of: document, faceHash: session.documents[document.source]?.parsed?.faceHash ?? "",
+            SitePlan.viewKey(of: document, faceHash: session.documents[document.source]?.parsed?.faceHash ?? .none,
                              status: StatusBytes.of(document.id, in: status), portfolio: portfolio)
         }
         for (document, viewKey) in zip(portfolio.documents, keys) { viewKeys[document.id] = viewKey }
@@ -331,7 +335,7 @@ public enum Build {
     }
 
     /// Every diagnostic of the run, sorted, `--strict` applied.
-    private static func diagnostics(_ session: BuildSession, settings: Settings, theme: (key: String, theme: CompiledTheme?, diagnostics: [Diagnostic]),
+    private static func diagnostics(_ session: BuildSession, settings: Settings, theme: (key: Digest, theme: CompiledTheme?, diagnostics: [Diagnostic]),
                                     linked: Linked, options: BuildOptions) -> [Diagnostic] {
         var all = settings.configDiagnostics + session.listingDiagnostics + theme.diagnostics
         for entry in session.documents.values {
@@ -410,7 +414,7 @@ public enum Build {
         let selected = previous.map { site in plan.filter { site.keys[$0.path] != $0.key } } ?? plan
         let paths = Set(plan.map(\.path))
         let removed = previous.map { site in site.keys.keys.filter { !paths.contains($0) }.sorted() } ?? []
-        var planKeys: [String: String] = [:]
+        var planKeys: [String: Digest] = [:]
         for file in plan { planKeys[file.path] = file.key }
         if previous != nil, selected.isEmpty, removed.isEmpty {
             session.site?.keys = planKeys
@@ -419,11 +423,23 @@ public enum Build {
 
         if !statusResult.complete {
             // Restored without statuses: those the files to render show.
-            let all = selected.contains { $0.siteWide || ($0.documentID == nil && $0.path.hasPrefix("systems/")) }
-            let shown = Set(selected.compactMap(\.documentID).flatMap { id in portfolio[id].map { SitePlan.shown(by: $0, portfolio: portfolio) } ?? [] })
-            inputs.status = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today,
-                                                   only: all ? nil : shown).0
-            if all { session.status?.status = inputs.status; session.status?.complete = true }
+            var wanted = Set<String>()
+            var all = false
+            for file in selected {
+                switch file.statuses {
+                case .none: continue
+                case .all: all = true
+                case .shown(let ids): for id in ids { wanted.formUnion(session.link?.shown[id] ?? [id]) }
+                }
+            }
+            if all || !wanted.isEmpty {
+                inputs.status = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today,
+                                                       only: all ? nil : wanted).0
+                if all {
+                    session.status?.status = inputs.status
+                    session.status?.complete = true
+                }
+            }
         }
         let bodies = Set(selected.compactMap(\.documentID))
         inputs.portfolio = withBodies(portfolio, session: session, ids: bodies, input: options.input)
@@ -461,7 +477,9 @@ public enum Build {
     /// The keys of the site's files (`SitePlan`).
     private static func sitePlan(_ session: BuildSession, portfolio: Portfolio, linked: Linked, settings: Settings) -> SitePlan {
         var documents: [String: SitePlan.DocumentKeys] = [:]
-        var views: [String: String] = [:]
+        documents.reserveCapacity(portfolio.documents.count)
+        var views: [String: Digest] = [:]
+        views.reserveCapacity(portfolio.documents.count)
         var all = StableHasher(), texts = StableHasher()
         for document in portfolio.documents {
             let entry = session.documents[document.source]
@@ -472,15 +490,23 @@ public enum Build {
                     links.combine(replacement)
                 }
             }
-            documents[document.id] = .init(contentHash: entry?.contentHash ?? "", links: links.finalize(),
-                                           mentionsVersion: entry?.parsed?.mentionsVersion ?? "")
-            let view = session.status?.viewKeys[document.id] ?? ""
+            documents[document.id] = .init(contentHash: entry?.contentHash ?? .none, links: links.digest(),
+                                           mentionsVersion: entry?.parsed?.mentionsVersion ?? .none)
+            let view = session.status?.viewKeys[document.id] ?? .none
             views[document.id] = view
             all.combine(view)
             texts.combine(entry?.parsed?.searchText ?? "")
         }
-        return SitePlan(settings: settings.key, documents: documents, views: views, allViews: all.finalize(),
-                        searchTexts: texts.finalize(), linkedFiles: linked.stamps)
+        return SitePlan(settings: settings.key, documents: documents, views: views, shown: session.link?.shown ?? [:],
+                        allViews: all.digest(), searchTexts: texts.digest(), linkedFiles: linked.stamps)
+    }
+
+    /// `SitePlan.shown` of every document.
+    static func shownByID(_ portfolio: Portfolio) -> [String: [String]] {
+        var shown: [String: [String]] = [:]
+        shown.reserveCapacity(portfolio.documents.count)
+        for document in portfolio.documents { shown[document.id] = SitePlan.shown(by: document, portfolio: portfolio) }
+        return shown
     }
 
     /// Drops the last reference to `value` on a background thread.

@@ -10,11 +10,11 @@ struct Settings: Sendable {
     var themeFiles: ThemeFiles
     var themePath: String
     /// Hash of planfolio, the options that shape the output, the config and the theme's files.
-    var key: String
+    var key: Digest
     /// Hash of the theme's files alone.
-    var themeKey: String
+    var themeKey: Digest
 
-    init(config: SiteConfig, configDiagnostics: [Diagnostic], themeFiles: ThemeFiles, themePath: String, key: String) {
+    init(config: SiteConfig, configDiagnostics: [Diagnostic], themeFiles: ThemeFiles, themePath: String, key: Digest) {
         self.config = config
         self.configDiagnostics = configDiagnostics
         self.themeFiles = themeFiles
@@ -33,7 +33,7 @@ struct Settings: Sendable {
         }
         let (themeFiles, themePath) = try ThemeFiles.resolve(options.theme)
         var settings = Settings(config: options.config, configDiagnostics: configDiagnostics, themeFiles: themeFiles,
-                                themePath: themePath, key: "")
+                                themePath: themePath, key: .none)
         var hasher = StableHasher()
         hasher.combine("planfolio-settings")
         hasher.combine(SiteRenderer.generator)
@@ -43,11 +43,11 @@ struct Settings: Sendable {
         hasher.combine(String(reflecting: options.config))
         hasher.combine(configDiagnostics.count)
         hasher.combine(settings.themeKey)
-        settings.key = hasher.finalize()
+        settings.key = hasher.digest()
         return settings
     }
 
-    private static func themeKey(_ theme: ThemeFiles, path: String) -> String {
+    private static func themeKey(_ theme: ThemeFiles, path: String) -> Digest {
         var hasher = StableHasher()
         hasher.combine(path)
         hasher.combine(theme.templates.count)
@@ -62,7 +62,10 @@ struct Settings: Sendable {
             hasher.combine(path)
             hasher.combine(theme.assets[path] ?? [])
         }
-        return hasher.finalize()
+        // Warned about (PF035) while they are there.
+        hasher.combine(theme.misplacedTemplates.count)
+        for path in theme.misplacedTemplates { hasher.combine(path) }
+        return hasher.digest()
     }
 
     /// The running planfolio binary, by path, size and modification time.
@@ -70,6 +73,6 @@ struct Settings: Sendable {
         let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         var info = stat()
         guard stat(path, &info) == 0 else { return path }
-        return "\(path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        return path + "|" + InputListing.stamp(info)
     }()
 }

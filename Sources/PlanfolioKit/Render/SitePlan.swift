@@ -23,35 +23,37 @@
 /// key of what it reads here.
 public struct SitePlan: Sendable {
     /// The key of everything but the input folder (`Settings.key`).
-    var settings: String
+    var settings: Digest
     /// Per document id.
     var documents: [String: DocumentKeys]
     /// `viewKey` of every document, by id.
-    var views: [String: String]
+    var views: [String: Digest]
+    /// For each document id, the ids its page shows the views of (`shown(by:portfolio:)`).
+    var shown: [String: [String]]
     /// Hash of every view in portfolio order.
-    var allViews: String
+    var allViews: Digest
     /// Hash of every search text in portfolio order.
-    var searchTexts: String
+    var searchTexts: Digest
     /// Each linked file's stamp by its site path.
     var linkedFiles: [String: String]
 
     /// What a document's own page reads of the document besides its view.
     struct DocumentKeys: Sendable {
-        var contentHash: String
+        var contentHash: Digest
         /// `LinkedFiles.Resolution` of its links.
-        var links: String
-        var mentionsVersion: String
+        var links: Digest
+        var mentionsVersion: Digest
     }
 
-    func fixed(_ path: String) -> String {
+    func fixed(_ path: String) -> Digest {
         var hasher = StableHasher()
         hasher.combine("fixed")
         hasher.combine(settings)
         hasher.combine(path)
-        return hasher.finalize()
+        return hasher.digest()
     }
 
-    func siteWide(_ path: String, pages: [String] = []) -> String {
+    func siteWide(_ path: String, pages: [String] = []) -> Digest {
         var hasher = StableHasher()
         hasher.combine("site-wide")
         hasher.combine(settings)
@@ -59,57 +61,56 @@ public struct SitePlan: Sendable {
         hasher.combine(allViews)
         hasher.combine(pages.count)
         for page in pages { hasher.combine(page) }
-        return hasher.finalize()
+        return hasher.digest()
     }
 
-    func searchIndex() -> String {
+    func searchIndex() -> Digest {
         var hasher = StableHasher()
         hasher.combine(siteWide(SearchIndex.fileName))
         hasher.combine(searchTexts)
-        return hasher.finalize()
+        return hasher.digest()
     }
 
-    func linkedFile(_ file: OutputFile) -> String {
+    func linkedFile(_ file: OutputFile) -> Digest {
         var hasher = StableHasher()
         hasher.combine("linked file")
         hasher.combine(file.path)
         hasher.combine(file.copyFrom ?? "")
         hasher.combine(file.contents)
         hasher.combine(linkedFiles[file.path] ?? "")
-        return hasher.finalize()
+        return hasher.digest()
     }
 
-    func document(_ document: Document, portfolio: Portfolio) -> String {
+    func document(_ id: String) -> Digest {
         var hasher = StableHasher()
         hasher.combine("document")
         hasher.combine(settings)
-        let own = documents[document.id]
-        hasher.combine(own?.contentHash ?? "")
-        hasher.combine(own?.links ?? "")
-        hasher.combine(own?.mentionsVersion ?? "")
-        for id in Self.shown(by: document, portfolio: portfolio) {
-            hasher.combine(id)
-            hasher.combine(views[id] ?? "")
-        }
-        return hasher.finalize()
+        let own = documents[id]
+        hasher.combine(own?.contentHash ?? .none)
+        hasher.combine(own?.links ?? .none)
+        hasher.combine(own?.mentionsVersion ?? .none)
+        combineViews(of: shown[id] ?? [id], into: &hasher)
+        return hasher.digest()
     }
 
-    func system(_ system: SystemGroup, portfolio: Portfolio) -> String {
+    func system(_ system: SystemGroup) -> Digest {
         var hasher = StableHasher()
         hasher.combine("system")
         hasher.combine(settings)
         hasher.combine(system.name)
         hasher.combine(system.slug)
-        var shown = Set<String>()
-        for id in system.documentIDs {
-            shown.insert(id)
-            if let document = portfolio[id] { shown.formUnion(Self.shown(by: document, portfolio: portfolio)) }
-        }
-        for id in shown.sorted() {
+        var ids = Set<String>()
+        for id in system.documentIDs { ids.formUnion(shown[id] ?? [id]) }
+        combineViews(of: ids.sorted(), into: &hasher)
+        return hasher.digest()
+    }
+
+    private func combineViews(of ids: [String], into hasher: inout StableHasher) {
+        hasher.combine(ids.count)
+        for id in ids {
             hasher.combine(id)
-            hasher.combine(views[id] ?? "")
+            hasher.combine(views[id] ?? .none)
         }
-        return hasher.finalize()
     }
 
     /// The ids whose views a document's page shows: its own, what it
@@ -125,8 +126,8 @@ public struct SitePlan: Sendable {
     }
 
     /// Everything a page other than the document's own reads of it.
-    /// `face` is `DocumentFace`'s hash of it; `status` its status's bytes (`StatusBytes`).
-    static func viewKey(of document: Document, faceHash: String, status: [UInt8], portfolio: Portfolio) -> String {
+    /// `faceHash` is the hash of its `DocumentFace`; `status` its status's bytes (`StatusBytes`).
+    static func viewKey(of document: Document, faceHash: Digest, status: [UInt8], portfolio: Portfolio) -> Digest {
         var hasher = StableHasher()
         hasher.combine("view")
         hasher.combine(faceHash)
@@ -138,6 +139,6 @@ public struct SitePlan: Sendable {
         let system = portfolio.system(of: document)
         hasher.combine(system?.name ?? "")
         hasher.combine(system?.slug ?? "")
-        return hasher.finalize()
+        return hasher.digest()
     }
 }

@@ -54,21 +54,31 @@ public enum SiteRenderer {
     /// shows (equal keys, equal bytes: `SitePlan`), and how to make it.
     public struct PlannedFile: Sendable {
         public var path: String
-        public var key: String
+        var key: Digest
         /// The document whose page this is: its tree is needed to render it.
         public var documentID: String?
         /// A long job over the whole portfolio, run beside the batches of pages (`siteWideLanes`).
         var siteWide = false
+        /// The statuses it shows: none, those of its documents' pages (`SitePlan.shown`), or all.
+        var statuses: Statuses = .none
         var make: @Sendable (Inputs, IDLinker) -> OutputFile
     }
 
-    /// Every file of the site, in a fixed order, with its key when `keys` are given (else empty keys).
+    public enum Statuses: Sendable {
+        case none
+        /// Those shown on the pages of these documents.
+        case shown([String])
+        case all
+    }
+
+    /// Every file of the site, in a fixed order, with its key when `keys` are given (else no keys).
     public static func plan(_ inputs: Inputs, keys: SitePlan?) -> [PlannedFile] {
         let portfolio = inputs.portfolio, config = inputs.config
         var files: [PlannedFile] = []
-        func add(_ path: String, key: @autoclosure () -> String, document: String? = nil, siteWide: Bool = false,
-                 _ make: @escaping @Sendable (Inputs, IDLinker) -> OutputFile) {
-            files.append(PlannedFile(path: path, key: keys == nil ? "" : key(), documentID: document, siteWide: siteWide, make: make))
+        func add(_ path: String, key: @autoclosure () -> Digest, document: String? = nil, siteWide: Bool = false,
+                 statuses: Statuses = .all, _ make: @escaping @Sendable (Inputs, IDLinker) -> OutputFile) {
+            files.append(PlannedFile(path: path, key: keys == nil ? .none : key(), documentID: document, siteWide: siteWide,
+                                     statuses: statuses, make: make))
         }
         @Sendable func page(_ path: String, title: String, section: String, template: String, _ inputs: Inputs,
                             _ build: (String) -> [String: Any]) -> OutputFile {
@@ -76,39 +86,39 @@ public enum SiteRenderer {
         }
 
         for file in inputs.linkedFiles {
-            add(file.path, key: keys?.linkedFile(file) ?? "") { _, _ in file }
+            add(file.path, key: keys?.linkedFile(file) ?? .none, statuses: .none) { _, _ in file }
         }
         // Site-wide pages: one long job each, over every document.
-        add("index.html", key: keys?.siteWide("index.html") ?? "", siteWide: true) { inputs, _ in
+        add("index.html", key: keys?.siteWide("index.html") ?? .none, siteWide: true) { inputs, _ in
             page("index.html", title: "Dashboard", section: "index", template: "index", inputs) { root in
                 DashboardPage.context(portfolio: inputs.portfolio, root: root)
                     .merging(DashboardStatus.context(portfolio: inputs.portfolio, status: inputs.status, config: inputs.config, root: root)) { $1 }
             }
         }
-        add("timeline.html", key: keys?.siteWide("timeline.html") ?? "", siteWide: true) { inputs, _ in
+        add("timeline.html", key: keys?.siteWide("timeline.html") ?? .none, siteWide: true) { inputs, _ in
             page("timeline.html", title: "Timeline", section: "timeline", template: "timeline", inputs) { root in
                 TimelinePage.context(portfolio: inputs.portfolio, status: inputs.status, root: root)
             }
         }
-        add("approvals.html", key: keys?.siteWide("approvals.html") ?? "", siteWide: true) { inputs, _ in
+        add("approvals.html", key: keys?.siteWide("approvals.html") ?? .none, siteWide: true) { inputs, _ in
             page("approvals.html", title: "Approvals", section: "approvals", template: "approvals", inputs) { root in
                 ApprovalsPage.context(portfolio: inputs.portfolio, status: inputs.status, config: inputs.config, root: root)
             }
         }
         for kind in DocumentKind.allCases {
-            add("\(kind.folder).html", key: keys?.siteWide("\(kind.folder).html") ?? "", siteWide: true) { inputs, _ in
+            add("\(kind.folder).html", key: keys?.siteWide("\(kind.folder).html") ?? .none, siteWide: true) { inputs, _ in
                 page("\(kind.folder).html", title: kind.pluralDisplayName, section: kind.folder, template: "list", inputs) { root in
                     ListPage.context(kind: kind, portfolio: inputs.portfolio, root: root, status: inputs.status)
                 }
             }
         }
-        add(SystemsPage.path, key: keys?.siteWide(SystemsPage.path) ?? "", siteWide: true) { inputs, _ in
+        add(SystemsPage.path, key: keys?.siteWide(SystemsPage.path) ?? .none, siteWide: true) { inputs, _ in
             page(SystemsPage.path, title: "Systems", section: "systems", template: "systems", inputs) { root in
                 SystemsPage.context(portfolio: inputs.portfolio, root: root, status: inputs.status)
             }
         }
         for system in portfolio.systems {
-            add(SystemPage.path(system), key: keys?.system(system, portfolio: portfolio) ?? "") { inputs, _ in
+            add(SystemPage.path(system), key: keys?.system(system) ?? .none, statuses: .shown(system.documentIDs)) { inputs, _ in
                 page(SystemPage.path(system), title: system.name, section: "systems", template: "system", inputs) { root in
                     SystemPage.context(system: system, portfolio: inputs.portfolio, root: root, status: inputs.status)
                 }
@@ -116,40 +126,40 @@ public enum SiteRenderer {
         }
         for document in portfolio.documents {
             let id = document.id
-            add(document.url, key: keys?.document(document, portfolio: portfolio) ?? "", document: id) { inputs, idLinker in
+            add(document.url, key: keys?.document(id) ?? .none, document: id, statuses: .shown([id])) { inputs, idLinker in
                 // A document's page is planned only for a document of the portfolio.
                 let document = inputs.portfolio[id] ?? document
                 return documentPage(document, inputs: inputs, idLinker: idLinker)
             }
         }
-        add("search.html", key: keys?.fixed("search.html") ?? "") { inputs, _ in
+        add("search.html", key: keys?.fixed("search.html") ?? .none, statuses: .none) { inputs, _ in
             page("search.html", title: "Search", section: "search", template: "search", inputs) { _ in
                 ["indexFile": SearchIndex.fileName]
             }
         }
-        add("404.html", key: keys?.fixed("404.html") ?? "") { inputs, _ in
+        add("404.html", key: keys?.fixed("404.html") ?? .none, statuses: .none) { inputs, _ in
             var notFound = PageContext(site: inputs.site, path: "404.html", title: "Page not found", section: "")
             notFound.fixedRoot = inputs.config.baseURL
             return OutputFile(path: "404.html", contents: inputs.theme.renderBytes("notfound", notFound.dictionary(merging: [:])))
         }
         // The data files are site-wide too.
         let pages = files.map(\.path).filter { $0.hasSuffix(".html") }
-        add("portfolio.json", key: keys?.siteWide("portfolio.json") ?? "", siteWide: true) { inputs, _ in
+        add("portfolio.json", key: keys?.siteWide("portfolio.json") ?? .none, siteWide: true) { inputs, _ in
             OutputFile(path: "portfolio.json",
                        contents: PortfolioJSON.bytes(portfolio: inputs.portfolio, status: inputs.status, generator: generator))
         }
-        add(SearchIndex.fileName, key: keys?.searchIndex() ?? "", siteWide: true) { inputs, _ in
+        add(SearchIndex.fileName, key: keys?.searchIndex() ?? .none, siteWide: true) { inputs, _ in
             let texts = inputs.searchTexts
             return OutputFile(path: SearchIndex.fileName, contents: SearchIndex.scriptBytes(portfolio: inputs.portfolio) {
                 texts?[$0.id] ?? SearchIndex.text(of: $0)
             })
         }
         if let baseURL = config.baseURL {
-            add("feed.xml", key: keys?.siteWide("feed.xml") ?? "", siteWide: true) { inputs, _ in
+            add("feed.xml", key: keys?.siteWide("feed.xml") ?? .none, siteWide: true) { inputs, _ in
                 OutputFile(path: "feed.xml", text: FeedXML.text(portfolio: inputs.portfolio, config: inputs.config, baseURL: baseURL,
                                                                today: inputs.today, generator: generator))
             }
-            add("sitemap.xml", key: keys?.siteWide("sitemap.xml", pages: pages) ?? "", siteWide: true) { inputs, _ in
+            add("sitemap.xml", key: keys?.siteWide("sitemap.xml", pages: pages) ?? .none, siteWide: true) { inputs, _ in
                 var lastModified: [String: Day] = [:]
                 for document in inputs.portfolio.documents {
                     if let day = document.updated ?? document.date { lastModified[document.url] = day }
@@ -158,7 +168,9 @@ public enum SiteRenderer {
             }
         }
         for (path, bytes) in inputs.theme.assets.sorted(by: { $0.key < $1.key }) {
-            add("assets/" + path, key: keys?.fixed("assets/" + path) ?? "") { _, _ in OutputFile(path: "assets/" + path, contents: bytes) }
+            add("assets/" + path, key: keys?.fixed("assets/" + path) ?? .none, statuses: .none) { _, _ in
+                OutputFile(path: "assets/" + path, contents: bytes)
+            }
         }
         return files
     }

@@ -11,9 +11,9 @@ extension BuildSession.ParsedDocument {
         let face = DocumentFace.encode(document)
         var hasher = StableHasher()
         hasher.combine(face)
-        let parsed = Self(document: document, hasBody: true, own: found, face: face, faceHash: hasher.finalize(),
+        let parsed = Self(document: document, hasBody: true, own: found, face: face, faceHash: hasher.digest(),
                           searchText: SearchIndex.text(of: document), mentions: MentionFilter(body: document.body),
-                          links: LinkedFiles.candidates(in: document.body), mentionsVersion: "")
+                          links: LinkedFiles.candidates(in: document.body), mentionsVersion: .none)
         return (parsed, [])
     }
 }

@@ -23,16 +23,16 @@ public final class BuildSession: @unchecked Sendable {
     let lock = NSLock()
 
     /// The key of everything but the input folder (`Settings.key`), as the last build saw it.
-    var settingsKey: String?
+    var settingsKey: Digest?
     /// The compiled theme, by the hash of its files.
-    var theme: (key: String, theme: CompiledTheme?, diagnostics: [Diagnostic])?
+    var theme: (key: Digest, theme: CompiledTheme?, diagnostics: [Diagnostic])?
 
     /// Every document file of the last listing, by path under the input folder.
     var documents: [String: DocumentEntry] = [:]
     /// The input's other files by path: their stamp, and whether an SVG could run script.
     var assets: [String: AssetEntry] = [:]
     /// Hash of the last listing's paths and stamps: the same means no input file changed.
-    var listingKey: String?
+    var listingKey: Digest?
     /// Diagnostics of the listing itself (symbolic links leading out).
     var listingDiagnostics: [Diagnostic] = []
 
@@ -73,11 +73,23 @@ public final class BuildSession: @unchecked Sendable {
 
     /// One document file: its stamp and bytes, and what parsing made of them.
     struct DocumentEntry: Sendable {
-        var stamp: String
-        var contentHash: String
-        var parsed: ParsedDocument?
+        var stamp: String { didSet { encoded = nil } }
+        var contentHash: Digest { didSet { encoded = nil } }
+        var parsed: ParsedDocument? { didSet { encoded = nil } }
         /// A file that could not be read (too large, not UTF-8), or did not parse into a document.
-        var problems: [Diagnostic]
+        var problems: [Diagnostic] { didSet { encoded = nil } }
+        /// This entry's bytes in `session.bin` as they were read, until a field
+        /// changes: writing the session again after an edit of one document
+        /// copies the other records instead of encoding them.
+        var encoded: ArraySlice<UInt8>?
+
+        init(stamp: String, contentHash: Digest, parsed: ParsedDocument?, problems: [Diagnostic], encoded: ArraySlice<UInt8>? = nil) {
+            self.stamp = stamp
+            self.contentHash = contentHash
+            self.parsed = parsed
+            self.problems = problems
+            self.encoded = encoded
+        }
     }
 
     struct AssetEntry: Sendable, Equatable {
@@ -94,7 +106,7 @@ public final class BuildSession: @unchecked Sendable {
         var own: [Diagnostic]
         /// `DocumentFace` bytes: what Link, Compute and every page but the document's own read of it.
         var face: [UInt8]
-        var faceHash: String
+        var faceHash: Digest
         /// Its text in the search index.
         var searchText: String
         /// Which ids its prose may mention (`IDLinker` links them).
@@ -103,38 +115,40 @@ public final class BuildSession: @unchecked Sendable {
         var links: [LinkedFiles.Candidate]
         /// Bumped when a document it may mention is added, removed, moved or
         /// retitled: its page shows that link.
-        var mentionsVersion: String
+        var mentionsVersion: Digest
     }
 
     /// The Link stage's result, for one set of faces.
     struct LinkResult: Sendable {
-        var key: String
+        var key: Digest
         var portfolio: Portfolio
         var diagnostics: [Diagnostic]
         /// Each document's prose-link target (`IDLinker.Target`), to see which ones moved.
         var targets: [String: IDLinker.Target]
+        /// For each document id, the ids whose views its page shows (`SitePlan.shown`).
+        var shown: [String: [String]]
     }
 
     /// The Compute stage's result, for one link key, config and day.
     struct StatusResult: Sendable {
-        var key: String
+        var key: Digest
         /// Every document's status; after a restore only those computed since (`complete` false).
         var status: PortfolioStatus
         var complete: Bool
         var diagnostics: [Diagnostic]
         /// Each document's view key (`SitePlan.viewKey`), by id.
-        var viewKeys: [String: String]
+        var viewKeys: [String: Digest]
     }
 
     struct WrittenSite: Sendable {
         /// The output folder the site was written to, as given.
         var output: String
-        var keys: [String: String]
+        var keys: [String: Digest]
         var stamp: String?
         /// How many files the site has (`keys.count`, known before the keys are decoded).
         var files: Int
     }
 
     /// The link key of the faces `SessionStore` has on disk for this session, when known.
-    var facesOnDisk: String?
+    var facesOnDisk: Digest?
 }

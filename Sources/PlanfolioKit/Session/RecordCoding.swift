@@ -30,6 +30,17 @@ struct RecordWriter {
         bytes.append(value ? 1 : 0)
     }
 
+    /// Sixteen bytes, the two words little-endian.
+    mutating func digest(_ value: Digest) {
+        for word in [value.high, value.low] {
+            var bits = word
+            for _ in 0..<8 {
+                bytes.append(UInt8(truncatingIfNeeded: bits))
+                bits >>= 8
+            }
+        }
+    }
+
     mutating func double(_ value: Double) {
         var bits = value.bitPattern
         for _ in 0..<8 {
@@ -150,6 +161,19 @@ struct RecordReader {
             fail()
             return false
         }
+    }
+
+    mutating func digest() -> Digest {
+        guard end - offset >= 16 else {
+            fail()
+            return .none
+        }
+        var words: [UInt64] = [0, 0]
+        for word in 0..<2 {
+            for index in 0..<8 { words[word] |= UInt64(bytes[offset + word * 8 + index]) << (8 * UInt64(index)) }
+        }
+        offset += 16
+        return Digest(high: words[0], low: words[1])
     }
 
     mutating func double() -> Double {

@@ -18,10 +18,12 @@ import PlanfolioMarkdown
 /// - `faces.bin`: each document's face and what Link found between them,
 ///   written again only when some face changed.
 ///
-/// Every failure fails safe: a missing, short, corrupt or foreign file is
-/// ignored and the build starts from an empty session (every page
-/// rendered). Each file is written under a temporary name and renamed into
-/// place; the faces file carries the link key the session file names.
+/// Every failure fails safe: each file (and the head on its own) ends with
+/// a hash of its bytes, so a missing, short, corrupt or foreign file is
+/// ignored whole and the build starts from what it can trust, at worst an
+/// empty session (every page rendered). Each file is written under a
+/// temporary name and renamed into place; the faces file carries the link
+/// key the session file names.
 public struct SessionStore: Sendable {
     /// Bump when anything about the files changes.
     static let format = 1
@@ -37,10 +39,10 @@ public struct SessionStore: Sendable {
     }
 
     /// A document's text by its bytes: a file saved again with the same bytes is no edit.
-    static func contentHash(_ text: String) -> String {
+    static func contentHash(_ text: String) -> Digest {
         var hasher = StableHasher()
         hasher.combine(text)
-        return hasher.finalize()
+        return hasher.digest()
     }
 
     // MARK: Restoring
@@ -63,8 +65,8 @@ public struct SessionStore: Sendable {
         guard reader.string() == "planfolio-session", reader.int() == format,
               reader.string() == Settings.executableIdentity else { return nil }
         let session = BuildSession()
-        session.settingsKey = reader.string()
-        session.listingKey = reader.string()
+        session.settingsKey = reader.digest()
+        session.listingKey = reader.digest()
         session.strict = reader.bool()
         session.report = report(&reader)
         session.site = reader.optional { reader in
@@ -77,71 +79,73 @@ public struct SessionStore: Sendable {
     }
 
     /// Decodes the documents, the link and status results and the site's
-    /// keys; on any failure the session is emptied of them (a cold build).
+    /// keys; on any failure the session keeps only its head (a cold build).
     private static func decodeRest(_ bytes: [UInt8], from offset: Int, faces faceBytes: [UInt8]?, into session: BuildSession) {
-        guard let whole = unsealed(bytes[...]) else { return session.forgetAllButHead() }
+        guard let whole = unsealed(bytes[...]), let faceBytes, let faces = unsealed(faceBytes[...]) else {
+            return session.forgetAllButHead()
+        }
         var reader = RecordReader(bytes, from: offset, to: whole.endIndex)
+        let linkKey = reader.digest()
+        guard let linked = decodeFaces(faces, key: linkKey) else { return session.forgetAllButHead() }
         var documents: [String: BuildSession.DocumentEntry] = [:]
-        let documentCount = reader.count()
-        documents.reserveCapacity(documentCount)
-        let empty = MarkdownNode(.document)
-        for _ in 0..<documentCount {
-            let path = reader.string(), stamp = reader.string(), contentHash = reader.string()
+        let count = reader.count()
+        documents.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = reader.offset
+            let path = reader.string(), stamp = reader.string(), contentHash = reader.digest()
             let problems = reader.array(diagnostic).compactMap { $0 }
-            let parsed = reader.optional { reader -> (own: [Diagnostic], faceHash: String, searchText: String, mentions: [UInt8],
-                                                      links: [LinkedFiles.Candidate], version: String) in
+            let parsed = reader.optional { reader -> BuildSession.ParsedDocument? in
                 let own = reader.array(diagnostic).compactMap { $0 }
-                let faceHash = reader.string(), searchText = reader.string()
-                let mentions = Array(reader.raw())
+                let faceHash = reader.digest(), searchText = reader.string()
+                let mentions = MentionFilter(bytes: Array(reader.raw()))
                 let links = reader.array { reader in LinkedFiles.Candidate(url: reader.string(), line: reader.int()) }
-                return (own, faceHash, searchText, mentions, links, reader.string())
+                let version = reader.digest()
+                guard let face = linked.faces[path] else {
+                    reader.fail()
+                    return nil
+                }
+                return BuildSession.ParsedDocument(document: face.document, hasBody: false, own: own, face: face.bytes, faceHash: faceHash,
+                                                   searchText: searchText, mentions: mentions, links: links, mentionsVersion: version)
             }
             if reader.failed { break }
-            var entry = BuildSession.DocumentEntry(stamp: stamp, contentHash: contentHash, parsed: nil, problems: problems)
-            if let parsed {
-                // The document itself comes from its face below.
-                entry.parsed = BuildSession.ParsedDocument(
-                    document: Document(id: "", kind: .plan, title: "", source: path, displayPath: path, body: empty), hasBody: false,
-                    own: parsed.own, face: [], faceHash: parsed.faceHash, searchText: parsed.searchText,
-                    mentions: MentionFilter(bytes: parsed.mentions), links: parsed.links, mentionsVersion: parsed.version)
-            }
-            documents[path] = entry
+            documents[path] = BuildSession.DocumentEntry(stamp: stamp, contentHash: contentHash, parsed: parsed ?? nil,
+                                                         problems: problems, encoded: bytes[start..<reader.offset])
         }
         let assets = reader.array { reader -> (String, BuildSession.AssetEntry) in
             (reader.string(), BuildSession.AssetEntry(stamp: reader.string(), active: reader.bool()))
         }
         let listingDiagnostics = reader.array(diagnostic).compactMap { $0 }
-        let linkKey = reader.string()
         let linkDiagnostics = reader.array(diagnostic).compactMap { $0 }
-        let statusKey = reader.string()
+        let statusKey = reader.digest()
         let statusDiagnostics = reader.array(diagnostic).compactMap { $0 }
-        let viewKeys = reader.array { reader in (reader.string(), reader.string()) }
-        let siteKeys = reader.array { reader in (reader.string(), reader.string()) }
-        guard !reader.failed, reader.isAtEnd, let faceBytes,
-              let portfolio = decodeFaces(faceBytes, key: linkKey, documents: &documents) else {
+        let viewKeys = reader.array { reader in (reader.string(), reader.digest()) }
+        let siteKeys = reader.array { reader in (reader.string(), reader.digest()) }
+        // Every parsed document has its face, and no face is left over.
+        guard !reader.failed, reader.isAtEnd, linked.faces.count == documents.values.count(where: { $0.parsed != nil }) else {
             return session.forgetAllButHead()
         }
         session.documents = documents
         session.assets = Dictionary(assets, uniquingKeysWith: { first, _ in first })
         session.listingDiagnostics = listingDiagnostics
         var targets: [String: IDLinker.Target] = [:]
-        for document in portfolio.documents { targets[document.id] = IDLinker.Target(path: document.url, title: document.title) }
-        session.link = .init(key: linkKey, portfolio: portfolio, diagnostics: linkDiagnostics, targets: targets)
+        for document in linked.portfolio.documents { targets[document.id] = IDLinker.Target(path: document.url, title: document.title) }
+        session.link = .init(key: linkKey, portfolio: linked.portfolio, diagnostics: linkDiagnostics, targets: targets,
+                             shown: Build.shownByID(linked.portfolio))
         session.facesOnDisk = linkKey
         session.status = .init(key: statusKey, status: PortfolioStatus(today: Day(year: 1970, month: 1, day: 1)!), complete: false,
                                diagnostics: statusDiagnostics, viewKeys: Dictionary(viewKeys, uniquingKeysWith: { first, _ in first }))
         session.site?.keys = Dictionary(siteKeys, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every parsed document's face, which becomes its value in `documents`
-    /// (with an empty tree), and the linked portfolio: its documents' order
-    /// and what Link found between them. nil when anything does not fit.
-    private static func decodeFaces(_ bytes: [UInt8], key: String, documents: inout [String: BuildSession.DocumentEntry]) -> Portfolio? {
-        guard let sealed = unsealed(bytes[...]) else { return nil }
-        var reader = RecordReader(sealed)
-        guard reader.string() == "planfolio-faces", reader.int() == format, reader.string() == key else { return nil }
+    /// Every parsed document's face (decoded, with an empty tree) by path,
+    /// and the linked portfolio: its documents' order and what Link found
+    /// between them. nil when anything does not fit.
+    private static func decodeFaces(_ bytes: ArraySlice<UInt8>, key: Digest)
+        -> (faces: [String: (document: Document, bytes: [UInt8])], portfolio: Portfolio)? {
+        var reader = RecordReader(bytes)
+        guard reader.string() == "planfolio-faces", reader.int() == format, reader.digest() == key else { return nil }
         let empty = MarkdownNode(.document)
-        let faces = reader.array { reader in (source: reader.string(), face: reader.raw()) }
+        let raw = reader.array { reader in (source: reader.string(), face: reader.raw()) }
         let order = reader.array { $0.string() }
         let referencedBy = reader.array { reader -> (String, [String]) in (reader.string(), reader.array { $0.string() }) }
         let supersededBy = reader.array { reader in (reader.string(), reader.string()) }
@@ -150,29 +154,27 @@ public struct SessionStore: Sendable {
             return SystemGroup(name: name, slug: slug, documentIDs: reader.array { $0.string() })
         }
         guard !reader.failed, reader.isAtEnd else { return nil }
-        let decoded = ConcurrentMap.map(faces.map(\.face)) { face -> Document? in
+        let decoded = ConcurrentMap.map(raw.map(\.face)) { face -> Document? in
             var reader = RecordReader(face)
             guard let document = DocumentFace.decode(&reader, body: empty), !reader.failed, reader.isAtEnd else { return nil }
             return document
         }
-        for ((source, face), document) in zip(faces, decoded) {
-            guard let document, document.source == source, var parsed = documents[source]?.parsed else { return nil }
-            parsed.document = document
-            parsed.face = Array(face)
-            documents[source]?.parsed = parsed
+        var faces: [String: (document: Document, bytes: [UInt8])] = [:]
+        faces.reserveCapacity(raw.count)
+        for ((source, face), document) in zip(raw, decoded) {
+            guard let document, document.source == source else { return nil }
+            faces[source] = (document, Array(face))
         }
-        // Every parsed document has its face.
-        guard faces.count == documents.values.count(where: { $0.parsed != nil }) else { return nil }
         var portfolioDocuments: [Document] = []
         portfolioDocuments.reserveCapacity(order.count)
         for source in order {
-            guard let document = documents[source]?.parsed?.document else { return nil }
+            guard let document = faces[source]?.document else { return nil }
             portfolioDocuments.append(document)
         }
         var portfolio = Portfolio(documents: portfolioDocuments,
                                   referencedBy: Dictionary(referencedBy, uniquingKeysWith: { first, _ in first }), systems: systems)
         portfolio.supersededBy = Dictionary(supersededBy, uniquingKeysWith: { first, _ in first })
-        return portfolio
+        return (faces, portfolio)
     }
 
     // MARK: Saving
@@ -196,7 +198,7 @@ public struct SessionStore: Sendable {
         var writer = RecordWriter(capacity: link.portfolio.documents.count * 1_200 + 4_096)
         writer.string("planfolio-faces")
         writer.int(format)
-        writer.string(link.key)
+        writer.digest(link.key)
         let parsed = session.documents.compactMap { path, entry in entry.parsed.map { (path, $0) } }.sorted { $0.0 < $1.0 }
         writer.array(parsed) { writer, item in
             writer.string(item.0)
@@ -225,8 +227,8 @@ public struct SessionStore: Sendable {
         head.string("planfolio-session")
         head.int(format)
         head.string(Settings.executableIdentity)
-        head.string(session.settingsKey ?? "")
-        head.string(session.listingKey ?? "")
+        head.digest(session.settingsKey ?? .none)
+        head.digest(session.listingKey ?? .none)
         head.bool(session.strict)
         report(&head, session.report)
         head.optional(session.site) { writer, site in
@@ -236,22 +238,24 @@ public struct SessionStore: Sendable {
         }
         var writer = RecordWriter(capacity: session.documents.count * 900 + head.bytes.count + 4_096)
         writer.raw(sealed(head.bytes))
+        writer.digest(session.link?.key ?? .none)
         writer.array(session.documents.sorted { $0.key < $1.key }) { writer, item in
             let (path, entry) = item
+            if let encoded = entry.encoded { return writer.append(encoded) }
             writer.string(path)
             writer.string(entry.stamp)
-            writer.string(entry.contentHash)
+            writer.digest(entry.contentHash)
             writer.array(entry.problems, diagnostic)
             writer.optional(entry.parsed) { writer, parsed in
                 writer.array(parsed.own, diagnostic)
-                writer.string(parsed.faceHash)
+                writer.digest(parsed.faceHash)
                 writer.string(parsed.searchText)
                 writer.raw(parsed.mentions.bytes)
                 writer.array(parsed.links) { writer, link in
                     writer.string(link.url)
                     writer.int(link.line)
                 }
-                writer.string(parsed.mentionsVersion)
+                writer.digest(parsed.mentionsVersion)
             }
         }
         writer.array(session.assets.sorted { $0.key < $1.key }) { writer, item in
@@ -260,17 +264,16 @@ public struct SessionStore: Sendable {
             writer.bool(item.value.active)
         }
         writer.array(session.listingDiagnostics, diagnostic)
-        writer.string(session.link?.key ?? "")
         writer.array(session.link?.diagnostics ?? [], diagnostic)
-        writer.string(session.status?.key ?? "")
+        writer.digest(session.status?.key ?? .none)
         writer.array(session.status?.diagnostics ?? [], diagnostic)
         writer.array((session.status?.viewKeys ?? [:]).sorted { $0.key < $1.key }) { writer, item in
             writer.string(item.key)
-            writer.string(item.value)
+            writer.digest(item.value)
         }
         writer.array((session.site?.keys ?? [:]).sorted { $0.key < $1.key }) { writer, item in
             writer.string(item.key)
-            writer.string(item.value)
+            writer.digest(item.value)
         }
         return sealed(writer.bytes)
     }

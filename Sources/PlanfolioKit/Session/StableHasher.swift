@@ -55,8 +55,23 @@ struct StableHasher {
         mix(UInt64(bitPattern: Int64(value)))
     }
 
+    mutating func combine(_ digest: Digest) {
+        mix(digest.high)
+        mix(digest.low)
+    }
+
+    /// The hash as two words: what the session keys its results with (cheap to compare, store and hash again).
+    func digest() -> Digest {
+        let (high, low) = lanes()
+        return Digest(high: high, low: low)
+    }
+
     /// 32 hex digits.
     func finalize() -> String {
+        digest().hex
+    }
+
+    private func lanes() -> (UInt64, UInt64) {
         func avalanche(_ value: UInt64) -> UInt64 {
             var x = value ^ count
             x ^= x >> 33; x &*= Self.p1
@@ -64,7 +79,20 @@ struct StableHasher {
             x ^= x >> 33
             return x
         }
-        let high = avalanche(a ^ (b >> 1)), low = avalanche(b ^ (a << 1))
+        return (avalanche(a ^ (b >> 1)), avalanche(b ^ (a << 1)))
+    }
+}
+
+/// A `StableHasher` hash: the key of a value in the build session.
+struct Digest: Hashable, Sendable {
+    var high: UInt64
+    var low: UInt64
+
+    /// No value: what a key is before anything was hashed into it.
+    static let none = Digest(high: 0, low: 0)
+
+    /// 32 hex digits.
+    var hex: String {
         func hex(_ value: UInt64) -> String {
             let digits = String(value, radix: 16)
             return String(repeating: "0", count: 16 - digits.count) + digits
