@@ -141,6 +141,7 @@ public enum Build {
         ConcurrentMap.withThreads(options.threads) {
             let session = BuildSession()
             let parsed = ConcurrentMap.map(loaded.files) { BuildSession.ParsedDocument.parse($0) }
+            session.documentOrder = loaded.files.map(\.path)
             for (file, result) in zip(loaded.files, parsed) {
                 session.documents[file.path] = BuildSession.DocumentEntry(stamp: "", contentHash: SessionStore.contentHash(file.text),
                                                                          parsed: result.parsed, problems: result.problems)
@@ -162,7 +163,7 @@ public enum Build {
             inputs.links = linked.bySource
             inputs.linkedFiles = linked.files.outputFiles(input: options.input)
             inputs.searchTexts = searchTexts(session)
-            inputs.portfolio = withBodies(portfolio, session: session, ids: nil, input: options.input)
+            inputs.portfolio = completing(portfolio, ids: nil, to: .tree, session: session, input: options.input)
             var files: [OutputFile] = []
             SiteRenderer.render(SiteRenderer.plan(inputs, keys: nil), inputs: inputs) { files += $0 }
             files.sort { $0.path < $1.path }
@@ -239,6 +240,7 @@ public enum Build {
         }
         for (entry, asset) in zip(assetsToCheck, checked) { assets[entry.path] = asset }
         session.documents = documents
+        session.documentOrder = listing.entries.compactMap { $0.role == .document ? $0.path : nil }
         session.assets = assets
         return parsedCount
     }
@@ -323,9 +325,10 @@ public enum Build {
         hasher.combine(String(reflecting: settings.config))
         let key = hasher.digest()
         if let known = session.status, known.key == key { return }
-        let (status, diagnostics) = StatusComputer.compute(portfolio: link.portfolio, config: settings.config, today: options.today)
+        let portfolio = completing(link.portfolio, ids: nil, to: .face, session: session, input: options.input)
+        session.link?.portfolio = portfolio
+        let (status, diagnostics) = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today)
         var viewKeys: [String: Digest] = [:]
-        let portfolio = link.portfolio
         let keys = ConcurrentMap.map(portfolio.documents) { document in
             SitePlan.viewKey(of: document, faceHash: session.documents[document.source]?.parsed?.faceHash ?? .none,
                              status: StatusBytes.of(document.id, in: status), portfolio: portfolio)
@@ -362,31 +365,43 @@ public enum Build {
         return texts
     }
 
-    /// `portfolio` with the trees of the documents `ids` (all when nil) put
-    /// back: from the session, or parsed again from their files when the
-    /// session was restored without them.
-    private static func withBodies(_ linked: Portfolio, session: BuildSession, ids: Set<String>?, input: String) -> Portfolio {
+    /// `linked` with the documents `ids` (all when nil) at least as complete
+    /// as `level`: a restored session's light faces decoded whole, trees
+    /// parsed again from their files (a file whose face no longer matches
+    /// the session's is left as it was: its document is not the session's).
+    /// The session keeps what was completed.
+    private static func completing(_ linked: Portfolio, ids: Set<String>?, to level: BuildSession.Completeness,
+                                   session: BuildSession, input: String) -> Portfolio {
         var portfolio = linked
         let wanted = portfolio.documents.indices.filter { ids?.contains(linked.documents[$0].id) ?? true }
-        let missing = wanted.filter { session.documents[linked.documents[$0].source]?.parsed?.hasBody != true }
-        let reparsed = ConcurrentMap.map(missing) { index -> (Int, BuildSession.ParsedDocument?) in
+        let short = wanted.filter { (session.documents[linked.documents[$0].source]?.parsed?.completeness ?? .tree) < level }
+        let documents = session.documents
+        let completed = ConcurrentMap.map(short) { index -> (Int, BuildSession.ParsedDocument?) in
             let source = linked.documents[index].source
-            guard let stamp = session.documents[source]?.stamp else { return (index, nil) }
-            let entry = InputListing.Entry(path: source, absolute: InputLoader.displayPath(input: input, path: source), role: .document, stamp: stamp)
-            guard case .file(let file) = InputLoader.read(entry, input: input) else { return (index, nil) }
-            return (index, BuildSession.ParsedDocument.parse(file).parsed)
+            guard var parsed = documents[source]?.parsed else { return (index, nil) }
+            if level == .face {
+                var reader = RecordReader(parsed.face)
+                if let document = DocumentFace.decode(&reader, body: parsed.document.body), !reader.failed, reader.isAtEnd {
+                    parsed.document = document
+                    parsed.completeness = .face
+                    return (index, parsed)
+                }
+            }
+            // Parsed again from the file: a tree was asked for, or the face did not decode.
+            let entry = InputListing.Entry(path: source, absolute: InputLoader.displayPath(input: input, path: source), role: .document, stamp: "")
+            guard case .file(let file) = InputLoader.read(entry, input: input),
+                  let fresh = BuildSession.ParsedDocument.parse(file).parsed, fresh.faceHash == parsed.faceHash else { return (index, nil) }
+            parsed.document = fresh.document
+            parsed.completeness = .tree
+            return (index, parsed)
         }
-        for (index, parsed) in reparsed {
-            let source = portfolio.documents[index].source
-            guard let parsed, let known = session.documents[source]?.parsed, parsed.faceHash == known.faceHash else { continue }
-            var updated = known
-            updated.document = parsed.document
-            updated.hasBody = true
-            session.documents[source]?.parsed = updated
+        for (index, parsed) in completed {
+            if let parsed { session.documents[linked.documents[index].source]?.parsed = parsed }
         }
+        // The session's document, which may be more complete (or newer, with the same face) than the linked one.
         for index in wanted {
-            if let parsed = session.documents[portfolio.documents[index].source]?.parsed, parsed.hasBody {
-                portfolio.documents[index].body = parsed.document.body
+            if let parsed = session.documents[linked.documents[index].source]?.parsed, parsed.completeness >= level {
+                portfolio.documents[index] = parsed.document
             }
         }
         return portfolio
@@ -418,31 +433,49 @@ public enum Build {
         for file in plan { planKeys[file.path] = file.key }
         if previous != nil, selected.isEmpty, removed.isEmpty {
             session.site?.keys = planKeys
+            session.site?.order = plan.map(\.path)
             return (false, 0, pages, plan.count)
         }
 
-        if !statusResult.complete {
-            // Restored without statuses: those the files to render show.
-            var wanted = Set<String>()
-            var all = false
-            for file in selected {
-                switch file.statuses {
-                case .none: continue
-                case .all: all = true
-                case .shown(let ids): for id in ids { wanted.formUnion(session.link?.shown[id] ?? [id]) }
-                }
+        // What the files to render read: whole faces, statuses, trees. A
+        // restored session has light faces and no statuses until asked.
+        var statusIDs = Set<String>(), faceIDs = Set<String>()
+        var allStatuses = false, allFaces = false
+        for file in selected {
+            switch file.statuses {
+            case .none: break
+            case .all: allStatuses = true
+            case .shown(let ids): for id in ids { statusIDs.formUnion(session.link?.shown[id] ?? [id]) }
             }
-            if all || !wanted.isEmpty {
-                inputs.status = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today,
-                                                       only: all ? nil : wanted).0
-                if all {
-                    session.status?.status = inputs.status
-                    session.status?.complete = true
+            switch file.reads {
+            case .light: break
+            case .all: allFaces = true
+            case .documents(let ids): faceIDs.formUnion(ids)
+            }
+        }
+        let needStatuses = !statusResult.complete && (allStatuses || !statusIDs.isEmpty)
+        if needStatuses {
+            // A status reads the document's face, and an assessment's or investigation's the plans' that refer to it.
+            faceIDs.formUnion(statusIDs)
+            for id in statusIDs {
+                for referrer in portfolio.referencedBy[id] ?? [] {
+                    faceIDs.insert(referrer)
+                    faceIDs.formUnion(portfolio.referencedBy[referrer] ?? [])
                 }
             }
         }
-        let bodies = Set(selected.compactMap(\.documentID))
-        inputs.portfolio = withBodies(portfolio, session: session, ids: bodies, input: options.input)
+        var complete = completing(portfolio, ids: allFaces || allStatuses ? nil : faceIDs, to: .face, session: session, input: options.input)
+        if allFaces || allStatuses { session.link?.portfolio = complete }
+        if needStatuses {
+            inputs.status = StatusComputer.compute(portfolio: complete, config: settings.config, today: options.today,
+                                                   only: allStatuses ? nil : statusIDs).0
+            if allStatuses {
+                session.status?.status = inputs.status
+                session.status?.complete = true
+            }
+        }
+        complete = completing(complete, ids: Set(selected.compactMap(\.documentID)), to: .tree, session: session, input: options.input)
+        inputs.portfolio = complete
         let output = options.output
         let partial = previous != nil
         // The staging folder is made on the stager's thread while the first pages render:
@@ -470,7 +503,8 @@ public enum Build {
         }
         options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
         let written = try stager.finish(removing: removed, keepingSpare: partial, previousEntries: outputNow?.entries)
-        session.site = .init(output: options.output, keys: planKeys, stamp: written.entries.map(OutputStamp.hash), files: planKeys.count)
+        session.site = .init(output: options.output, keys: planKeys, order: plan.map(\.path), stamp: written.entries.map(OutputStamp.hash),
+                             files: planKeys.count)
         return (!partial, selected.count, pages, plan.count - written.result.written)
     }
 

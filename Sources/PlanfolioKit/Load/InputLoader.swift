@@ -198,11 +198,9 @@ public struct InputListing: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     static func stamp(_ info: stat) -> String {
-        #if canImport(Darwin)
-        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
-        #else
-        let (modified, changed) = (info.st_mtim, info.st_ctim)
-        #endif
-        return "\(info.st_size) \(info.st_ino) \(modified.tv_sec).\(modified.tv_nsec) \(changed.tv_sec).\(changed.tv_nsec)"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        StatStamp.append(info, separator: UInt8(ascii: " "), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

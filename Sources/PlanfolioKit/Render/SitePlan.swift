@@ -116,13 +116,17 @@ public struct SitePlan: Sendable {
     /// The ids whose views a document's page shows: its own, what it
     /// references, what refers to it and what supersedes it. Sorted.
     static func shown(by document: Document, portfolio: Portfolio) -> [String] {
-        var ids: Set<String> = [document.id]
+        var ids = [document.id]
         for reference in [document.references.assessment, document.references.investigation, document.references.supersedes] {
-            if let id = reference?.value { ids.insert(id) }
+            if let id = reference?.value { ids.append(id) }
         }
-        ids.formUnion(portfolio.referencedBy[document.id] ?? [])
-        if let successor = portfolio.supersededBy[document.id] { ids.insert(successor) }
-        return ids.sorted()
+        ids += portfolio.referencedBy[document.id] ?? []
+        if let successor = portfolio.supersededBy[document.id] { ids.append(successor) }
+        guard ids.count > 1 else { return ids }
+        ids.sort()
+        var unique = [ids[0]]
+        for id in ids.dropFirst() where id != unique[unique.count - 1] { unique.append(id) }
+        return unique
     }
 
     /// Everything a page other than the document's own reads of it.

@@ -61,6 +61,8 @@ public enum SiteRenderer {
         var siteWide = false
         /// The statuses it shows: none, those of its documents' pages (`SitePlan.shown`), or all.
         var statuses: Statuses = .none
+        /// The documents it reads more of than their light part (`DocumentFace.decodeLight`).
+        var reads: Reads = .all
         var make: @Sendable (Inputs, IDLinker) -> OutputFile
     }
 
@@ -71,14 +73,22 @@ public enum SiteRenderer {
         case all
     }
 
+    public enum Reads: Sendable {
+        /// Only the light part of any document.
+        case light
+        /// The whole of these documents, the light part of others.
+        case documents([String])
+        case all
+    }
+
     /// Every file of the site, in a fixed order, with its key when `keys` are given (else no keys).
     public static func plan(_ inputs: Inputs, keys: SitePlan?) -> [PlannedFile] {
         let portfolio = inputs.portfolio, config = inputs.config
         var files: [PlannedFile] = []
         func add(_ path: String, key: @autoclosure () -> Digest, document: String? = nil, siteWide: Bool = false,
-                 statuses: Statuses = .all, _ make: @escaping @Sendable (Inputs, IDLinker) -> OutputFile) {
+                 statuses: Statuses = .all, reads: Reads = .all, _ make: @escaping @Sendable (Inputs, IDLinker) -> OutputFile) {
             files.append(PlannedFile(path: path, key: keys == nil ? .none : key(), documentID: document, siteWide: siteWide,
-                                     statuses: statuses, make: make))
+                                     statuses: statuses, reads: reads, make: make))
         }
         @Sendable func page(_ path: String, title: String, section: String, template: String, _ inputs: Inputs,
                             _ build: (String) -> [String: Any]) -> OutputFile {
@@ -86,7 +96,7 @@ public enum SiteRenderer {
         }
 
         for file in inputs.linkedFiles {
-            add(file.path, key: keys?.linkedFile(file) ?? .none, statuses: .none) { _, _ in file }
+            add(file.path, key: keys?.linkedFile(file) ?? .none, statuses: .none, reads: .light) { _, _ in file }
         }
         // Site-wide pages: one long job each, over every document.
         add("index.html", key: keys?.siteWide("index.html") ?? .none, siteWide: true) { inputs, _ in
@@ -118,7 +128,8 @@ public enum SiteRenderer {
             }
         }
         for system in portfolio.systems {
-            add(SystemPage.path(system), key: keys?.system(system) ?? .none, statuses: .shown(system.documentIDs)) { inputs, _ in
+            add(SystemPage.path(system), key: keys?.system(system) ?? .none, statuses: .shown(system.documentIDs),
+                reads: .documents(system.documentIDs.flatMap { keys?.shown[$0] ?? [$0] })) { inputs, _ in
                 page(SystemPage.path(system), title: system.name, section: "systems", template: "system", inputs) { root in
                     SystemPage.context(system: system, portfolio: inputs.portfolio, root: root, status: inputs.status)
                 }
@@ -126,18 +137,18 @@ public enum SiteRenderer {
         }
         for document in portfolio.documents {
             let id = document.id
-            add(document.url, key: keys?.document(id) ?? .none, document: id, statuses: .shown([id])) { inputs, idLinker in
+            add(document.url, key: keys?.document(id) ?? .none, document: id, statuses: .shown([id]), reads: .documents([id])) { inputs, idLinker in
                 // A document's page is planned only for a document of the portfolio.
                 let document = inputs.portfolio[id] ?? document
                 return documentPage(document, inputs: inputs, idLinker: idLinker)
             }
         }
-        add("search.html", key: keys?.fixed("search.html") ?? .none, statuses: .none) { inputs, _ in
+        add("search.html", key: keys?.fixed("search.html") ?? .none, statuses: .none, reads: .light) { inputs, _ in
             page("search.html", title: "Search", section: "search", template: "search", inputs) { _ in
                 ["indexFile": SearchIndex.fileName]
             }
         }
-        add("404.html", key: keys?.fixed("404.html") ?? .none, statuses: .none) { inputs, _ in
+        add("404.html", key: keys?.fixed("404.html") ?? .none, statuses: .none, reads: .light) { inputs, _ in
             var notFound = PageContext(site: inputs.site, path: "404.html", title: "Page not found", section: "")
             notFound.fixedRoot = inputs.config.baseURL
             return OutputFile(path: "404.html", contents: inputs.theme.renderBytes("notfound", notFound.dictionary(merging: [:])))
@@ -148,18 +159,18 @@ public enum SiteRenderer {
             OutputFile(path: "portfolio.json",
                        contents: PortfolioJSON.bytes(portfolio: inputs.portfolio, status: inputs.status, generator: generator))
         }
-        add(SearchIndex.fileName, key: keys?.searchIndex() ?? .none, siteWide: true) { inputs, _ in
+        add(SearchIndex.fileName, key: keys?.searchIndex() ?? .none, siteWide: true, statuses: .none, reads: .light) { inputs, _ in
             let texts = inputs.searchTexts
             return OutputFile(path: SearchIndex.fileName, contents: SearchIndex.scriptBytes(portfolio: inputs.portfolio) {
                 texts?[$0.id] ?? SearchIndex.text(of: $0)
             })
         }
         if let baseURL = config.baseURL {
-            add("feed.xml", key: keys?.siteWide("feed.xml") ?? .none, siteWide: true) { inputs, _ in
+            add("feed.xml", key: keys?.siteWide("feed.xml") ?? .none, siteWide: true, statuses: .none) { inputs, _ in
                 OutputFile(path: "feed.xml", text: FeedXML.text(portfolio: inputs.portfolio, config: inputs.config, baseURL: baseURL,
                                                                today: inputs.today, generator: generator))
             }
-            add("sitemap.xml", key: keys?.siteWide("sitemap.xml", pages: pages) ?? .none, siteWide: true) { inputs, _ in
+            add("sitemap.xml", key: keys?.siteWide("sitemap.xml", pages: pages) ?? .none, siteWide: true, statuses: .none) { inputs, _ in
                 var lastModified: [String: Day] = [:]
                 for document in inputs.portfolio.documents {
                     if let day = document.updated ?? document.date { lastModified[document.url] = day }
@@ -168,7 +179,7 @@ public enum SiteRenderer {
             }
         }
         for (path, bytes) in inputs.theme.assets.sorted(by: { $0.key < $1.key }) {
-            add("assets/" + path, key: keys?.fixed("assets/" + path) ?? .none, statuses: .none) { _, _ in
+            add("assets/" + path, key: keys?.fixed("assets/" + path) ?? .none, statuses: .none, reads: .light) { _, _ in
                 OutputFile(path: "assets/" + path, contents: bytes)
             }
         }

@@ -11,7 +11,7 @@ extension BuildSession.ParsedDocument {
         let face = DocumentFace.encode(document)
         var hasher = StableHasher()
         hasher.combine(face)
-        let parsed = Self(document: document, hasBody: true, own: found, face: face, faceHash: hasher.digest(),
+        let parsed = Self(document: document, completeness: .tree, own: found, face: face, faceHash: hasher.digest(),
                           searchText: SearchIndex.text(of: document), mentions: MentionFilter(body: document.body),
                           links: LinkedFiles.candidates(in: document.body), mentionsVersion: .none)
         return (parsed, [])

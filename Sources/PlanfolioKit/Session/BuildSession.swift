@@ -29,6 +29,8 @@ public final class BuildSession: @unchecked Sendable {
 
     /// Every document file of the last listing, by path under the input folder.
     var documents: [String: DocumentEntry] = [:]
+    /// Their paths, sorted (the order the session is written in).
+    var documentOrder: [String] = []
     /// The input's other files by path: their stamp, and whether an SVG could run script.
     var assets: [String: AssetEntry] = [:]
     /// Hash of the last listing's paths and stamps: the same means no input file changed.
@@ -64,6 +66,7 @@ public final class BuildSession: @unchecked Sendable {
     /// trusts no site (every file is rendered again).
     func forgetAllButHead() {
         documents = [:]
+        documentOrder = []
         assets = [:]
         listingDiagnostics = []
         link = nil
@@ -97,11 +100,24 @@ public final class BuildSession: @unchecked Sendable {
         var active: Bool
     }
 
+    /// How much of a document a session holds: a restored session holds
+    /// the light part of each face until a stage needs more.
+    enum Completeness: Int, Comparable, Sendable {
+        /// `DocumentFace.decodeLight`: enough to link, key and list it, with an empty tree.
+        case light
+        /// The whole face, with an empty tree.
+        case face
+        /// Parsed from its file: face and tree.
+        case tree
+
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
     /// Everything later stages need of one parsed document.
     struct ParsedDocument: Sendable {
-        /// The tree is absent (an empty document node) when `hasBody` is false.
+        /// Only as complete as `completeness` says.
         var document: Document
-        var hasBody: Bool
+        var completeness: Completeness
         /// What parsing it reported.
         var own: [Diagnostic]
         /// `DocumentFace` bytes: what Link, Compute and every page but the document's own read of it.
@@ -144,6 +160,8 @@ public final class BuildSession: @unchecked Sendable {
         /// The output folder the site was written to, as given.
         var output: String
         var keys: [String: Digest]
+        /// The files' paths in the order the site was planned (the order the session is written in).
+        var order: [String] = []
         var stamp: String?
         /// How many files the site has (`keys.count`, known before the keys are decoded).
         var files: Int

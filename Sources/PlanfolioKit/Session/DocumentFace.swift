@@ -10,9 +10,9 @@ import PlanfolioMarkdown
 /// change. The face is kept in the build cache in `RecordWriter`'s form,
 /// and the same document always gives the same bytes.
 ///
-/// Every stored field of `Document` but `body` is written, in declaration
-/// order; `DocumentFaceTests` fails when `Document` gains a field this does
-/// not write.
+/// Every stored field of `Document` but `body` is written, the light part
+/// (`decodeLight`) first; `DocumentFaceTests` fails when `Document` gains a
+/// field this does not write.
 enum DocumentFace {
     static func encode(_ document: Document) -> [UInt8] {
         var writer = RecordWriter(capacity: 1_024)
@@ -21,64 +21,77 @@ enum DocumentFace {
     }
 
     static func encode(_ document: Document, into writer: inout RecordWriter) {
+        // The light part first (`decodeLight`): what locates the document and links it.
         writer.string(document.id)
         writer.string(document.kind.rawValue)
         writer.string(document.title)
         writer.optional(document.system) { $0.string($1) }
-        writer.optional(document.date, day)
-        writer.optional(document.updated, day)
         writer.optional(document.owner) { $0.string($1) }
-        writer.optional(document.status, located)
-        writer.array(document.tags) { $0.string($1) }
         writer.optional(document.references.assessment, located)
         writer.optional(document.references.investigation, located)
         writer.optional(document.references.supersedes, located)
+        writer.string(document.source)
+        writer.string(document.displayPath)
+        writer.int(document.idLine)
+        // The rest.
+        writer.optional(document.date, day)
+        writer.optional(document.updated, day)
+        writer.optional(document.status, located)
+        writer.array(document.tags) { $0.string($1) }
         writer.array(document.metrics, metric)
         writer.array(document.extra) { writer, entry in
             writer.string(entry.key)
             extra(&writer, entry.value)
         }
-        writer.string(document.source)
-        writer.string(document.displayPath)
-        writer.int(document.idLine)
         writer.optional(document.plan, plan)
     }
 
     /// The document `encode` wrote, with `body` as its tree; nil (and `reader.failed`) when the bytes are not one.
     static func decode(_ reader: inout RecordReader, body: MarkdownNode) -> Document? {
-        let id = reader.string()
-        guard let kind = reader.enumeration(DocumentKind.self) else { return nil }
-        let title = reader.string()
-        let system = reader.optional { $0.string() }
+        guard var document = decodeLight(&reader, body: body) else { return nil }
         let date = reader.optional(day) ?? nil
         let updated = reader.optional(day) ?? nil
-        let owner = reader.optional { $0.string() }
         let status = reader.optional(located)
         let tags = reader.array { $0.string() }
-        let references = References(assessment: reader.optional(located), investigation: reader.optional(located),
-                                    supersedes: reader.optional(located))
         let metrics = reader.array(metric).compactMap { $0 }
         let extras = reader.array { reader -> (key: String, value: ExtraValue) in
             let key = reader.string()
             return (key, extra(&reader))
         }
+        let plan = reader.optional(plan) ?? nil
+        guard !reader.failed else { return nil }
+        document.date = date
+        document.updated = updated
+        document.status = status
+        document.tags = tags
+        document.metrics = metrics
+        document.extra = extras
+        document.plan = plan
+        return document
+    }
+
+    /// The light part of a face alone: id, kind, title, system, owner,
+    /// references, source and id line, which are all that linking, the
+    /// site's keys, the prose linker, the search index and the cards a page
+    /// shows of other documents read. A session restored from disk holds
+    /// its documents so until a stage needs more (`BuildSession.full`).
+    static func decodeLight(_ reader: inout RecordReader, body: MarkdownNode) -> Document? {
+        let id = reader.string()
+        guard let kind = reader.enumeration(DocumentKind.self) else { return nil }
+        let title = reader.string()
+        let system = reader.optional { $0.string() }
+        let owner = reader.optional { $0.string() }
+        let references = References(assessment: reader.optional(located), investigation: reader.optional(located),
+                                    supersedes: reader.optional(located))
         let source = reader.string()
         let displayPath = reader.string()
         let idLine = reader.int()
-        let plan = reader.optional(plan) ?? nil
         guard !reader.failed else { return nil }
         var document = Document(id: id, kind: kind, title: title, source: source, displayPath: displayPath, body: body)
         document.system = system
-        document.date = date
-        document.updated = updated
         document.owner = owner
-        document.status = status
-        document.tags = tags
         document.references = references
-        document.metrics = metrics
-        document.extra = extras
         document.idLine = idLine
-        document.plan = plan
         return document
     }
 

@@ -110,15 +110,13 @@ enum OutputStamp {
     }
 
     private static func line(_ relative: String, _ info: stat) -> String {
-        let type = info.st_mode & S_IFMT
-        #if canImport(Darwin)
-        let ctime = "\(info.st_ctimespec.tv_sec).\(info.st_ctimespec.tv_nsec)"
-        let mtime = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
-        #else
-        let ctime = "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
-        let mtime = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        #endif
-        return "\(relative)\u{0}\(type)\u{0}\(info.st_size)\u{0}\(info.st_ino)\u{0}\(mtime)\u{0}\(ctime)"
+        var bytes = Array(relative.utf8)
+        bytes.reserveCapacity(bytes.count + 80)
+        bytes.append(0)
+        StatStamp.decimal(Int64(info.st_mode & S_IFMT), to: &bytes)
+        bytes.append(0)
+        StatStamp.append(info, separator: 0, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func walk(_ path: String, relative: String, into entries: inout [String], foldersOnly: Bool = false) -> Bool {

@@ -168,12 +168,13 @@ struct RecordReader {
             fail()
             return .none
         }
-        var words: [UInt64] = [0, 0]
-        for word in 0..<2 {
-            for index in 0..<8 { words[word] |= UInt64(bytes[offset + word * 8 + index]) << (8 * UInt64(index)) }
+        var high: UInt64 = 0, low: UInt64 = 0
+        for index in 0..<8 {
+            high |= UInt64(bytes[offset + index]) << (8 * UInt64(index))
+            low |= UInt64(bytes[offset + 8 + index]) << (8 * UInt64(index))
         }
         offset += 16
-        return Digest(high: words[0], low: words[1])
+        return Digest(high: high, low: low)
     }
 
     mutating func double() -> Double {

@@ -88,8 +88,10 @@ public struct SessionStore: Sendable {
         let linkKey = reader.digest()
         guard let linked = decodeFaces(faces, key: linkKey) else { return session.forgetAllButHead() }
         var documents: [String: BuildSession.DocumentEntry] = [:]
+        var order: [String] = []
         let count = reader.count()
         documents.reserveCapacity(count)
+        order.reserveCapacity(count)
         for _ in 0..<count {
             let start = reader.offset
             let path = reader.string(), stamp = reader.string(), contentHash = reader.digest()
@@ -104,12 +106,13 @@ public struct SessionStore: Sendable {
                     reader.fail()
                     return nil
                 }
-                return BuildSession.ParsedDocument(document: face.document, hasBody: false, own: own, face: face.bytes, faceHash: faceHash,
+                return BuildSession.ParsedDocument(document: face.document, completeness: .light, own: own, face: face.bytes, faceHash: faceHash,
                                                    searchText: searchText, mentions: mentions, links: links, mentionsVersion: version)
             }
             if reader.failed { break }
             documents[path] = BuildSession.DocumentEntry(stamp: stamp, contentHash: contentHash, parsed: parsed ?? nil,
                                                          problems: problems, encoded: bytes[start..<reader.offset])
+            order.append(path)
         }
         let assets = reader.array { reader -> (String, BuildSession.AssetEntry) in
             (reader.string(), BuildSession.AssetEntry(stamp: reader.string(), active: reader.bool()))
@@ -120,11 +123,16 @@ public struct SessionStore: Sendable {
         let statusDiagnostics = reader.array(diagnostic).compactMap { $0 }
         let viewKeys = reader.array { reader in (reader.string(), reader.digest()) }
         let siteKeys = reader.array { reader in (reader.string(), reader.digest()) }
+        // Each document once, in order.
+        guard documents.count == order.count, zip(order, order.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            return session.forgetAllButHead()
+        }
         // Every parsed document has its face, and no face is left over.
         guard !reader.failed, reader.isAtEnd, linked.faces.count == documents.values.count(where: { $0.parsed != nil }) else {
             return session.forgetAllButHead()
         }
         session.documents = documents
+        session.documentOrder = order
         session.assets = Dictionary(assets, uniquingKeysWith: { first, _ in first })
         session.listingDiagnostics = listingDiagnostics
         var targets: [String: IDLinker.Target] = [:]
@@ -135,6 +143,7 @@ public struct SessionStore: Sendable {
         session.status = .init(key: statusKey, status: PortfolioStatus(today: Day(year: 1970, month: 1, day: 1)!), complete: false,
                                diagnostics: statusDiagnostics, viewKeys: Dictionary(viewKeys, uniquingKeysWith: { first, _ in first }))
         session.site?.keys = Dictionary(siteKeys, uniquingKeysWith: { first, _ in first })
+        session.site?.order = siteKeys.map(\.0)
     }
 
     /// Every parsed document's face (decoded, with an empty tree) by path,
@@ -156,8 +165,7 @@ public struct SessionStore: Sendable {
         guard !reader.failed, reader.isAtEnd else { return nil }
         let decoded = ConcurrentMap.map(raw.map(\.face)) { face -> Document? in
             var reader = RecordReader(face)
-            guard let document = DocumentFace.decode(&reader, body: empty), !reader.failed, reader.isAtEnd else { return nil }
-            return document
+            return DocumentFace.decodeLight(&reader, body: empty)
         }
         var faces: [String: (document: Document, bytes: [UInt8])] = [:]
         faces.reserveCapacity(raw.count)
@@ -239,7 +247,8 @@ public struct SessionStore: Sendable {
         var writer = RecordWriter(capacity: session.documents.count * 900 + head.bytes.count + 4_096)
         writer.raw(sealed(head.bytes))
         writer.digest(session.link?.key ?? .none)
-        writer.array(session.documents.sorted { $0.key < $1.key }) { writer, item in
+        let documents = session.documentOrder.compactMap { path in session.documents[path].map { (path, $0) } }
+        writer.array(documents) { writer, item in
             let (path, entry) = item
             if let encoded = entry.encoded { return writer.append(encoded) }
             writer.string(path)
@@ -267,13 +276,16 @@ public struct SessionStore: Sendable {
         writer.array(session.link?.diagnostics ?? [], diagnostic)
         writer.digest(session.status?.key ?? .none)
         writer.array(session.status?.diagnostics ?? [], diagnostic)
-        writer.array((session.status?.viewKeys ?? [:]).sorted { $0.key < $1.key }) { writer, item in
-            writer.string(item.key)
-            writer.digest(item.value)
+        let ids = session.link?.portfolio.documents.map(\.id) ?? []
+        let viewKeys = session.status?.viewKeys ?? [:]
+        writer.array(ids.compactMap { id in viewKeys[id].map { (id, $0) } }) { writer, item in
+            writer.string(item.0)
+            writer.digest(item.1)
         }
-        writer.array((session.site?.keys ?? [:]).sorted { $0.key < $1.key }) { writer, item in
-            writer.string(item.key)
-            writer.digest(item.value)
+        let site = session.site
+        writer.array((site?.order ?? []).compactMap { path in site?.keys[path].map { (path, $0) } }) { writer, item in
+            writer.string(item.0)
+            writer.digest(item.1)
         }
         return sealed(writer.bytes)
     }

@@ -218,12 +218,10 @@ import PlanfolioMarkdown
         var document = CacheFixtures.fullDocument()
         document.date = nil
         var bytes = DocumentFace.encode(document)
-        var fixed = RecordWriter()
-        fixed.string(document.id)
-        fixed.string(document.kind.rawValue)
-        fixed.string(document.title)
-        fixed.optional(document.system) { $0.string($1) }
-        let prefix = fixed.bytes.count
+        // The date follows the light part (`decodeLight`), which reads exactly that far.
+        var light = RecordReader(bytes)
+        #expect(DocumentFace.decodeLight(&light, body: MarkdownNode(.document))?.id == document.id)
+        let prefix = light.offset
         #expect(bytes[prefix] == 0, "date is nil")
         var badDate = RecordWriter()
         badDate.byte(1)
