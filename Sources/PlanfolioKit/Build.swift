@@ -86,9 +86,18 @@ public enum Build {
         options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
         var options = options
         let settings = try Settings.load(&options)
-        let listing = try InputLoader.scan(input: options.input)
+        // The output folder is stamped on a thread of its own while the input is listed.
+        let output = options.write ? options.output : nil
+        let stamping = BackgroundWork([{ @Sendable () -> OutputState? in output.map { OutputState(output: $0) } }], lanes: 1)
+        let listing: InputListing
+        do {
+            listing = try InputLoader.scan(input: options.input)
+        } catch {
+            _ = stamping.wait()
+            throw error
+        }
         let listingKey = Self.listingKey(listing)
-        let outputNow = options.write ? OutputState(output: options.output) : nil
+        let outputNow = stamping.wait()[0]
 
         // Nothing read has changed, and the site is as the last build left it: its report stands.
         if let report = session.report, session.settingsKey == settings.key, session.listingKey == listingKey,
@@ -257,7 +266,7 @@ public enum Build {
     /// Then the documents whose prose may mention an id whose page moved,
     /// came, went or was retitled get a new mentions version.
     private static func link(_ session: BuildSession) {
-        let paths = session.documents.keys.sorted()
+        let paths = session.documentOrder
         var hasher = StableHasher()
         for path in paths {
             hasher.combine(path)
@@ -531,7 +540,13 @@ public enum Build {
             all.combine(view)
             texts.combine(entry?.parsed?.searchText ?? "")
         }
-        return SitePlan(settings: settings.key, documents: documents, views: views, shown: session.link?.shown ?? [:],
+        let shown = session.link?.shown ?? [:]
+        var neighbourhoods: [String: Digest] = [:]
+        neighbourhoods.reserveCapacity(portfolio.documents.count)
+        for document in portfolio.documents {
+            neighbourhoods[document.id] = SitePlan.neighbourhood(shown[document.id] ?? [document.id], views: views)
+        }
+        return SitePlan(settings: settings.key, documents: documents, neighbourhoods: neighbourhoods, shown: shown,
                         allViews: all.digest(), searchTexts: texts.digest(), linkedFiles: linked.stamps)
     }
 

@@ -36,6 +36,32 @@ enum OpennessComputer {
     /// For each assessment and investigation id, the ids of the plans that refer to it, sorted:
     /// directly, or for an assessment also through an investigation that refers to it.
     /// One pass over the portfolio, so the stage stays linear in its size.
+    /// `referringPlans(in:)` for the documents `ids` alone, found through
+    /// `Portfolio.referencedBy` instead of a pass over every plan.
+    static func referringPlans(of ids: Set<String>, in portfolio: Portfolio) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for id in ids {
+            var plans = Set<String>()
+            for referrer in portfolio.referencedBy[id] ?? [] {
+                guard let document = portfolio[referrer] else { continue }
+                switch document.kind {
+                case .plan:
+                    if document.references.assessment?.value == id || document.references.investigation?.value == id { plans.insert(referrer) }
+                case .investigation:
+                    guard document.references.assessment?.value == id else { continue }
+                    for plan in portfolio.referencedBy[referrer] ?? [] where portfolio[plan]?.kind == .plan
+                        && portfolio[plan]?.references.investigation?.value == referrer {
+                        plans.insert(plan)
+                    }
+                case .assessment:
+                    continue
+                }
+            }
+            if !plans.isEmpty { out[id] = plans.sorted() }
+        }
+        return out
+    }
+
     static func referringPlans(in portfolio: Portfolio) -> [String: [String]] {
         var assessmentOfInvestigation: [String: String] = [:]
         for investigation in portfolio.documents(of: .investigation) {

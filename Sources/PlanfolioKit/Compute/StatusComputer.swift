@@ -9,22 +9,28 @@ public enum StatusComputer {
     /// Every document's status as of `today`, and the problems found on the way.
     ///
     /// `only`: the status of these documents alone (and of the plans an
-    /// assessment's or investigation's openness depends on), for a rebuild
-    /// that renders only their pages (`IncrementalBuild`); the diagnostics
-    /// are then only theirs. Each document's status is the same as in a
-    /// whole computation.
+    /// assessment's or investigation's openness depends on), for a build
+    /// that renders only the pages that show them (`Build`, from a session
+    /// restored without its statuses); the diagnostics are then only theirs.
+    /// Each document's status is the same as in a whole computation.
     public static func compute(portfolio: Portfolio, config: SiteConfig, today: Day, only: Set<String>? = nil) -> (PortfolioStatus, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // Link has resolved who supersedes whom (and reported cycles and double successors).
         let supersededBy = portfolio.supersededBy
         var status = PortfolioStatus(today: today)
-        let referringPlans = OpennessComputer.referringPlans(in: portfolio)
-        var planDocuments = portfolio.documents(of: .plan)
-        var reviewDocuments = portfolio.documents.filter { $0.kind != .plan }
+        let referringPlans = only.map { OpennessComputer.referringPlans(of: $0, in: portfolio) }
+            ?? OpennessComputer.referringPlans(in: portfolio)
+        var planDocuments: [Document]
+        var reviewDocuments: [Document]
         if let only {
+            // In portfolio order, as in a whole computation.
             let plans = only.union(only.flatMap { referringPlans[$0] ?? [] })
-            planDocuments = planDocuments.filter { plans.contains($0.id) }
-            reviewDocuments = reviewDocuments.filter { only.contains($0.id) }
+            let chosen = plans.compactMap { portfolio.index(of: $0) }.sorted().map { portfolio.documents[$0] }
+            planDocuments = chosen.filter { $0.kind == .plan }
+            reviewDocuments = chosen.filter { $0.kind != .plan && only.contains($0.id) }
+        } else {
+            planDocuments = portfolio.documents(of: .plan)
+            reviewDocuments = portfolio.documents.filter { $0.kind != .plan }
         }
 
         // Each plan's status depends only on the plan: computed on all cores,

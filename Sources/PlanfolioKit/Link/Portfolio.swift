@@ -30,6 +30,11 @@ public struct Portfolio: Sendable {
         positions[id].map { documents[$0] }
     }
 
+    /// Where the document with this id is in `documents`.
+    public func index(of id: String) -> Int? {
+        positions[id]
+    }
+
     /// The system group a document belongs to, if it names a system.
     public func system(of document: Document) -> SystemGroup? {
         guard let name = SystemGrouper.systemName(of: document) else { return nil }

@@ -26,9 +26,10 @@ public struct SitePlan: Sendable {
     var settings: Digest
     /// Per document id.
     var documents: [String: DocumentKeys]
-    /// `viewKey` of every document, by id.
-    var views: [String: Digest]
-    /// For each document id, the ids its page shows the views of (`shown(by:portfolio:)`).
+    /// For each document id, the hash of the views its page shows (`shown(by:portfolio:)`):
+    /// its own and those of the documents it shows a card, row or link for.
+    var neighbourhoods: [String: Digest]
+    /// For each document id, the ids its page shows the views of.
     var shown: [String: [String]]
     /// Hash of every view in portfolio order.
     var allViews: Digest
@@ -89,7 +90,7 @@ public struct SitePlan: Sendable {
         hasher.combine(own?.contentHash ?? .none)
         hasher.combine(own?.links ?? .none)
         hasher.combine(own?.mentionsVersion ?? .none)
-        combineViews(of: shown[id] ?? [id], into: &hasher)
+        hasher.combine(neighbourhoods[id] ?? .none)
         return hasher.digest()
     }
 
@@ -99,18 +100,23 @@ public struct SitePlan: Sendable {
         hasher.combine(settings)
         hasher.combine(system.name)
         hasher.combine(system.slug)
-        var ids = Set<String>()
-        for id in system.documentIDs { ids.formUnion(shown[id] ?? [id]) }
-        combineViews(of: ids.sorted(), into: &hasher)
+        hasher.combine(system.documentIDs.count)
+        for id in system.documentIDs {
+            hasher.combine(id)
+            hasher.combine(neighbourhoods[id] ?? .none)
+        }
         return hasher.digest()
     }
 
-    private func combineViews(of ids: [String], into hasher: inout StableHasher) {
-        hasher.combine(ids.count)
-        for id in ids {
+    /// What `neighbourhoods` holds for a document: `shown` is its shown ids, `views` every view key.
+    static func neighbourhood(_ shown: [String], views: [String: Digest]) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(shown.count)
+        for id in shown {
             hasher.combine(id)
             hasher.combine(views[id] ?? .none)
         }
+        return hasher.digest()
     }
 
     /// The ids whose views a document's page shows: its own, what it

@@ -45,7 +45,8 @@ public final class BuildSession: @unchecked Sendable {
     /// file's key by path, and the folder's stamp right after (a folder
     /// changed since by anyone else is not trusted, and rendered anew).
     var site: WrittenSite?
-    /// The last report, given again when nothing changed, and whether warnings were errors in it.
+    /// The last report, given again when nothing changed (a restored one without its `pages`),
+    /// and whether warnings were errors in it.
     var report: BuildReport?
     var strict = false
 
