@@ -33,7 +33,7 @@ enum IncrementalBuild {
         guard let manifest = check.manifest, let restKey = check.restKey, let entries = check.inputEntries,
               let quickKey = check.quickKey, let outputStamp = check.outputStamp,
               outputStamp == manifest.outputStamp,
-              FileManager.default.fileExists(atPath: (options.output as NSString).appendingPathComponent(SiteWriter.markerName)),
+              FileManager.default.fileExists(atPath: PathText.join(options.output, SiteWriter.markerName)),
               let records = BuildRecords.read(folder: cache.folder),
               records.build == manifest.key, records.restKey == restKey,
               let changed = editedSources(old: records.inputEntries, new: entries, records: records),

@@ -112,7 +112,7 @@ public struct LinkedFiles: Sendable {
     /// The site files that copy the linked files from the input folder.
     public func outputFiles(input: String) -> [OutputFile] {
         paths.map { path in
-            OutputFile(path: Self.folder + "/" + path, copyFrom: (input as NSString).appendingPathComponent(path))
+            OutputFile(path: Self.folder + "/" + path, copyFrom: PathText.join(input, path))
         }
     }
 

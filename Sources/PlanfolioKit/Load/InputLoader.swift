@@ -26,7 +26,7 @@ public enum InputLoader {
 
         // Reading and checking each file is independent: done on all cores, used in order.
         let reads = ConcurrentMap.map(entries) { entry -> FileRead? in
-            let name = (entry.path as NSString).lastPathComponent
+            let name = PathText.lastComponent(entry.path)
             guard isMarkdown(name), name.lowercased() != "readme.md" else { return nil }
             return read(entry.absolute)
         }
@@ -34,7 +34,7 @@ public enum InputLoader {
         var assets: [String] = []
         var activeAssets: [String] = []
         for (entry, read) in zip(entries, reads) {
-            let name = (entry.path as NSString).lastPathComponent
+            let name = PathText.lastComponent(entry.path)
             let display = displayPath(input: input, path: entry.path)
             guard isMarkdown(name) else {
                 assets.append(entry.path)
@@ -64,7 +64,7 @@ public enum InputLoader {
     /// One document file read again with `load`'s checks, for a rebuild
     /// that reads only the files that changed (`IncrementalBuild`).
     static func loadDocument(input: String, path: String) -> Loaded {
-        read((input as NSString).appendingPathComponent(path)).loaded(path: path, display: displayPath(input: input, path: path))
+        read(PathText.join(input, path)).loaded(path: path, display: displayPath(input: input, path: path))
     }
 
     enum Loaded {
@@ -95,12 +95,9 @@ public enum InputLoader {
     /// Plain POSIX calls (see `POSIXFile`): through Foundation, reading
     /// 20,000 documents was slow and serial.
     private static func read(_ path: String) -> FileRead {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .unreadable }
+        // Only a regular file: a FIFO put in the file's place since the walk is refused, never waited on.
+        guard let (descriptor, size) = POSIXFile.openRegular(path) else { return .unreadable }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .unreadable }
-        let size = Int(info.st_size)
         if size > maxFileSize { return .tooLarge(size) }
         switch POSIXFile.readToEnd(descriptor, expected: size, limit: maxFileSize) {
         case .failed: return .unreadable
@@ -134,7 +131,7 @@ public enum InputLoader {
             throw PlanfolioError("cannot read folder '\(directory)': \(error.localizedDescription)")
         }
         for name in names where !name.hasPrefix(".") {
-            let absolute = (directory as NSString).appendingPathComponent(name)
+            let absolute = PathText.join(directory, name)
             let path = relative.isEmpty ? name : relative + "/" + name
             var target = absolute
             var linkInfo = stat()
@@ -150,13 +147,23 @@ public enum InputLoader {
             }
             var info = stat()  // follows a link inside the folder to what it names
             guard stat(target, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
                 let real = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
                 guard visited.insert(real).inserted else { continue }
                 try walk(directory: target, relative: path, rootReal: rootReal, display: display,
                          entries: &entries, diagnostics: &diagnostics, visited: &visited)
-            } else {
+            case S_IFREG:
                 entries.append((path, target))
+            default:
+                // A FIFO, socket or device: opening one can block for ever or
+                // read without end, so it is never opened. Only a file named
+                // like a document is worth a word.
+                if isDocumentPath(path) {
+                    diagnostics.append(.error(.unreadableFile,
+                        "is not a regular file (a FIFO, socket or device) and is not read",
+                        file: displayPath(input: display, path: path), line: 1))
+                }
             }
         }
     }
