@@ -185,7 +185,7 @@ enum IncrementalBuild {
             var portfolio = records.portfolio(of: documents.compactMap { $0 })
 
             let linkedFiles: LinkedFiles
-            (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: records.assets, activeAssets: records.activeAssets)
+            (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: records.assets, svgs: records.svgs)
             for index in fresh.keys.sorted() {
                 let record = records.documents[index]
                 guard (linkedFiles.pathsBySource[record.source] ?? []) == record.linkedFiles else { throw NotIncremental() }

@@ -3,17 +3,18 @@ import Foundation
 /// Reads the input folder: the only stage that reads documents from disk.
 ///
 /// Walks the folder in sorted order, skips `README.md` notes and hidden
-/// files, refuses symbolic links that lead outside the folder, and turns
-/// files that are too large or not UTF-8 into diagnostics, so that the rest
-/// of the portfolio is still checked.
+/// files, refuses symbolic links that lead outside the folder, reads only
+/// regular files, and turns files that are too large or not UTF-8 into
+/// diagnostics, so that the rest of the portfolio is still checked. SVGs
+/// are read here too and handed to `SVGSanitizer`: the site publishes its
+/// clean copy of each, never the file.
 public enum InputLoader {
     public static let maxFileSize = 8 * 1024 * 1024
 
     /// - Parameter input: the input folder as the user gave it; diagnostics name files under it.
     public static func load(input: String) throws(PlanfolioError) -> LoadedInput {
-        let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw PlanfolioError("input folder '\(input)' does not exist or is not a folder")
         }
         let rootReal = URL(fileURLWithPath: input).resolvingSymlinksInPath().path
@@ -25,32 +26,50 @@ public enum InputLoader {
         entries.sort { $0.path < $1.path }
 
         // Reading and checking each file is independent: done on all cores, used in order.
-        let reads = ConcurrentMap.map(entries) { entry -> FileRead? in
+        let reads = ConcurrentMap.map(entries) { entry -> EntryRead in
             let name = PathText.lastComponent(entry.path)
-            guard isMarkdown(name), name.lowercased() != "readme.md" else { return nil }
-            return read(entry.absolute)
+            if isMarkdown(name) { return name.lowercased() == "readme.md" ? .none : .document(read(entry.absolute)) }
+            return ActiveContent.fileExtension(name) == "svg" ? .svg(readSVG(entry.absolute)) : .none
         }
-        var files: [SourceFile] = []
-        var assets: [String] = []
-        var activeAssets: [String] = []
+        var loaded = LoadedInput(files: [])
         for (entry, read) in zip(entries, reads) {
             let name = PathText.lastComponent(entry.path)
-            let display = displayPath(input: input, path: entry.path)
             guard isMarkdown(name) else {
-                assets.append(entry.path)
-                if ActiveContent.fileExtension(name) == "svg",
-                   let data = fileManager.contents(atPath: entry.absolute), ActiveContent.svgIsActive(Array(data)) {
-                    activeAssets.append(entry.path)
+                loaded.assets.append(entry.path)
+                switch read {
+                case .svg(.published(let copy, let leftOut)):
+                    loaded.svgs[entry.path] = .published(leftOut: leftOut)
+                    loaded.svgCopies[entry.path] = copy
+                case .svg(.refused(let reason)):
+                    loaded.svgs[entry.path] = .refused(reason)
+                default:
+                    break
                 }
                 continue
             }
-            guard let read else { continue }  // README.md
-            switch read.loaded(path: entry.path, display: display) {
-            case .file(let file): files.append(file)
+            guard case .document(let read) = read else { continue }  // README.md
+            switch read.loaded(path: entry.path, display: displayPath(input: input, path: entry.path)) {
+            case .file(let file): loaded.files.append(file)
             case .problem(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        return LoadedInput(files: files, assets: assets, activeAssets: activeAssets, diagnostics: diagnostics)
+        loaded.diagnostics = diagnostics
+        return loaded
+    }
+
+    private enum EntryRead {
+        case document(FileRead)
+        case svg(SVGSanitizer.Outcome)
+        case none
+    }
+
+    /// An SVG's clean copy, or why there is none; a file over the limit is not read.
+    private static func readSVG(_ path: String) -> SVGSanitizer.Outcome {
+        switch POSIXFile.readRegular(path, limit: SVGSanitizer.maxBytes) {
+        case .bytes(let bytes): SVGSanitizer.sanitize(bytes)
+        case .tooLarge(let size): .refused("it is larger than 8 MiB (\(size) bytes)")
+        case .failed: .refused("it cannot be read")
+        }
     }
 
     /// Whether the loader reads `path` (under the input folder) as a
