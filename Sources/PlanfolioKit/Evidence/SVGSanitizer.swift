@@ -109,6 +109,8 @@ public enum SVGSanitizer {
         private var open: [String?] = []
         /// Levels inside a dropped element: its children are dropped with it.
         private var droppedDepth = 0
+        /// The dropped element is a `<style>`: its text is read for what it would have fetched.
+        private var droppedStyle = false
         private var elements = 0
         /// The last start tag's `>` is not written yet: an element with no content closes as `/>`.
         private var tagOpen = false
@@ -136,6 +138,7 @@ public enum SVGSanitizer {
             case .end:
                 end()
             case .text(let text):
+                if droppedStyle && (text.contains("url(") || text.contains("@import")) { removed.insert(.outsideReferences) }
                 guard droppedDepth == 0, !open.isEmpty else { return true }
                 closeTag()
                 text.appendHTMLEscapedUTF8(to: &out)
@@ -160,6 +163,7 @@ public enum SVGSanitizer {
             }
             guard isSVG && SVGAllowList.elements.contains(name.local) else {
                 droppedDepth = 1
+                droppedStyle = name.local == "style"
                 noteDropped(name, attributes)
                 return
             }
@@ -183,6 +187,7 @@ public enum SVGSanitizer {
         private mutating func end() {
             if droppedDepth > 0 {
                 droppedDepth -= 1
+                if droppedDepth == 0 { droppedStyle = false }
                 return
             }
             guard let element = open.popLast() else { return }
