@@ -6,16 +6,16 @@ extension DiagnosticCode {
     /// One sentence, no trailing period, suitable as a SARIF `shortDescription`.
     public var summary: String {
         switch self {
-        case .unreadableFile: "A file cannot be read, or is not valid UTF-8 text"
+        case .unreadableFile: "A file cannot be read, is not valid UTF-8 text, or is not a regular file"
         case .fileTooLarge: "A file is larger than the 8 MiB limit"
         case .symlinkOutsideInput: "A symbolic link leads outside the input folder and is not followed"
         case .unknownKind: "The kind of a document cannot be told or is not plan, investigation or assessment"
-        case .frontMatterSyntax: "The YAML front matter is not valid YAML"
+        case .frontMatterSyntax: "The YAML front matter is not valid YAML, or uses anchors or aliases"
         case .unterminatedFrontMatter: "The front matter opens with '---' but never closes"
-        case .invalidValue: "A value has the wrong type or form, or a link uses a scheme that is not allowed"
+        case .invalidValue: "A value has the wrong type or form or holds a control character, or a link uses a scheme that is not allowed"
         case .missingID: "A document has no id"
-        case .invalidID: "An id does not match [A-Za-z0-9][A-Za-z0-9._-]*"
-        case .duplicateID: "Two documents have the same id"
+        case .invalidID: "An id does not match [A-Za-z0-9][A-Za-z0-9._-]*, or is a name Windows keeps for a device"
+        case .duplicateID: "Two documents have the same id, or ids that differ only in case"
         case .invalidDate: "A date is not a real calendar date written YYYY-MM-DD"
         case .unknownReference: "A reference names an id that no document has"
         case .wrongReferenceKind: "A reference names a document of the wrong kind"
@@ -33,13 +33,13 @@ extension DiagnosticCode {
         case .remoteImage: "An image is on another site; it is shown as a link, never loaded"
         case .rawHTML: "Raw HTML in a document is not published"
         case .missingLinkedFile: "A relative link points to a file that is not in the input folder"
-        case .configError: "planfolio.yml has an unknown key or a value of the wrong type"
+        case .configError: "planfolio.yml has an unknown key, a value of the wrong type, or an anchor or alias"
         case .themeError: "A theme template is missing or does not compile"
         case .invalidMetric: "A metric entry is incomplete or has a value that is not a number"
         case .duplicateKey: "A front matter key is given twice"
         case .multipleSuccessors: "Two documents supersede the same document"
         case .referenceMismatch: "A reference names a document about another system, or an investigation raised by another assessment"
-        case .unsafeLinkedFile: "A linked file is of a type a browser could run, and is not published"
+        case .unsafeLinkedFile: "A linked file is of a type a browser could run, or an SVG that cannot be published as a clean copy"
         }
     }
 
