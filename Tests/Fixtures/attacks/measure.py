@@ -1,6 +1,6 @@
 """Measures every attack case with a given planfolio binary, as the corpus
 runner runs it: `check` then `build`, each with its exit (or signal), its
-own peak RSS (os.wait4) and wall time, killed after 60 s.
+own peak RSS (GNU time) and wall time, killed after 60 s.
 
     python3 Tests/Fixtures/attacks/measure.py "$PWD/.build/debug/planfolio" Tests/Fixtures/attacks [ADDRESS_SPACE_BYTES] [FILTER]
 
@@ -35,21 +35,26 @@ def prepare(src, work, inp):
             f = os.path.join(target, p); os.makedirs(os.path.dirname(f), exist_ok=True)
             s = socket.socket(socket.AF_UNIX); s.bind(f); s.close()
 def run(args, cwd, deadline):
-    """(end, peak RSS MiB, seconds) of one run."""
+    """(end, peak RSS MiB, seconds) of one run, measured by GNU time (the
+    program's own ru_maxrss, whatever this process's size)."""
     def pre():
+        os.setpgrp()
         if limit_as: resource.setrlimit(resource.RLIMIT_AS, (limit_as, limit_as))
+    report = os.path.join(cwd, ".time-report")
     start = time.monotonic()
-    p = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=pre)
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", report] + args, cwd=cwd,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=pre)
     killed = False
-    while True:
-        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-        if pid: break
-        if time.monotonic() - start > deadline: p.kill(); killed = True
-        time.sleep(0.01)
+    try:
+        p.wait(timeout=deadline)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, 9); p.wait(); killed = True
     secs = time.monotonic() - start
-    if os.WIFSIGNALED(status): end = f"SIG{os.WTERMSIG(status)}"
-    else: end = str(os.WEXITSTATUS(status))
-    return end + ("(killed)" if killed else ""), ru.ru_maxrss / 1024, secs
+    lines = open(report).read().split("\n") if os.path.exists(report) else []
+    signal = [l for l in lines if l.startswith("Command terminated by signal")]
+    end = ("SIG" + signal[0].split()[-1]) if signal else ("SIG9" if killed else str(p.returncode))
+    kilobytes = [l for l in lines if l.strip().isdigit()]
+    return end + ("(killed)" if killed else ""), (int(kilobytes[-1]) / 1024 if kilobytes else float("nan")), secs
 rows = []
 for cls in sorted(os.listdir(root)):
     if not os.path.isdir(os.path.join(root, cls)): continue
