@@ -18,7 +18,7 @@ import PlanfolioKit
 /// For each case, `check` and `build` (`--today 2026-12-01 --diagnostics json`)
 /// must both end by exiting (never a signal, never killed at the time
 /// budget), with the expected code, the same diagnostics, every expected
-/// code among them, peak memory (the child's own, from `wait4`) and wall
+/// code among them, peak memory (the child's own, `ChildProcess`) and wall
 /// time within the case's budget; and a site that was written must hold
 /// nothing active (`OutputChecker`).
 @Suite struct AttackCorpusTests {
