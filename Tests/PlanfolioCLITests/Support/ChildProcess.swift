@@ -5,7 +5,7 @@ import Foundation
 /// deadline is killed, so a hang fails the test instead of stalling it.
 ///
 /// The memory is `wait4`'s `ru_maxrss` of the program, taken by GNU time
-/// (`/usr/bin/time`, which `.ci/deps --test` installs), not by this
+/// (`time` on the PATH, which `.ci/deps --test` installs), not by this
 /// process: Linux records the old image's high-water mark into
 /// `ru_maxrss` at `exec`, and a child spawned from the test runner starts
 /// as a copy of it (300 MiB and more), so its own `wait4` would report the
@@ -35,15 +35,22 @@ enum ChildProcess {
     }
 
     struct NoGNUTime: Error, CustomStringConvertible {
-        var description: String { "\(ChildProcess.gnuTime) is needed to measure a child's memory: run .ci/deps --test (it installs Debian's time)" }
+        var description: String { "GNU time is needed to measure a child's memory: run .ci/deps --test (it installs Debian's time)" }
     }
 
-    static let gnuTime = "/usr/bin/time"
+    /// The executable `name` as the PATH finds it.
+    static func onPath(_ name: String) -> String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// GNU time (the shell's `time` is a keyword, not this program).
+    static let gnuTime = onPath("time")
 
     /// Runs `executable` with `arguments` in `directory` (which also holds
     /// its captured output for the run), killing it after `deadline` seconds.
     static func run(_ executable: String, _ arguments: [String], in directory: URL, deadline: Double) throws -> Outcome {
-        guard FileManager.default.isExecutableFile(atPath: gnuTime) else { throw NoGNUTime() }
+        guard let gnuTime else { throw NoGNUTime() }
         let outputs = directory.appendingPathComponent(".child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: outputs) }
