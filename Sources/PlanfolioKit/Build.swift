@@ -86,7 +86,7 @@ public enum Build {
         // What the next build needs to rebuild only what an edit changed (`IncrementalBuild`).
         let recording: Recording? = if cacheKey != nil, let restKey = check.restKey, let entries = check.inputEntries {
             Recording(records: BuildRecords(build: "", restKey: restKey, inputEntries: entries, assets: loaded.assets,
-                                            activeAssets: loaded.activeAssets, shared: [], documents: []),
+                                            svgs: loaded.svgs, shared: [], documents: []),
                       contentHashes: Dictionary(zip(loaded.files.map(\.path), contentHashes), uniquingKeysWith: { first, _ in first }))
         } else { nil }
         let documentsRead = loaded.files.count
@@ -188,6 +188,8 @@ public enum Build {
     struct PreparedSite: Sendable {
         var portfolio: Portfolio
         var linkedFiles: LinkedFiles
+        /// The clean copies of the SVGs the site publishes (`LinkedFiles.outputFiles`).
+        var svgCopies: [String: [UInt8]]
         var theme: CompiledTheme
         var status: PortfolioStatus
         /// The records `IncrementalBuild` needs, when asked for (`build` still to be set).
@@ -220,7 +222,11 @@ public enum Build {
         documents = []
         shared += linkDiagnostics
         let linkedFiles: LinkedFiles
-        (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets, activeAssets: loaded.activeAssets)
+        (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: loaded.assets, svgs: loaded.svgs)
+        // Only the copies of linked SVGs are kept for the site.
+        var svgCopies: [String: [UInt8]] = [:]
+        for path in linkedFiles.paths { svgCopies[path] = loaded.svgCopies[path] }
+        loaded.svgCopies = [:]
         var linkedOwn = linkedFiles.diagnostics
         if recording != nil {
             let displayPaths = Set(portfolio.documents.map(\.displayPath))
@@ -249,13 +255,14 @@ public enum Build {
             }
             records?.setLinks(of: portfolio)
         }
-        return (report, PreparedSite(portfolio: portfolio, linkedFiles: linkedFiles, theme: theme, status: status, records: records))
+        return (report, PreparedSite(portfolio: portfolio, linkedFiles: linkedFiles, svgCopies: svgCopies, theme: theme,
+                                     status: status, records: records))
     }
 
     /// Render: every file of the site, in batches, to `emit` (on the calling thread).
     private static func render(_ site: PreparedSite, options: BuildOptions, progress: ((Int, Int) -> Void)? = nil,
                                emit: ([OutputFile]) -> Void) {
-        emit(site.linkedFiles.outputFiles(input: options.input))
+        emit(site.linkedFiles.outputFiles(input: options.input, svgCopies: site.svgCopies))
         // The records have every document's search text already.
         let searchTexts = site.records.map { records in
             Dictionary(records.documents.map { ($0.id, $0.searchText) }, uniquingKeysWith: { first, _ in first })

@@ -111,7 +111,7 @@ struct BuildCache {
     /// `stamp`: the output folder's `OutputStamp` when the caller has it already.
     func report(of manifest: Manifest, output: String, stamp: String? = nil) -> BuildReport? {
         guard
-              FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent(SiteWriter.markerName)),
+              FileManager.default.fileExists(atPath: PathText.join(output, SiteWriter.markerName)),
               let stamp = stamp ?? OutputStamp.of(folder: output), stamp == manifest.outputStamp else { return nil }
         var report = BuildReport(diagnostics: manifest.diagnostics, documentsRead: manifest.documentsRead,
                                  pagesWritten: manifest.pagesWritten, wrote: true)
@@ -214,10 +214,14 @@ struct BuildCache {
             hasher.combine("built-in theme")
         }
         let configPath = options.configPath ?? ConfigLoader.defaultPath(input: options.input)
-        if let config = FileManager.default.contents(atPath: configPath) {
+        switch POSIXFile.readRegular(configPath, limit: ConfigLoader.maxFileSize) {
+        case .bytes(let config):
             hasher.combine("config")
-            hasher.combine(Array(config))
-        } else {
+            hasher.combine(config)
+        case .tooLarge(let size):
+            hasher.combine("config too large")
+            hasher.combine(size)
+        case .failed:
             hasher.combine("no config")
         }
         return hasher.finalize()
@@ -264,8 +268,10 @@ struct BuildCache {
         hasher.combine(loaded.assets.count)
         for asset in loaded.assets {
             hasher.combine(asset)
-            let path = (inputFolder as NSString).appendingPathComponent(asset)
-            hasher.combine(FileManager.default.contents(atPath: path).map { Array($0) } ?? [0xFF, 0xFE])
+            // Chunk by chunk: an evidence file of any size is never held whole.
+            var file = StableHasher()
+            let read = POSIXFile.forEachChunk(of: PathText.join(inputFolder, asset)) { file.combine(bytes: $0) }
+            hasher.combine(read ? file.finalize() : "unreadable")
         }
         hasher.combine(loaded.diagnostics.count)
         for diagnostic in loaded.diagnostics { hasher.combine(String(reflecting: diagnostic)) }

@@ -12,7 +12,7 @@ import Foundation
 /// means a full build.
 struct BuildRecords: Sendable {
     /// Bump when anything about the files or `DocumentFace` changes.
-    static let format = 3
+    static let format = 4
     static let fileName = "records.bin"
     static let facesFileName = "faces.bin"
 
@@ -24,9 +24,9 @@ struct BuildRecords: Sendable {
     var restKey: String
     /// `OutputStamp.entries` of the input folder when that build read it.
     var inputEntries: [String]
-    /// Input files that are not documents, and those of them that are SVG with script (`LoadedInput`).
+    /// Input files that are not documents, and what became of the SVGs among them (`LoadedInput`).
     var assets: [String]
-    var activeAssets: [String]
+    var svgs: [String: SVGVerdict]
     /// Diagnostics that belong to no one document's text (see `Record.own`), before `--strict`.
     var shared: [Diagnostic]
     /// One per document, in the linked portfolio's order (`Portfolio.documents`).
@@ -80,7 +80,17 @@ struct BuildRecords: Sendable {
         writer.string(restKey)
         writer.array(inputEntries) { $0.string($1) }
         writer.array(assets) { $0.string($1) }
-        writer.array(activeAssets) { $0.string($1) }
+        writer.array(svgs.keys.sorted()) { writer, path in
+            writer.string(path)
+            switch svgs[path] ?? .refused("") {
+            case .published(let leftOut):
+                writer.int(0)
+                writer.array(leftOut) { $0.string($1) }
+            case .refused(let reason):
+                writer.int(1)
+                writer.string(reason)
+            }
+        }
         writer.array(shared, Self.diagnostic)
         writer.array(documents) { writer, record in
             if let encoded = record.encoded { return writer.append(encoded) }
@@ -126,7 +136,11 @@ struct BuildRecords: Sendable {
         restKey = reader.string()
         inputEntries = reader.array { $0.string() }
         assets = reader.array { $0.string() }
-        activeAssets = reader.array { $0.string() }
+        svgs = [:]
+        for (path, verdict) in reader.array({ reader -> (String, SVGVerdict) in
+            let path = reader.string()
+            return reader.int() == 0 ? (path, .published(leftOut: reader.array { $0.string() })) : (path, .refused(reader.string()))
+        }) { svgs[path] = verdict }
         shared = reader.array(Self.diagnostic).compactMap { $0 }
         documents = reader.array { reader -> Record in
             let start = reader.offset
@@ -181,14 +195,14 @@ struct BuildRecords: Sendable {
         return portfolio
     }
 
-    init(build: String, restKey: String, inputEntries: [String], assets: [String], activeAssets: [String],
+    init(build: String, restKey: String, inputEntries: [String], assets: [String], svgs: [String: SVGVerdict],
          shared: [Diagnostic], documents: [Record]) {
         self.build = build
         self.faces = build
         self.restKey = restKey
         self.inputEntries = inputEntries
         self.assets = assets
-        self.activeAssets = activeAssets
+        self.svgs = svgs
         self.shared = shared
         self.documents = documents
     }

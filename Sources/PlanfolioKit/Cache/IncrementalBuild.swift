@@ -33,7 +33,7 @@ enum IncrementalBuild {
         guard let manifest = check.manifest, let restKey = check.restKey, let entries = check.inputEntries,
               let quickKey = check.quickKey, let outputStamp = check.outputStamp,
               outputStamp == manifest.outputStamp,
-              FileManager.default.fileExists(atPath: (options.output as NSString).appendingPathComponent(SiteWriter.markerName)),
+              FileManager.default.fileExists(atPath: PathText.join(options.output, SiteWriter.markerName)),
               let records = BuildRecords.read(folder: cache.folder),
               records.build == manifest.key, records.restKey == restKey,
               let changed = editedSources(old: records.inputEntries, new: entries, records: records),
@@ -185,7 +185,7 @@ enum IncrementalBuild {
             var portfolio = records.portfolio(of: documents.compactMap { $0 })
 
             let linkedFiles: LinkedFiles
-            (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: records.assets, activeAssets: records.activeAssets)
+            (portfolio, linkedFiles) = LinkedFiles.resolve(portfolio, assets: records.assets, svgs: records.svgs)
             for index in fresh.keys.sorted() {
                 let record = records.documents[index]
                 guard (linkedFiles.pathsBySource[record.source] ?? []) == record.linkedFiles else { throw NotIncremental() }

@@ -12,7 +12,8 @@ import PlanfolioMarkdown
 /// file and line, including a path that leaves the input folder
 /// (`../../etc/passwd`) or an absolute path. The bytes are not read here:
 /// the Write stage copies the files (see `OutputFile.copyFrom`), so large
-/// evidence files never sit in memory.
+/// evidence files never sit in memory; an SVG is published as the clean
+/// copy the Load stage wrote (`SVGSanitizer`), or not at all.
 public struct LinkedFiles: Sendable {
     /// Folder of the site the copied files go under.
     public static let folder = "files"
@@ -24,9 +25,10 @@ public struct LinkedFiles: Sendable {
     public var pathsBySource: [String: [String]] = [:]
 
     /// Resolves every relative link of every document and rewrites it for the document's page.
-    public static func resolve(_ portfolio: Portfolio, assets: [String], activeAssets: [String] = []) -> (Portfolio, LinkedFiles) {
+    /// - Parameter svgs: what became of each SVG asset (`LoadedInput.svgs`);
+    ///   an SVG without a verdict is not published.
+    public static func resolve(_ portfolio: Portfolio, assets: [String], svgs: [String: SVGVerdict] = [:]) -> (Portfolio, LinkedFiles) {
         let assetSet = Set(assets)
-        let activeSet = Set(activeAssets)
         // Page path of each document, by source path.
         var sources: [String: String] = [:]
         for document in portfolio.documents { sources[document.source] = document.url }
@@ -82,11 +84,20 @@ public struct LinkedFiles: Sendable {
                         file: display, line: line))
                     return nil
                 }
-                guard !activeSet.contains(resolved) else {
-                    diagnostics.append(.error(.unsafeLinkedFile,
-                        "link to '\(url)' names an SVG with script, event handlers or outside references; it is not published",
-                        file: display, line: line))
-                    return nil
+                if ActiveContent.fileExtension(resolved) == "svg" {
+                    switch svgs[resolved] ?? .refused("it was not read") {
+                    case .refused(let reason):
+                        diagnostics.append(.error(.unsafeLinkedFile,
+                            "link to '\(url)' names an SVG that is not published: \(reason)",
+                            file: display, line: line))
+                        return nil
+                    case .published(let leftOut) where !leftOut.isEmpty:
+                        diagnostics.append(.warning(.unsafeLinkedFile,
+                            "link to '\(url)': the site publishes a clean copy of this SVG, without its \(listed(leftOut))",
+                            file: display, line: line))
+                    case .published:
+                        break
+                    }
                 }
                 used.append(resolved)
                 changed = true
@@ -109,11 +120,21 @@ public struct LinkedFiles: Sendable {
         return (portfolio, files)
     }
 
-    /// The site files that copy the linked files from the input folder.
-    public func outputFiles(input: String) -> [OutputFile] {
-        paths.map { path in
-            OutputFile(path: Self.folder + "/" + path, copyFrom: (input as NSString).appendingPathComponent(path))
+    /// The site files that copy the linked files from the input folder; an
+    /// SVG's is its clean copy from `svgCopies` (`LoadedInput.svgCopies`).
+    public func outputFiles(input: String, svgCopies: [String: [UInt8]] = [:]) -> [OutputFile] {
+        paths.compactMap { path in
+            guard ActiveContent.fileExtension(path) == "svg" else {
+                return OutputFile(path: Self.folder + "/" + path, copyFrom: PathText.join(input, path))
+            }
+            return svgCopies[path].map { OutputFile(path: Self.folder + "/" + path, contents: $0) }
         }
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func listed(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// A relative link split into its path (percent-decoded) and `?query#fragment` suffix.

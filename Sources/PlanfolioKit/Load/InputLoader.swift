@@ -3,17 +3,18 @@ import Foundation
 /// Reads the input folder: the only stage that reads documents from disk.
 ///
 /// Walks the folder in sorted order, skips `README.md` notes and hidden
-/// files, refuses symbolic links that lead outside the folder, and turns
-/// files that are too large or not UTF-8 into diagnostics, so that the rest
-/// of the portfolio is still checked.
+/// files, refuses symbolic links that lead outside the folder, reads only
+/// regular files, and turns files that are too large or not UTF-8 into
+/// diagnostics, so that the rest of the portfolio is still checked. SVGs
+/// are read here too and handed to `SVGSanitizer`: the site publishes its
+/// clean copy of each, never the file.
 public enum InputLoader {
     public static let maxFileSize = 8 * 1024 * 1024
 
     /// - Parameter input: the input folder as the user gave it; diagnostics name files under it.
     public static func load(input: String) throws(PlanfolioError) -> LoadedInput {
-        let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw PlanfolioError("input folder '\(input)' does not exist or is not a folder")
         }
         let rootReal = URL(fileURLWithPath: input).resolvingSymlinksInPath().path
@@ -25,32 +26,50 @@ public enum InputLoader {
         entries.sort { $0.path < $1.path }
 
         // Reading and checking each file is independent: done on all cores, used in order.
-        let reads = ConcurrentMap.map(entries) { entry -> FileRead? in
-            let name = (entry.path as NSString).lastPathComponent
-            guard isMarkdown(name), name.lowercased() != "readme.md" else { return nil }
-            return read(entry.absolute)
+        let reads = ConcurrentMap.map(entries) { entry -> EntryRead in
+            let name = PathText.lastComponent(entry.path)
+            if isMarkdown(name) { return name.lowercased() == "readme.md" ? .none : .document(read(entry.absolute)) }
+            return ActiveContent.fileExtension(name) == "svg" ? .svg(readSVG(entry.absolute)) : .none
         }
-        var files: [SourceFile] = []
-        var assets: [String] = []
-        var activeAssets: [String] = []
+        var loaded = LoadedInput(files: [])
         for (entry, read) in zip(entries, reads) {
-            let name = (entry.path as NSString).lastPathComponent
-            let display = displayPath(input: input, path: entry.path)
+            let name = PathText.lastComponent(entry.path)
             guard isMarkdown(name) else {
-                assets.append(entry.path)
-                if ActiveContent.fileExtension(name) == "svg",
-                   let data = fileManager.contents(atPath: entry.absolute), ActiveContent.svgIsActive(Array(data)) {
-                    activeAssets.append(entry.path)
+                loaded.assets.append(entry.path)
+                switch read {
+                case .svg(.published(let copy, let leftOut)):
+                    loaded.svgs[entry.path] = .published(leftOut: leftOut)
+                    loaded.svgCopies[entry.path] = copy
+                case .svg(.refused(let reason)):
+                    loaded.svgs[entry.path] = .refused(reason)
+                default:
+                    break
                 }
                 continue
             }
-            guard let read else { continue }  // README.md
-            switch read.loaded(path: entry.path, display: display) {
-            case .file(let file): files.append(file)
+            guard case .document(let read) = read else { continue }  // README.md
+            switch read.loaded(path: entry.path, display: displayPath(input: input, path: entry.path)) {
+            case .file(let file): loaded.files.append(file)
             case .problem(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        return LoadedInput(files: files, assets: assets, activeAssets: activeAssets, diagnostics: diagnostics)
+        loaded.diagnostics = diagnostics
+        return loaded
+    }
+
+    private enum EntryRead {
+        case document(FileRead)
+        case svg(SVGSanitizer.Outcome)
+        case none
+    }
+
+    /// An SVG's clean copy, or why there is none; a file over the limit is not read.
+    private static func readSVG(_ path: String) -> SVGSanitizer.Outcome {
+        switch POSIXFile.readRegular(path, limit: SVGSanitizer.maxBytes) {
+        case .bytes(let bytes): SVGSanitizer.sanitize(bytes)
+        case .tooLarge(let size): .refused("it is larger than 8 MiB (\(size) bytes)")
+        case .failed: .refused("it cannot be read")
+        }
     }
 
     /// Whether the loader reads `path` (under the input folder) as a
@@ -64,7 +83,7 @@ public enum InputLoader {
     /// One document file read again with `load`'s checks, for a rebuild
     /// that reads only the files that changed (`IncrementalBuild`).
     static func loadDocument(input: String, path: String) -> Loaded {
-        read((input as NSString).appendingPathComponent(path)).loaded(path: path, display: displayPath(input: input, path: path))
+        read(PathText.join(input, path)).loaded(path: path, display: displayPath(input: input, path: path))
     }
 
     enum Loaded {
@@ -95,12 +114,9 @@ public enum InputLoader {
     /// Plain POSIX calls (see `POSIXFile`): through Foundation, reading
     /// 20,000 documents was slow and serial.
     private static func read(_ path: String) -> FileRead {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .unreadable }
+        // Only a regular file: a FIFO put in the file's place since the walk is refused, never waited on.
+        guard let (descriptor, size) = POSIXFile.openRegular(path) else { return .unreadable }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .unreadable }
-        let size = Int(info.st_size)
         if size > maxFileSize { return .tooLarge(size) }
         switch POSIXFile.readToEnd(descriptor, expected: size, limit: maxFileSize) {
         case .failed: return .unreadable
@@ -134,7 +150,7 @@ public enum InputLoader {
             throw PlanfolioError("cannot read folder '\(directory)': \(error.localizedDescription)")
         }
         for name in names where !name.hasPrefix(".") {
-            let absolute = (directory as NSString).appendingPathComponent(name)
+            let absolute = PathText.join(directory, name)
             let path = relative.isEmpty ? name : relative + "/" + name
             var target = absolute
             var linkInfo = stat()
@@ -150,13 +166,23 @@ public enum InputLoader {
             }
             var info = stat()  // follows a link inside the folder to what it names
             guard stat(target, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
                 let real = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
                 guard visited.insert(real).inserted else { continue }
                 try walk(directory: target, relative: path, rootReal: rootReal, display: display,
                          entries: &entries, diagnostics: &diagnostics, visited: &visited)
-            } else {
+            case S_IFREG:
                 entries.append((path, target))
+            default:
+                // A FIFO, socket or device: opening one can block for ever or
+                // read without end, so it is never opened. Only a file named
+                // like a document is worth a word.
+                if isDocumentPath(path) {
+                    diagnostics.append(.error(.unreadableFile,
+                        "is not a regular file (a FIFO, socket or device) and is not read",
+                        file: displayPath(input: display, path: path), line: 1))
+                }
             }
         }
     }

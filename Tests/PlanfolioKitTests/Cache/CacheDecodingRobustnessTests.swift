@@ -26,7 +26,8 @@ import PlanfolioMarkdown
         }
         var records = BuildRecords(build: "build-key", restKey: "rest-key", inputEntries: ["plans\u{0}16384\u{0}x", "plans/RP-2026-042.md\u{0}32768\u{0}y"],
                                    assets: ["investigations/evidence/chart.png", "investigations/evidence/a.svg"],
-                                   activeAssets: ["investigations/evidence/a.svg"], shared: [warning],
+                                   svgs: ["investigations/evidence/a.svg": .refused("it is not well-formed XML (line 1: ü)"),
+                                          "investigations/evidence/b.svg": .published(leftOut: ["script", "animation"])], shared: [warning],
                                    documents: [record(assessment, own: [], linked: []), record(investigation, own: [error], linked: ["investigations/evidence/chart.png"]),
                                                record(plan, own: [warning, error], linked: [])])
         records.referencedBy = [(id: "DIR-2026-003", by: ["RP-2026-042"]), (id: "FAF-2026-01-001", by: ["DIR-2026-003", "RP-2026-042"])]
@@ -50,7 +51,7 @@ import PlanfolioMarkdown
 
     static func expectSameRecords(_ a: BuildRecords, _ b: BuildRecords, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(a.build == b.build && a.faces == b.faces && a.restKey == b.restKey && a.inputEntries == b.inputEntries, sourceLocation: sourceLocation)
-        #expect(a.assets == b.assets && a.activeAssets == b.activeAssets && a.shared == b.shared, sourceLocation: sourceLocation)
+        #expect(a.assets == b.assets && a.svgs == b.svgs && a.shared == b.shared, sourceLocation: sourceLocation)
         #expect(a.documents.count == b.documents.count, sourceLocation: sourceLocation)
         for (x, y) in zip(a.documents, b.documents) {
             #expect(x.source == y.source && x.id == y.id && x.contentHash == y.contentHash, sourceLocation: sourceLocation)
