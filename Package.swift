@@ -19,6 +19,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libxml2's SAX parser, as Debian ships it: evidence SVGs are parsed
+        // and re-written (PlanfolioKit/Evidence/XMLEventReader.swift alone uses it).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The only code that touches cmark.
         .target(name: "PlanfolioMarkdown", dependencies: ["CCmarkGFM"]),
         // The pipeline: load, parse, link, compute, render, write.
@@ -26,6 +33,7 @@ let package = Package(
             name: "PlanfolioKit",
             dependencies: [
                 "PlanfolioMarkdown",
+                "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
             ],
             // The plan template's one copy, compiled into the binary for `planfolio new plan`.

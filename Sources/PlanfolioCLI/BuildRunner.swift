@@ -22,10 +22,11 @@ enum BuildRunner {
             report = try Build.run(options)
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("planfolio: error: \(error.message)\n".utf8))
+            // The message may quote a file or folder name from the repository.
+            FileHandle.standardError.write(Data("planfolio: error: \(PrintableText.escaped(error.message))\n".utf8))
             if group.diagnostics == .github {
                 // Shown on the workflow run's summary, so the failure is not buried in the log.
-                print("::error title=planfolio::" + GitHubDiagnosticFormatter.escapeData(error.message))
+                print("::error title=planfolio::" + GitHubDiagnosticFormatter.escapeData(PrintableText.escaped(error.message, keepingLineBreaks: true)))
             }
             throw ExitCode(ExitStatus.usageOrIO)
         }

@@ -45,7 +45,7 @@ struct NewCommand: ParsableCommand {
         do {
             try create()
         } catch {
-            FileHandle.standardError.write(Data("planfolio: error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("planfolio: error: \(PrintableText.escaped(error.message))\n".utf8))
             throw ExitCode(ExitStatus.usageOrIO)
         }
     }
@@ -77,7 +77,7 @@ struct NewCommand: ParsableCommand {
             throw PlanfolioError("'\(path)' already exists; planfolio new never overwrites a file")
         }
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw PlanfolioError("cannot create the folder for '\(path)': \(error.localizedDescription)")
         }

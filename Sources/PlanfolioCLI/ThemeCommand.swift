@@ -25,7 +25,7 @@ struct ThemeExportCommand: ParsableCommand {
         do {
             try ThemeExporter.export(ThemeFiles.builtIn, to: directory)
         } catch {
-            FileHandle.standardError.write(Data("planfolio: error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("planfolio: error: \(PrintableText.escaped(error.message))\n".utf8))
             throw ExitCode(ExitStatus.usageOrIO)
         }
         print("wrote the built-in theme to \(directory); use it with --theme \(directory), or keep only the files you change there")

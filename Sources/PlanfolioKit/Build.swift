@@ -155,7 +155,8 @@ public enum Build {
                 session.documents[file.path] = BuildSession.DocumentEntry(stamp: "", contentHash: SessionStore.contentHash(file.text),
                                                                          parsed: result.parsed, problems: result.problems)
             }
-            for asset in loaded.assets { session.assets[asset] = .init(stamp: "", active: loaded.activeAssets.contains(asset)) }
+            for asset in loaded.assets { session.assets[asset] = .init(stamp: "", svg: loaded.svgs[asset]) }
+            session.svgCopies = loaded.svgCopies
             let settings = Settings(config: options.config, configDiagnostics: [], themeFiles: themeFiles, themePath: themePath, key: .none)
             let theme = compileTheme(settings, session: session)
             link(session)
@@ -170,7 +171,9 @@ public enum Build {
                   let status = session.status?.status else { return (report, []) }
             var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: options.config, today: options.today, theme: compiled, status: status)
             inputs.links = linked.bySource
-            inputs.linkedFiles = linked.files.outputFiles(input: options.input)
+            inputs.linkedFiles = linked.files.paths
+            inputs.input = options.input
+            inputs.svgCopies = session.svgCopies
             inputs.searchTexts = searchTexts(session)
             inputs.portfolio = completing(portfolio, ids: nil, to: .tree, session: session, input: options.input)
             var files: [OutputFile] = []
@@ -243,11 +246,23 @@ public enum Build {
             documents[path] = entry
             if parsed { parsedCount += 1 }
         }
-        let checked = ConcurrentMap.map(assetsToCheck) { entry in
-            BuildSession.AssetEntry(stamp: entry.stamp,
-                                    active: ActiveContent.fileExtension(entry.path) == "svg" && InputLoader.isActiveSVG(entry))
+        // An SVG is read and its clean copy made here (`SVGSanitizer`); other files are copied as they are when published.
+        let checked = ConcurrentMap.map(assetsToCheck) { entry -> SVGSanitizer.Outcome? in
+            ActiveContent.fileExtension(entry.path) == "svg" ? InputLoader.readSVG(entry) : nil
         }
-        for (entry, asset) in zip(assetsToCheck, checked) { assets[entry.path] = asset }
+        for (entry, outcome) in zip(assetsToCheck, checked) {
+            session.svgCopies[entry.path] = nil
+            switch outcome {
+            case .published(let copy, let leftOut)?:
+                assets[entry.path] = .init(stamp: entry.stamp, svg: .published(leftOut: leftOut))
+                session.svgCopies[entry.path] = copy
+            case .refused(let reason)?:
+                assets[entry.path] = .init(stamp: entry.stamp, svg: .refused(reason))
+            case nil:
+                assets[entry.path] = .init(stamp: entry.stamp, svg: nil)
+            }
+        }
+        for path in session.svgCopies.keys where assets[path] == nil { session.svgCopies[path] = nil }
         session.documents = documents
         session.documentOrder = listing.entries.compactMap { $0.role == .document ? $0.path : nil }
         session.assets = assets
@@ -313,8 +328,9 @@ public enum Build {
         let portfolio = session.link?.portfolio ?? Portfolio(documents: [])
         let candidates = portfolio.documents.map { session.documents[$0.source]?.parsed?.links ?? [] }
         let assets = session.assets.keys.sorted()
-        let active = assets.filter { session.assets[$0]?.active == true }
-        let (files, resolutions) = LinkedFiles.resolve(portfolio, candidates: candidates, assets: assets, activeAssets: active)
+        var svgs: [String: SVGVerdict] = [:]
+        for path in assets { if let verdict = session.assets[path]?.svg { svgs[path] = verdict } }
+        let (files, resolutions) = LinkedFiles.resolve(portfolio, candidates: candidates, assets: assets, svgs: svgs)
         var bySource: [String: LinkedFiles.Resolution] = [:]
         for (document, resolution) in zip(portfolio.documents, resolutions) where resolution != LinkedFiles.Resolution() {
             bySource[document.source] = resolution
@@ -427,7 +443,8 @@ public enum Build {
         var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: settings.config, today: options.today, theme: theme,
                                          status: statusResult.status)
         inputs.links = linked.bySource
-        inputs.linkedFiles = linked.files.outputFiles(input: options.input)
+        inputs.linkedFiles = linked.files.paths
+        inputs.input = options.input
         inputs.searchTexts = searchTexts(session)
         let keys = sitePlan(session, portfolio: portfolio, linked: linked, settings: settings)
         let plan = SiteRenderer.plan(inputs, keys: keys)
@@ -485,6 +502,14 @@ public enum Build {
         }
         complete = completing(complete, ids: Set(selected.compactMap(\.documentID)), to: .tree, session: session, input: options.input)
         inputs.portfolio = complete
+        // The clean copies of the SVGs to publish; a restored session reads those it has not made.
+        for file in selected {
+            guard let path = file.linkedFile, ActiveContent.fileExtension(path) == "svg", session.svgCopies[path] == nil,
+                  case .published(let copy, _) = InputLoader.readSVG(InputListing.Entry(path: path, absolute: PathText.join(options.input, path),
+                                                                                        role: .asset, stamp: "")) else { continue }
+            session.svgCopies[path] = copy
+        }
+        inputs.svgCopies = session.svgCopies
         let output = options.output
         let partial = previous != nil
         // The staging folder is made on the stager's thread while the first pages render:

@@ -35,9 +35,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
         Diagnostic(file: file, line: line, column: column, severity: .warning, code: code, message: message)
     }
 
-    /// `FILE:LINE: error|warning: message`, the form compilers use and editors understand.
+    /// `FILE:LINE: error|warning: message`, the form compilers use and editors
+    /// understand; controls in the file name and message are escaped (`PrintableText`).
     public var description: String {
-        "\(file):\(line): \(severity.rawValue): \(message)"
+        "\(PrintableText.escaped(file)):\(line): \(severity.rawValue): \(PrintableText.escaped(message))"
     }
 
     /// Sorted by file, then line, so output never depends on which thread finished first.

@@ -3,15 +3,16 @@
 ///
 /// `::error file=F,line=L,col=C,title=PF012 unknown-reference::message`,
 /// escaped as the Actions toolkit does: `%`, CR and LF everywhere, and also
-/// `:` and `,` inside properties.
+/// `:` and `,` inside properties; the file name and message have their other
+/// controls (ESC, NUL, ...) escaped first as in the text form (`PrintableText`).
 public enum GitHubDiagnosticFormatter {
     public static func format(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for diagnostic in diagnostics {
-            var properties = ["file=" + escapeProperty(diagnostic.file), "line=\(diagnostic.line)"]
+            var properties = ["file=" + escapeProperty(PrintableText.escaped(diagnostic.file, keepingLineBreaks: true)), "line=\(diagnostic.line)"]
             if let column = diagnostic.column { properties.append("col=\(column)") }
             properties.append("title=" + escapeProperty(diagnostic.code.title))
-            out += "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))\n"
+            out += "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(PrintableText.escaped(diagnostic.message, keepingLineBreaks: true)))\n"
         }
         return out
     }

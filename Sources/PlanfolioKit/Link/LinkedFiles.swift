@@ -12,7 +12,8 @@ import PlanfolioMarkdown
 /// file and line, including a path that leaves the input folder
 /// (`../../etc/passwd`) or an absolute path. The bytes are not read here:
 /// the Write stage copies the files (see `OutputFile.copyFrom`), so large
-/// evidence files never sit in memory.
+/// evidence files never sit in memory; an SVG is published as the clean
+/// copy the Load stage wrote (`SVGSanitizer`), or not at all.
 public struct LinkedFiles: Sendable {
     /// Folder of the site the copied files go under.
     public static let folder = "files"
@@ -42,9 +43,11 @@ public struct LinkedFiles: Sendable {
     }
 
     /// Resolves every relative link of every document and rewrites it for the document's page.
-    public static func resolve(_ portfolio: Portfolio, assets: [String], activeAssets: [String] = []) -> (Portfolio, LinkedFiles) {
+    /// - Parameter svgs: what became of each SVG asset (`LoadedInput.svgs`);
+    ///   an SVG without a verdict is not published.
+    public static func resolve(_ portfolio: Portfolio, assets: [String], svgs: [String: SVGVerdict] = [:]) -> (Portfolio, LinkedFiles) {
         let candidates = ConcurrentMap.map(portfolio.documents) { Self.candidates(in: $0.body) }
-        let (files, resolutions) = resolve(portfolio, candidates: candidates, assets: assets, activeAssets: activeAssets)
+        let (files, resolutions) = resolve(portfolio, candidates: candidates, assets: assets, svgs: svgs)
         var portfolio = portfolio
         for (index, resolution) in resolutions.enumerated() where !resolution.replacements.isEmpty {
             portfolio.documents[index].body = rewrite(portfolio.documents[index].body, with: resolution)
@@ -57,9 +60,8 @@ public struct LinkedFiles: Sendable {
     /// input's other files; reads no tree, so it is cheap to run for every
     /// document on every build.
     public static func resolve(_ portfolio: Portfolio, candidates: [[Candidate]], assets: [String],
-                               activeAssets: [String] = []) -> (LinkedFiles, [Resolution]) {
+                               svgs: [String: SVGVerdict] = [:]) -> (LinkedFiles, [Resolution]) {
         let assetSet = Set(assets)
-        let activeSet = Set(activeAssets)
         var sources: [String: String] = [:]
         for document in portfolio.documents { sources[document.source] = document.url }
         var resolutions: [Resolution] = []
@@ -73,7 +75,7 @@ public struct LinkedFiles: Sendable {
                 continue
             }
             let resolution = resolve(links, source: document.source, display: document.displayPath, page: document.url,
-                                     sources: sources, assets: assetSet, activeAssets: activeSet)
+                                     sources: sources, assets: assetSet, svgs: svgs)
             diagnostics += resolution.diagnostics
             used.formUnion(resolution.used)
             if !resolution.used.isEmpty { bySource[document.source] = resolution.used }
@@ -86,7 +88,7 @@ public struct LinkedFiles: Sendable {
 
     /// One document's links: `sources` gives each document's page by its source path.
     static func resolve(_ links: [Candidate], source: String, display: String, page: String, sources: [String: String],
-                        assets: Set<String>, activeAssets: Set<String>) -> Resolution {
+                        assets: Set<String>, svgs: [String: SVGVerdict]) -> Resolution {
         var resolution = Resolution()
         var used: Set<String> = []
         // Every document page sits one folder down: `plans/ID.html`.
@@ -128,11 +130,20 @@ public struct LinkedFiles: Sendable {
                     file: display, line: line))
                 continue
             }
-            guard !activeAssets.contains(resolved) else {
-                resolution.diagnostics.append(.error(.unsafeLinkedFile,
-                    "link to '\(url)' names an SVG with script, event handlers or outside references; it is not published",
-                    file: display, line: line))
-                continue
+            if ActiveContent.fileExtension(resolved) == "svg" {
+                switch svgs[resolved] ?? .refused("it was not read") {
+                case .refused(let reason):
+                    resolution.diagnostics.append(.error(.unsafeLinkedFile,
+                        "link to '\(url)' names an SVG that is not published: \(reason)",
+                        file: display, line: line))
+                    continue
+                case .published(let leftOut) where !leftOut.isEmpty:
+                    resolution.diagnostics.append(.warning(.unsafeLinkedFile,
+                        "link to '\(url)': the site publishes a clean copy of this SVG, without its \(listed(leftOut))",
+                        file: display, line: line))
+                case .published:
+                    break
+                }
             }
             used.insert(resolved)
             resolution.replacements[url] = root + folder + "/" + percentEncoded(resolved) + target.suffix
@@ -147,11 +158,21 @@ public struct LinkedFiles: Sendable {
         return rewrite(body, parentLine: body.line) { url, _ in resolution.replacements[url] }
     }
 
-    /// The site files that copy the linked files from the input folder.
-    public func outputFiles(input: String) -> [OutputFile] {
-        paths.map { path in
-            OutputFile(path: Self.folder + "/" + path, copyFrom: (input as NSString).appendingPathComponent(path))
+    /// The site files that copy the linked files from the input folder; an
+    /// SVG's is its clean copy from `svgCopies` (`LoadedInput.svgCopies`).
+    public func outputFiles(input: String, svgCopies: [String: [UInt8]] = [:]) -> [OutputFile] {
+        paths.compactMap { path in
+            guard ActiveContent.fileExtension(path) == "svg" else {
+                return OutputFile(path: Self.folder + "/" + path, copyFrom: PathText.join(input, path))
+            }
+            return svgCopies[path].map { OutputFile(path: Self.folder + "/" + path, contents: $0) }
         }
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func listed(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// A relative link split into its path (percent-decoded) and `?query#fragment` suffix.

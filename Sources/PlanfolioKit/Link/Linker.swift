@@ -20,6 +20,7 @@ public enum Linker {
                 firstByID[document.id] = document
             }
         }
+        diagnostics += caseCollisions(firstByID.values.sorted { $0.source < $1.source })
         for document in sorted where firstByID[document.id]?.source == document.source {
             unique.append(document)
         }
@@ -28,5 +29,26 @@ public enum Linker {
         var portfolio = Portfolio(documents: unique, referencedBy: resolved.referencedBy, systems: SystemGrouper.group(unique))
         portfolio.supersededBy = resolved.supersededBy
         return (portfolio, diagnostics)
+    }
+
+    /// Ids that differ only in case (`RP-1`, `rp-1`): their pages are one
+    /// file on macOS and Windows, where auditors open the site from a share,
+    /// so each after the first (in path order) is an error, as for a duplicate.
+    /// `documents`: one per id, sorted by path.
+    static func caseCollisions(_ documents: [Document]) -> [Diagnostic] {
+        var firstByFolded: [String: Document] = [:]
+        var diagnostics: [Diagnostic] = []
+        for document in documents {
+            // Ids are ASCII (`DocumentParser.isValidID`), so ASCII folding is the file systems' own.
+            let folded = String(decoding: document.id.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            if let first = firstByFolded[folded] {
+                diagnostics.append(.error(.duplicateID,
+                    "id '\(document.id)' differs only in case from '\(first.id)' of \(first.displayPath) (line \(first.idLine)): their pages would be one file on macOS and Windows; choose ids that differ in more than case",
+                    file: document.displayPath, line: document.idLine))
+            } else {
+                firstByFolded[folded] = document
+            }
+        }
+        return diagnostics
     }
 }

@@ -8,16 +8,14 @@ import Yams
 /// type is a `configError` naming the file and line, never a silent default.
 public enum ConfigLoader {
     public static let fileName = "planfolio.yml"
+    /// A config is a few lines; anything larger is refused before it is parsed.
+    public static let maxFileSize = 1024 * 1024
 
     /// Where the config is looked for when `--config` is not given: beside the input folder.
     public static func defaultPath(input: String) -> String {
-        let parent = (URL(fileURLWithPath: input).standardizedFileURL.deletingLastPathComponent().path)
-        let relativeParent = (input as NSString).deletingLastPathComponent
         // Keep the path the user would recognise: relative when the input was relative.
-        if !input.hasPrefix("/") {
-            return relativeParent.isEmpty ? fileName : (relativeParent as NSString).appendingPathComponent(fileName)
-        }
-        return (parent as NSString).appendingPathComponent(fileName)
+        if !input.hasPrefix("/") { return PathText.join(PathText.parent(input), fileName) }
+        return PathText.join(URL(fileURLWithPath: input).standardizedFileURL.deletingLastPathComponent().path, fileName)
     }
 
     /// Loads the config at `path`, or the default one beside `input`.
@@ -25,13 +23,17 @@ public enum ConfigLoader {
     /// - Throws: when a config named explicitly does not exist or cannot be read (exit 2).
     public static func load(path explicit: String?, input: String) throws(PlanfolioError) -> (SiteConfig, [Diagnostic]) {
         let path = explicit ?? defaultPath(input: input)
-        let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: path) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             if let explicit { throw PlanfolioError("config file '\(explicit)' does not exist") }
             return (SiteConfig(), [])
         }
-        guard let data = fileManager.contents(atPath: path) else {
-            throw PlanfolioError("cannot read config file '\(path)'")
+        let data: [UInt8]
+        switch POSIXFile.readRegular(path, limit: maxFileSize) {
+        case .bytes(let bytes): data = bytes
+        case .tooLarge(let size):
+            return (SiteConfig(), [.error(.configError, "config file is larger than 1 MiB (\(size) bytes)", file: path, line: 1)])
+        case .failed:
+            throw PlanfolioError("cannot read config file '\(path)' (it must be a regular file)")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             return (SiteConfig(), [.error(.configError, "config file is not valid UTF-8", file: path, line: 1)])
@@ -46,6 +48,13 @@ public enum ConfigLoader {
         func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
         func error(_ message: String, _ node: Node) {
             diagnostics.append(.error(.configError, message, file: file, line: line(node)))
+        }
+        // Anchors and aliases are refused before Yams composes them (`YAMLAnchorScan`).
+        if let line = YAMLAnchorScan.firstLine(in: text) {
+            diagnostics.append(.error(.configError,
+                "config may not use YAML anchors or aliases ('&name', '*name'): write each value out (quote a value that starts with '&' or '*')",
+                file: file, line: line))
+            return (config, diagnostics)
         }
         let root: Node?
         do {
@@ -72,6 +81,10 @@ public enum ConfigLoader {
             guard case .scalar(let scalar) = node,
                   !(scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) else {
                 error("'\(key)' must be a text value", node)
+                return nil
+            }
+            if let control = ControlCharacters.firstForbidden(in: scalar.string) {
+                error("'\(key)' holds the control character \(ControlCharacters.name(control)); only text may be published", node)
                 return nil
             }
             return scalar.string.trimmingCharacters(in: .whitespaces)

@@ -3,9 +3,11 @@ import Foundation
 /// Reads the input folder: the only stage that reads documents from disk.
 ///
 /// Walks the folder in sorted order, skips `README.md` notes and hidden
-/// files, refuses symbolic links that lead outside the folder, and turns
-/// files that are too large or not UTF-8 into diagnostics, so that the rest
-/// of the portfolio is still checked.
+/// files, refuses symbolic links that lead outside the folder, reads only
+/// regular files, and turns files that are too large or not UTF-8 into
+/// diagnostics, so that the rest of the portfolio is still checked. SVGs
+/// are read here too and handed to `SVGSanitizer`: the site publishes its
+/// clean copy of each, never the file.
 public enum InputLoader {
     public static let maxFileSize = 8 * 1024 * 1024
 
@@ -16,11 +18,17 @@ public enum InputLoader {
         // Reading and checking each file is independent: done on all cores, used in order.
         let documents = listing.entries.filter { $0.role == .document }
         let reads = ConcurrentMap.map(documents) { read($0, input: input) }
-        var loaded = LoadedInput(files: [], assets: listing.entries.filter { $0.role == .asset }.map(\.path),
-                                 diagnostics: listing.diagnostics)
-        loaded.activeAssets = loaded.assets.filter { path in
-            guard ActiveContent.fileExtension(path) == "svg", let entry = listing.entries.first(where: { $0.path == path }) else { return false }
-            return isActiveSVG(entry)
+        let assets = listing.entries.filter { $0.role == .asset }
+        var loaded = LoadedInput(files: [], assets: assets.map(\.path), diagnostics: listing.diagnostics)
+        let svgs = assets.filter { ActiveContent.fileExtension($0.path) == "svg" }
+        for (entry, outcome) in zip(svgs, ConcurrentMap.map(svgs) { readSVG($0) }) {
+            switch outcome {
+            case .published(let copy, let leftOut):
+                loaded.svgs[entry.path] = .published(leftOut: leftOut)
+                loaded.svgCopies[entry.path] = copy
+            case .refused(let reason):
+                loaded.svgs[entry.path] = .refused(reason)
+            }
         }
         for read in reads {
             switch read {
@@ -52,10 +60,13 @@ public enum InputLoader {
         read(entry.absolute).loaded(path: entry.path, display: displayPath(input: input, path: entry.path))
     }
 
-    /// Whether an SVG of the listing could run script if opened (`ActiveContent`).
-    public static func isActiveSVG(_ entry: InputListing.Entry) -> Bool {
-        guard let data = FileManager.default.contents(atPath: entry.absolute) else { return true }
-        return ActiveContent.svgIsActive(Array(data))
+    /// An SVG's clean copy, or why there is none; a file over the limit is not read.
+    public static func readSVG(_ entry: InputListing.Entry) -> SVGSanitizer.Outcome {
+        switch POSIXFile.readRegular(entry.absolute, limit: SVGSanitizer.maxBytes) {
+        case .bytes(let bytes): SVGSanitizer.sanitize(bytes)
+        case .tooLarge(let size): .refused("it is larger than 8 MiB (\(size) bytes)")
+        case .failed: .refused("it cannot be read")
+        }
     }
 
     /// Whether the loader reads `path` (under the input folder) as a
@@ -94,12 +105,9 @@ public enum InputLoader {
     /// Plain POSIX calls (see `POSIXFile`): through Foundation, reading
     /// 20,000 documents was slow and serial.
     private static func read(_ path: String) -> FileRead {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .unreadable }
+        // Only a regular file: a FIFO put in the file's place since the walk is refused, never waited on.
+        guard let (descriptor, size) = POSIXFile.openRegular(path) else { return .unreadable }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .unreadable }
-        let size = Int(info.st_size)
         if size > maxFileSize { return .tooLarge(size) }
         switch POSIXFile.readToEnd(descriptor, expected: size, limit: maxFileSize) {
         case .failed: return .unreadable
@@ -163,7 +171,14 @@ public enum InputLoader {
                 let role: InputListing.Role = !isMarkdown(name) ? .asset : name.lowercased() == "readme.md" ? .note : .document
                 listing.entries.append(InputListing.Entry(path: path, absolute: target, role: role, stamp: InputListing.stamp(info)))
             default:
-                continue
+                // A FIFO, socket or device: opening one can block for ever or
+                // read without end, so it is never opened. Only a file named
+                // like a document is worth a word.
+                if isDocumentPath(path) {
+                    listing.diagnostics.append(.error(.unreadableFile,
+                        "is not a regular file (a FIFO, socket or device) and is not read",
+                        file: displayPath(input: display, path: path), line: 1))
+                }
             }
         }
     }

@@ -25,14 +25,29 @@ public struct LoadedInput: Sendable {
     public var files: [SourceFile]
     /// Other files (images, evidence), as paths under the input folder, sorted.
     public var assets: [String]
-    /// Assets that could run script if opened (an SVG with script or handlers): never published.
-    public var activeAssets: [String]
+    /// What became of each SVG among the assets (`SVGSanitizer`), by path.
+    public var svgs: [String: SVGVerdict]
+    /// The clean copy of each SVG that may be published, by path: the site
+    /// publishes these bytes, never the file itself.
+    public var svgCopies: [String: [UInt8]]
     public var diagnostics: [Diagnostic]
 
-    public init(files: [SourceFile], assets: [String] = [], activeAssets: [String] = [], diagnostics: [Diagnostic] = []) {
+    public init(files: [SourceFile], assets: [String] = [], svgs: [String: SVGVerdict] = [:],
+                svgCopies: [String: [UInt8]] = [:], diagnostics: [Diagnostic] = []) {
         self.files = files
         self.assets = assets
-        self.activeAssets = activeAssets
+        self.svgs = svgs
+        self.svgCopies = svgCopies
         self.diagnostics = diagnostics
     }
+}
+
+/// What the Load stage made of an SVG beside the documents, for the Link
+/// stage to report at each link to it.
+public enum SVGVerdict: Sendable, Hashable {
+    /// Published as a clean copy (`SVGSanitizer`) that leaves out these
+    /// kinds of active content (empty when it left out none).
+    case published(leftOut: [String])
+    /// Not published, and why (the end of a sentence).
+    case refused(String)
 }

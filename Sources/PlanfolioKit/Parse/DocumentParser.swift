@@ -9,8 +9,37 @@ public enum DocumentParser {
     /// The spec's id pattern: `[A-Za-z0-9][A-Za-z0-9._-]*`. Ids become file names, so
     /// nothing else may pass.
     public static func isValidID(_ id: String) -> Bool {
-        guard let first = id.utf8.first, isAlphanumeric(first), id.utf8.count <= 128 else { return false }
-        return id.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        idProblem(id) == nil
+    }
+
+    /// Why `id` cannot be an id, as the end of a sentence starting "id 'X' ...", or nil when it can.
+    public static func idProblem(_ id: String) -> String? {
+        guard let first = id.utf8.first, isAlphanumeric(first), id.utf8.count <= 128,
+              id.utf8.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else {
+            return "is not valid: it must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (at most 128)"
+        }
+        if isReservedFileName(id) {
+            return "is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9, in any case, with or without an extension): its page could not be opened from a Windows share; choose another id"
+        }
+        return nil
+    }
+
+    /// Whether Windows reserves `name` for a device: `CON`, `PRN`, `AUX`,
+    /// `NUL`, `COM0`-`COM9`, `LPT0`-`LPT9` in any case, alone or before a
+    /// `.` (`con.html`, `Aux.v2`). Auditors open the site from shares, where
+    /// a page with such a name cannot be opened.
+    public static func isReservedFileName(_ name: String) -> Bool {
+        let stem = name.utf8.prefix(while: { $0 != UInt8(ascii: ".") })
+        let upper = stem.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }
+        switch upper.count {
+        case 3:
+            return ["CON", "PRN", "AUX", "NUL"].contains(String(decoding: upper, as: UTF8.self))
+        case 4:
+            let prefix = String(decoding: upper.prefix(3), as: UTF8.self)
+            return (prefix == "COM" || prefix == "LPT") && upper[3] >= UInt8(ascii: "0") && upper[3] <= UInt8(ascii: "9")
+        default:
+            return false
+        }
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
@@ -128,10 +157,8 @@ public enum DocumentParser {
                 : "document has no id: give 'id' in front matter", file: path, line: 1))
             return (nil, diagnostics)
         }
-        guard isValidID(idValue.value) else {
-            diagnostics.append(.error(.invalidID,
-                "id '\(idValue.value)' is not valid: it must start with a letter or digit and hold only letters, digits, '.', '_' and '-'",
-                file: path, line: idValue.line))
+        if let problem = idProblem(idValue.value) {
+            diagnostics.append(.error(.invalidID, "id '\(idValue.value)' \(problem)", file: path, line: idValue.line))
             return (nil, diagnostics)
         }
         guard let kind else { return (nil, diagnostics) }

@@ -18,6 +18,11 @@ public enum FrontMatterDecoder {
         let root: FrontMatterNode?
         do {
             root = try compose(yaml)
+        } catch let refused as AnchorOrAlias {
+            diagnostics.append(.error(.frontMatterSyntax,
+                "front matter may not use YAML anchors or aliases ('&name', '*name'): write each value out (quote a value that starts with '&' or '*')",
+                file: file, line: refused.line + offset))
+            return (frontMatter, diagnostics)
         } catch let yamlError as YamlError {
             let yamlLines = yaml.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
             let (message, at) = describe(yamlError, lastLine: yamlLines)
@@ -28,6 +33,9 @@ public enum FrontMatterDecoder {
             return (frontMatter, diagnostics)
         }
         guard let root else { return (frontMatter, diagnostics) }  // empty front matter
+        for (node, scalar) in forbiddenCharacters(in: root) {
+            error(.invalidValue, "front matter holds the control character \(ControlCharacters.name(scalar)) (from an escape such as \"\\x1b\"?); only text, tabs and line breaks may be published", node)
+        }
         guard case .mapping(let mapping, _) = root else {
             error(.invalidValue, "front matter must be a mapping of keys to values", root)
             return (frontMatter, diagnostics)
@@ -44,8 +52,10 @@ public enum FrontMatterDecoder {
         }
         func day(_ key: String, _ node: FrontMatterNode) -> Located<Day>? {
             guard let text = string(key, node) else { return nil }
-            guard let day = Day(text.value) else {
-                error(.invalidDate, "'\(key)' is '\(text.value)', not a date of the form YYYY-MM-DD", node)
+            // A date is read as written, not trimmed: `"2026-11-01 "` is no date.
+            let written = node.scalarString ?? text.value
+            guard let day = Day(written) else {
+                error(.invalidDate, "'\(key)' is '\(written)', not a date of the form YYYY-MM-DD", node)
                 return nil
             }
             return Located(day, line: text.line)
@@ -100,10 +110,38 @@ public enum FrontMatterDecoder {
     }
 
     /// The YAML's tree: the common flat shape read directly (a tenth of
-    /// Yams's cost), anything else composed by Yams.
+    /// Yams's cost), anything else composed by Yams, unless it holds an
+    /// anchor or alias (`YAMLAnchorScan`; the flat reader takes neither).
     static func compose(_ yaml: String) throws -> FrontMatterNode? {
         if let flat = FlatFrontMatterReader.read(yaml) { return flat }
+        if let line = YAMLAnchorScan.firstLine(in: yaml) { throw AnchorOrAlias(line: line) }
         return try composeWithYams(yaml)
+    }
+
+    /// Front matter with an anchor or alias, at its line within the YAML text.
+    struct AnchorOrAlias: Error {
+        var line: Int
+    }
+
+    /// Every scalar (key or value) holding a character `ControlCharacters`
+    /// forbids, with the first such character, in document order. The tree
+    /// is walked with a stack: its depth is the YAML's.
+    static func forbiddenCharacters(in root: FrontMatterNode) -> [(FrontMatterNode, Unicode.Scalar)] {
+        var found: [(FrontMatterNode, Unicode.Scalar)] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            switch node {
+            case .scalar(let text, _, _):
+                if let scalar = ControlCharacters.firstForbidden(in: text) { found.append((node, scalar)) }
+            case .sequence(let items, _):
+                stack += items.reversed()
+            case .mapping(let pairs, _):
+                for pair in pairs.reversed() { stack += [pair.value, pair.key] }
+            case .alias:
+                break
+            }
+        }
+        return found
     }
 
     /// Yams's tree, for any YAML; the flat reader must agree with it.

@@ -25,7 +25,7 @@ public struct CompiledTheme: Sendable {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         for name in requiredTemplates where files.templates[name] == nil {
-            let path = (themePath as NSString).appendingPathComponent("templates/\(name).mustache")
+            let path = PathText.join(themePath, "templates/\(name).mustache")
             diagnostics.append(.error(.themeError, "theme has no template '\(name)'", file: path, line: 1))
         }
         for (name, template) in files.templates.sorted(by: { $0.key < $1.key }) {

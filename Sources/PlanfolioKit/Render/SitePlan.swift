@@ -72,13 +72,12 @@ public struct SitePlan: Sendable {
         return hasher.digest()
     }
 
-    func linkedFile(_ file: OutputFile) -> Digest {
+    /// `path`: the file's path in the site.
+    func linkedFile(_ path: String) -> Digest {
         var hasher = StableHasher()
         hasher.combine("linked file")
-        hasher.combine(file.path)
-        hasher.combine(file.copyFrom ?? "")
-        hasher.combine(file.contents)
-        hasher.combine(linkedFiles[file.path] ?? "")
+        hasher.combine(path)
+        hasher.combine(linkedFiles[path] ?? "")
         return hasher.digest()
     }
 

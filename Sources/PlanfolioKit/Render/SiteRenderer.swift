@@ -36,8 +36,11 @@ public enum SiteRenderer {
         public var searchTexts: [String: String]?
         /// Each document's resolved links by source path (`LinkedFiles`); the bodies are rewritten with them.
         public var links: [String: LinkedFiles.Resolution] = [:]
-        /// The files documents link to, copied from the input folder.
-        public var linkedFiles: [OutputFile] = []
+        /// The files documents link to, by path under the input folder (`LinkedFiles.paths`): copied from
+        /// `input`, or for an SVG its clean copy from `svgCopies` (a file without one is not published).
+        public var linkedFiles: [String] = []
+        public var input = ""
+        public var svgCopies: [String: [UInt8]] = [:]
 
         public init(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme, status: PortfolioStatus) {
             self.portfolio = portfolio
@@ -57,6 +60,8 @@ public enum SiteRenderer {
         var key: Digest
         /// The document whose page this is: its tree is needed to render it.
         public var documentID: String?
+        /// The file a document links to that this publishes (a path under the input folder).
+        public var linkedFile: String?
         /// A long job over the whole portfolio, run beside the batches of pages (`siteWideLanes`).
         var siteWide = false
         /// The statuses it shows: none, those of its documents' pages (`SitePlan.shown`), or all.
@@ -95,8 +100,13 @@ public enum SiteRenderer {
             Self.page(path, title: title, section: section, template: template, site: inputs.site, theme: inputs.theme, build)
         }
 
-        for file in inputs.linkedFiles {
-            add(file.path, key: keys?.linkedFile(file) ?? .none, statuses: .none, reads: .light) { _, _ in file }
+        for path in inputs.linkedFiles {
+            let sitePath = LinkedFiles.folder + "/" + path
+            add(sitePath, key: keys?.linkedFile(sitePath) ?? .none, statuses: .none, reads: .light) { inputs, _ in
+                guard ActiveContent.fileExtension(path) == "svg" else { return OutputFile(path: sitePath, copyFrom: PathText.join(inputs.input, path)) }
+                return OutputFile(path: sitePath, contents: inputs.svgCopies[path] ?? [])
+            }
+            files[files.count - 1].linkedFile = path
         }
         // Site-wide pages: one long job each, over every document.
         add("index.html", key: keys?.siteWide("index.html") ?? .none, siteWide: true) { inputs, _ in

@@ -31,8 +31,11 @@ public final class BuildSession: @unchecked Sendable {
     var documents: [String: DocumentEntry] = [:]
     /// Their paths, sorted (the order the session is written in).
     var documentOrder: [String] = []
-    /// The input's other files by path: their stamp, and whether an SVG could run script.
+    /// The input's other files by path: their stamp, and what became of an SVG (`SVGSanitizer`).
     var assets: [String: AssetEntry] = [:]
+    /// The clean copies of the SVGs read by this process, by path (never kept on disk: a
+    /// restored session reads an SVG again when its copy is to be published).
+    var svgCopies: [String: [UInt8]] = [:]
     /// Hash of the last listing's paths and stamps: the same means no input file changed.
     var listingKey: Digest?
     /// Diagnostics of the listing itself (symbolic links leading out).
@@ -69,6 +72,7 @@ public final class BuildSession: @unchecked Sendable {
         documents = [:]
         documentOrder = []
         assets = [:]
+        svgCopies = [:]
         listingDiagnostics = []
         link = nil
         status = nil
@@ -98,7 +102,8 @@ public final class BuildSession: @unchecked Sendable {
 
     struct AssetEntry: Sendable, Equatable {
         var stamp: String
-        var active: Bool
+        /// nil for a file that is not an SVG.
+        var svg: SVGVerdict?
     }
 
     /// How much of a document a session holds: a restored session holds

@@ -116,7 +116,11 @@ public struct SessionStore: Sendable {
             order.append(path)
         }
         let assets = reader.array { reader -> (String, BuildSession.AssetEntry) in
-            (reader.string(), BuildSession.AssetEntry(stamp: reader.string(), active: reader.bool()))
+            let path = reader.string(), stamp = reader.string()
+            let svg = reader.optional { reader -> SVGVerdict in
+                reader.bool() ? .refused(reader.string()) : .published(leftOut: reader.array { $0.string() })
+            }
+            return (path, BuildSession.AssetEntry(stamp: stamp, svg: svg))
         }
         let listingDiagnostics = reader.array(diagnostic).compactMap { $0 }
         let linkDiagnostics = reader.array(diagnostic).compactMap { $0 }
@@ -271,7 +275,16 @@ public struct SessionStore: Sendable {
         writer.array(session.assets.sorted { $0.key < $1.key }) { writer, item in
             writer.string(item.key)
             writer.string(item.value.stamp)
-            writer.bool(item.value.active)
+            writer.optional(item.value.svg) { writer, verdict in
+                switch verdict {
+                case .refused(let reason):
+                    writer.bool(true)
+                    writer.string(reason)
+                case .published(let leftOut):
+                    writer.bool(false)
+                    writer.array(leftOut) { $0.string($1) }
+                }
+            }
         }
         writer.array(session.listingDiagnostics, diagnostic)
         writer.array(session.link?.diagnostics ?? [], diagnostic)

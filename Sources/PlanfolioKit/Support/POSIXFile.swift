@@ -37,6 +37,44 @@ enum POSIXFile {
         return .bytes(bytes)
     }
 
+    /// A descriptor of `path` opened for reading, and its size, only when it
+    /// is a regular file; nil otherwise. `O_NONBLOCK` keeps a FIFO (or a
+    /// device) from holding the open: it is refused before a byte is read.
+    static func openRegular(_ path: String) -> (descriptor: Int32, size: Int)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
+        return (descriptor, Int(info.st_size))
+    }
+
+    /// The bytes of the regular file at `path`, at most `limit` of them;
+    /// `.failed` when it cannot be opened or is not a regular file.
+    static func readRegular(_ path: String, limit: Int) -> ReadResult {
+        guard let (descriptor, size) = openRegular(path) else { return .failed }
+        defer { close(descriptor) }
+        if size > limit { return .tooLarge(size) }
+        return readToEnd(descriptor, expected: size, limit: limit)
+    }
+
+    /// Feeds the regular file at `path` to `body` a megabyte at a time (so a
+    /// file of any size is never held whole); false when it cannot be read.
+    static func forEachChunk(of path: String, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        guard let (descriptor, _) = openRegular(path) else { return false }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return false }
+            if count == 0 { return true }
+            buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        }
+    }
+
     static func makeDirectory(_ path: String) throws(PlanfolioError) {
         guard mkdir(path, 0o755) == 0 else { throw failure("cannot create folder", path) }
     }

@@ -15,8 +15,8 @@ public enum NewDocument {
     /// What is wrong with the request, one sentence each; empty when it can be written.
     public static func problems(with request: NewDocumentRequest) -> [String] {
         var problems: [String] = []
-        if !DocumentParser.isValidID(request.id) {
-            problems.append("id '\(request.id)' is not valid: it must start with a letter or digit and hold only letters, digits, '.', '_' and '-'")
+        if let problem = DocumentParser.idProblem(request.id) {
+            problems.append("id '\(request.id)' \(problem)")
         }
         for (option, value) in [("--assessment", request.assessment), ("--investigation", request.investigation)] {
             if let value, !DocumentParser.isValidID(value) {

@@ -22,6 +22,22 @@ import Testing
         #expect(second["severity"] as? String == "warning")
     }
 
+    @Test func controlsFromTheInputAreEscapedInTextAndGitHubForms() {
+        let hostile = [Diagnostic.error(.missingLinkedFile, "link to 'a\u{1B}[31mred\r::error::x\u{0}' \u{202E}gpj.exe",
+                                        file: "Plans/\u{1B}]0;title\u{7}.md", line: 3)]
+        let text = TextDiagnosticFormatter.format(hostile)
+        #expect(text == "Plans/\\u{1B}]0;title\\u{7}.md:3: error: link to 'a\\u{1B}[31mred\\u{D}::error::x\\u{0}' \\u{202E}gpj.exe\n")
+        let github = GitHubDiagnosticFormatter.format(hostile)
+        #expect(github.split(separator: "\n").count == 1)
+        #expect(github.contains("%0D::error::x"), "CR in the github form as the toolkit writes it")
+        #expect(!github.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!github.contains("\u{202E}"))
+        // The machine forms keep the exact text, escaped by JSON's own rules.
+        #expect(JSONLinesDiagnosticFormatter.format(hostile).contains(#"\u001b"#))
+        #expect(!JSONLinesDiagnosticFormatter.format(hostile).unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!SARIFDiagnosticFormatter.format(hostile).unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
     @Test func githubEscapesAsTheToolkitDoes() {
         let tricky = [Diagnostic.error(.invalidValue, "100% wrong\r\nsecond line: a, b", file: "Plans/a,b:c%.md", line: 2, column: 5)]
         #expect(GitHubDiagnosticFormatter.format(tricky) ==

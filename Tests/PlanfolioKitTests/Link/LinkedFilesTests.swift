@@ -29,7 +29,8 @@ import PlanfolioMarkdown
 
             Also [the plan](../plans/RP-1.md#approval), [a site](https://example.org/) and [here](#top).
             """), ("plans/RP-1.md", "---\nid: RP-1\n---\n# Plan\n")])
-        let (linked, files) = LinkedFiles.resolve(input, assets: ["investigations/evidence/chart.svg", "investigations/evidence/psi week.csv", "unused.pdf"])
+        let (linked, files) = LinkedFiles.resolve(input, assets: ["investigations/evidence/chart.svg", "investigations/evidence/psi week.csv", "unused.pdf"],
+                                                  svgs: ["investigations/evidence/chart.svg": .published(leftOut: [])])
         #expect(files.diagnostics.isEmpty)
         #expect(files.paths == ["investigations/evidence/chart.svg", "investigations/evidence/psi week.csv"])
         #expect(urls(linked["DIR-1"]!.body) == [
@@ -39,9 +40,9 @@ import PlanfolioMarkdown
             "https://example.org/",
             "#top",
         ])
-        let outputs = files.outputFiles(input: "Plans")
+        let outputs = files.outputFiles(input: "Plans", svgCopies: ["investigations/evidence/chart.svg": Array("<svg/>".utf8)])
         #expect(outputs.map(\.path) == ["files/investigations/evidence/chart.svg", "files/investigations/evidence/psi week.csv"])
-        #expect(outputs.first?.copyFrom == "Plans/investigations/evidence/chart.svg")
+        #expect(outputs.map(\.copyFrom) == [nil, "Plans/investigations/evidence/psi week.csv"], "an SVG is its clean copy")
         // An SVG stays an <img>, never inlined.
         let html = HTMLRenderer().render(linked["DIR-1"]!.body).html
         #expect(html.contains(#"<img src="../files/investigations/evidence/chart.svg" alt="chart" title="Rates">"#))
@@ -98,37 +99,20 @@ import PlanfolioMarkdown
         #expect(files.paths.isEmpty)
     }
 
-    @Test func activeSVGIsNotPublishedButAnInertOneIs() {
-        let input = portfolio([("plans/RP-1.md", "---\nid: RP-1\n---\n# Plan\n\n![a](a.svg) [b](b.svg)\n")])
-        let (_, files) = LinkedFiles.resolve(input, assets: ["plans/a.svg", "plans/b.svg"], activeAssets: ["plans/b.svg"])
-        #expect(files.diagnostics.map(\.code) == [.unsafeLinkedFile])
-        #expect(files.paths == ["plans/a.svg"])
-    }
-}
-
-@Suite struct ActiveContentTests {
-    @Test(arguments: [
-        "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
-        "<svg><rect onload=\"alert(1)\"/></svg>",
-        "<svg><rect\nONCLICK = 'x'/></svg>",
-        "<svg><a href=\"javascript:alert(1)\"><text>x</text></a></svg>",
-        "<svg><foreignObject><div>x</div></foreignObject></svg>",
-        "<svg><image href=\"https://tracker.example/p.png\"/></svg>",
-        "<svg><style>@import url(//evil.example/x.css);</style></svg>",
-        "<?xml-stylesheet href='x.xsl'?><svg/>",
-    ])
-    func activeSVGs(_ text: String) {
-        #expect(ActiveContent.svgIsActive(Array(text.utf8)))
-    }
-
-    @Test func inertSVG() {
-        let text = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>Approval rates</title><rect width=\"10\" height=\"20\" fill=\"#336\"/><text x=\"1\">women: 0.74</text></svg>"
-        #expect(!ActiveContent.svgIsActive(Array(text.utf8)))
-    }
-
-    @Test func theSampleEvidenceSVGIsInert() throws {
-        let url = GoldenSiteTests.packageRoot.appendingPathComponent("Plans/investigations/evidence/DIR-2026-004-approval-rates.svg")
-        let data = try Data(contentsOf: url)
-        #expect(!ActiveContent.svgIsActive(Array(data)))
+    @Test func anSVGIsPublishedOnlyAsItsCleanCopy() {
+        let input = portfolio([("plans/RP-1.md", "---\nid: RP-1\n---\n# Plan\n\n![a](a.svg) [b](b.svg)\n\n[c](c.svg) [d](d.svg)\n")])
+        let svgs: [String: SVGVerdict] = ["plans/a.svg": .published(leftOut: []), "plans/b.svg": .refused("it is not well-formed XML"),
+                                          "plans/c.svg": .published(leftOut: ["script", "event handlers"])]
+        let (_, files) = LinkedFiles.resolve(input, assets: ["plans/a.svg", "plans/b.svg", "plans/c.svg", "plans/d.svg"], svgs: svgs)
+        #expect(files.paths == ["plans/a.svg", "plans/c.svg"])
+        #expect(files.diagnostics.map(\.severity) == [.error, .warning, .error])
+        #expect(files.diagnostics.allSatisfy { $0.code == .unsafeLinkedFile })
+        #expect(files.diagnostics.map(\.line) == [6, 8, 8])
+        #expect(files.diagnostics[0].message.hasSuffix("is not published: it is not well-formed XML"))
+        #expect(files.diagnostics[1].message.hasSuffix("without its script and event handlers"))
+        #expect(files.diagnostics[2].message.contains("d.svg"), "an SVG with no verdict is never published")
+        let output = files.outputFiles(input: "Plans", svgCopies: ["plans/a.svg": Array("<svg/>".utf8), "plans/c.svg": Array("<svg/>".utf8)])
+        #expect(output.map(\.path) == ["files/plans/a.svg", "files/plans/c.svg"])
+        #expect(output.allSatisfy { $0.copyFrom == nil && $0.contents == Array("<svg/>".utf8) }, "the copy, never the file")
     }
 }

@@ -168,4 +168,14 @@ struct LinkerReferenceTests {
         #expect(portfolio.systems.last?.documentIDs == ["FAF-2026-01-001"])
         #expect(portfolio["RP-0"].flatMap { portfolio.system(of: $0) } == nil)
     }
+
+    @Test func idsThatDifferOnlyInCaseAreErrorsAfterTheFirst() {
+        let (_, diagnostics) = Linker.link([
+            F.document("rp-1", .plan), F.document("RP-1", .plan), F.document("Rp-1", .plan), F.document("RP-2", .plan),
+        ])
+        let collisions = diagnostics.filter { $0.code == .duplicateID }
+        // Path order: plans/RP-1.md, plans/Rp-1.md, plans/rp-1.md; the first keeps its id.
+        #expect(collisions.map(\.file) == ["Plans/plans/Rp-1.md", "Plans/plans/rp-1.md"])
+        #expect(collisions.allSatisfy { $0.severity == .error && $0.message.contains("differs only in case from 'RP-1'") })
+    }
 }

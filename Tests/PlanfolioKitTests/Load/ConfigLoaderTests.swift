@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlanfolioKit
 
@@ -62,5 +63,42 @@ import Testing
         #expect(throws: PlanfolioError.self) {
             _ = try ConfigLoader.load(path: "/nonexistent/planfolio.yml", input: "Plans")
         }
+    }
+
+    @Test func anchorsAndAliasesAreRefusedBeforeYamsExpandsThem() {
+        var yaml = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 { yaml += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        yaml += "title: *l9\n"
+        let (config, diagnostics) = ConfigLoader.decode(yaml, file: "planfolio.yml")
+        #expect(config == SiteConfig())
+        #expect(diagnostics.map(\.code) == [.configError])
+        #expect(diagnostics.first?.line == 1)
+        #expect(diagnostics.first?.message.contains("anchors or aliases") == true)
+    }
+
+    @Test func controlCharactersInAValueAreAnError() {
+        let (config, diagnostics) = ConfigLoader.decode("title: \"Plans \\x1b[31m\"\n", file: "planfolio.yml")
+        #expect(config.title == SiteConfig().title)
+        #expect(diagnostics.map(\.code) == [.configError])
+        #expect(diagnostics.first?.message.contains("U+001B") == true)
+    }
+
+    @Test func aConfigThatIsNoRegularFileIsRefusedNotWaitedOn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planfolio-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("planfolio.yml").path
+        try #require(mkfifo(fifo, 0o644) == 0)
+        #expect(throws: PlanfolioError.self) { try ConfigLoader.load(path: fifo, input: folder.path) }
+    }
+
+    @Test func aConfigOverTheSizeLimitIsAnError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planfolio-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("planfolio.yml").path
+        try Data(repeating: UInt8(ascii: "#"), count: ConfigLoader.maxFileSize + 1).write(to: URL(fileURLWithPath: path))
+        let (_, diagnostics) = try ConfigLoader.load(path: path, input: folder.path)
+        #expect(diagnostics.map(\.code) == [.configError])
     }
 }

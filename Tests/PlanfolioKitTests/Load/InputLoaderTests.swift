@@ -74,4 +74,29 @@ import Testing
             try InputLoader.load(input: "/nonexistent/planfolio/input")
         }
     }
+
+    @Test func aFIFONamedLikeADocumentIsAnErrorAndNeverOpened() throws {
+        let folder = try Folder()
+        try folder.write("plans/RP-1.md", "---\nid: RP-1\n---\n")
+        try #require(mkfifo(folder.url.appendingPathComponent("plans/pipe.md").path, 0o644) == 0)
+        try #require(mkfifo(folder.url.appendingPathComponent("plans/evidence.csv").path, 0o644) == 0)
+        // Opening either for reading would wait for a writer that never comes.
+        let loaded = try InputLoader.load(input: folder.url.path)
+        #expect(loaded.files.map(\.path) == ["plans/RP-1.md"])
+        #expect(loaded.assets.isEmpty, "only regular files are assets")
+        #expect(loaded.diagnostics.map(\.code) == [.unreadableFile])
+        #expect(loaded.diagnostics.first?.file.hasSuffix("plans/pipe.md") == true)
+        #expect(loaded.diagnostics.first?.message.contains("not a regular file") == true)
+    }
+
+    @Test func aOneLetterInputFolderLoadsAndFindsItsConfigBesideIt() throws {
+        #expect(ConfigLoader.defaultPath(input: "p") == "planfolio.yml")
+        #expect(ConfigLoader.defaultPath(input: "p/") == "planfolio.yml")
+        #expect(ConfigLoader.defaultPath(input: "a/p") == "a/planfolio.yml")
+        #expect(ConfigLoader.defaultPath(input: "/p") == "/planfolio.yml")
+        let folder = try Folder()
+        try folder.write("p/plans/RP-1.md", "---\nid: RP-1\n---\n")
+        let loaded = try InputLoader.load(input: folder.url.appendingPathComponent("p").path)
+        #expect(loaded.files.map(\.path) == ["plans/RP-1.md"])
+    }
 }

@@ -24,6 +24,20 @@ import Testing
         #expect(given.first?.line == 3)
     }
 
+    @Test(arguments: ["CON", "con", "Nul", "aux.v2", "PRN.md", "COM1", "com9", "LPT0", "lpt5.x.y"])
+    func namesWindowsKeepsForDevicesAreInvalidIDs(_ id: String) {
+        let (document, diagnostics) = parse("---\nid: \(id)\n---\n")
+        #expect(document == nil)
+        #expect(diagnostics.map(\.code) == [.invalidID])
+        #expect(diagnostics.first?.message.contains("Windows") == true)
+    }
+
+    @Test(arguments: ["CONS", "CO", "COM", "COM10", "LPT", "xCON", "AUX-1", "NUL_", "COMA", "com1x"])
+    func namesThatOnlyStartLikeADeviceAreValid(_ id: String) {
+        #expect(DocumentParser.isValidID(id))
+        #expect(!DocumentParser.isReservedFileName(id))
+    }
+
     @Test(arguments: ["-RP", "RP 1", "RP/1", "../x", "RP:1", "ŔP-1", ".hidden"])
     func invalidIDsAreErrors(_ id: String) {
         let (document, diagnostics) = parse("---\nid: \"\(id)\"\n---\n")

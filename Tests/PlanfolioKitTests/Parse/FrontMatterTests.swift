@@ -103,4 +103,31 @@ import Testing
         #expect(diagnostics.map(\.code) == [.invalidMetric, .invalidMetric])
         #expect(diagnostics.map(\.line) == [4, 6])
     }
+
+    @Test func anchorsAndAliasesAreAnErrorAtTheirLine() {
+        var yaml = "id: RP-1\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 { yaml += "l\(level): [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let (fm, diagnostics) = decode(yaml)
+        #expect(fm.id == nil)
+        #expect(diagnostics.map(\.code) == [.frontMatterSyntax])
+        #expect(diagnostics.first?.line == 3, "the anchor's line in the file (the YAML starts on line 2)")
+        let (_, merge) = decode("id: RP-1\nbase: &base {owner: A}\nextra:\n  <<: *base\n")
+        #expect(merge.map(\.line) == [3])
+    }
+
+    @Test func controlCharactersInAnyValueAreErrorsAtTheirLines() {
+        let (_, diagnostics) = decode("id: RP-1\ntitle: \"red \\x1b[31m\"\nsystem: \"nul \\0\"\ntags: [\"ok\", \"bell \\a\"]\nnote: \"\\uFFFF\"\nfine: \"tab\\there\"\n")
+        #expect(diagnostics.map(\.code) == [.invalidValue, .invalidValue, .invalidValue, .invalidValue])
+        #expect(diagnostics.map(\.line) == [3, 4, 5, 6])
+        #expect(diagnostics.first?.message.contains("U+001B") == true)
+    }
+
+    @Test func aDateIsReadAsWrittenNotTrimmed() {
+        let (fm, diagnostics) = decode("id: RP-1\nupdated: \"2026-11-01 \"\ndate: \" 2026-11-01\"\n")
+        #expect(fm.updated == nil && fm.date == nil)
+        #expect(diagnostics.map(\.code) == [.invalidDate, .invalidDate])
+        #expect(diagnostics.first?.message.contains("'2026-11-01 '") == true)
+        // Plain scalars lose their spaces in YAML itself: those dates are fine.
+        #expect(decode("updated: 2026-11-01   \n").1.isEmpty)
+    }
 }
