@@ -3,12 +3,13 @@ import PlanfolioMarkdown
 /// A parsed document without its Markdown tree: what every page but the
 /// document's own reads of it.
 ///
-/// Link, Compute and the site-wide pages never look at a body (only
-/// `LinkedFiles`, the search index and the document's own page do, and the
-/// build cache keeps those apart: see `IncrementalBuild`). So when an edit
-/// leaves a document's face as it was, no other page of the site can
-/// change. The face is kept in the build cache in `RecordWriter`'s form,
-/// and the same document always gives the same bytes.
+/// Link, Compute and the site-wide pages never look at a body (only the
+/// document's own page does; what `LinkedFiles`, the search index and the
+/// prose linker take from it is collected when it is parsed:
+/// `BuildSession.ParsedDocument`). So when an edit leaves a document's face
+/// as it was, no other page of the site can change (`SitePlan.viewKey`
+/// hashes it). The face is kept in the session (`SessionStore`) in
+/// `RecordWriter`'s form, and the same document always gives the same bytes.
 ///
 /// Every stored field of `Document` but `body` is written, the light part
 /// (`decodeLight`) first; `DocumentFaceTests` fails when `Document` gains a

@@ -20,8 +20,8 @@ enum OutputStamp {
     }
 
     /// One line per entry, sorted: its path under the folder, then NUL and
-    /// its type, size, inode and times (`IncrementalBuild` compares them
-    /// entry by entry). nil when the folder cannot be read.
+    /// its type, size, inode and times (`restamped` looks again at a few
+    /// of them). nil when the folder cannot be read.
     static func entries(folder: String) -> [String]? {
         var entries: [String] = []
         guard walk(folder, relative: "", into: &entries) else { return nil }

@@ -11,8 +11,8 @@ import Foundation
 /// `commit`, the output folder is untouched, so a build that fails or is
 /// killed half way leaves the last good site as it was.
 ///
-/// A rebuild that changes a few files starts from more than an empty
-/// folder (`IncrementalBuild`): `linkPrevious` stages every file of the
+/// A build that changes a few files starts from more than an empty
+/// folder (`Build`, when the output is the site its session wrote): `linkPrevious` stages every file of the
 /// current site as a hard link, or, cheaper, `open(reusingSpare:)` takes the
 /// spare: the site before the current one, which the last such rebuild
 /// kept in the work folder (`commit(keepingSpare:)`) with the list of files
@@ -192,7 +192,7 @@ public final class SiteStaging: @unchecked Sendable {
 
     /// Stages every file of the current site but the marker and `except`
     /// as a hard link to it, so that `add` then needs only the files that
-    /// may have changed (`IncrementalBuild`). Returns how many were linked.
+    /// may have changed. Returns how many were linked.
     /// Throws, leaving the staging folder to `abandon`, when a file cannot be
     /// linked: the caller then builds in full.
     @discardableResult

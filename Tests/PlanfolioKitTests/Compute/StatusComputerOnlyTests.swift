@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    /// As `IncrementalBuild` asks: an edited document and those it references, whose chain cards its page shows.
+    /// As a build from a restored session asks: an edited document and those it references, whose chain cards its page shows.
     @Test(arguments: days)
     func aDocumentAndWhatItReferencesHaveTheirFullStatus(today: Day) throws {
         let (portfolio, _) = try Repository.samplePortfolio()

@@ -214,7 +214,7 @@ import Testing
         let staging = try SiteStaging.open(output: setup.output, reusingSpare: true)
         #expect(!staging.reusedSpare, "\(name): the spare was used")
         #expect(!setup.spareExists && !FileManager.default.fileExists(atPath: setup.spareRecord), "\(name): the spare is removed")
-        // As `IncrementalBuild` goes on: from the spare when it was used, else from the current site.
+        // As a partial build goes on: from the spare when it was used, else from the current site.
         if !staging.reusedSpare { _ = try staging.linkPrevious(except: []) }
         #expect(Self.inodes(staging.staging) == current, "\(name)")
         try staging.add([OutputFile(path: "plans/RP-2.html", text: "plan two, edited")])

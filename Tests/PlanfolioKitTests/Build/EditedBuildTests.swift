@@ -10,7 +10,7 @@ import Testing
 /// should (`BuildReport.mode`: how many documents it parsed, how many files
 /// it rendered); and the session it left answers the next build with no
 /// change (`.unchanged`, output untouched).
-@Suite struct IncrementalBuildTests {
+@Suite struct EditedBuildTests {
     static let today = Day("2026-11-25")!
     static let sample = PerformanceFixtures.packageRoot.appendingPathComponent("Plans")
 
@@ -38,7 +38,7 @@ import Testing
         var faces: URL { workFolder.appendingPathComponent(SessionStore.facesName) }
 
         func options(strict: Bool = false) -> BuildOptions {
-            var options = BuildOptions(today: IncrementalBuildTests.today)
+            var options = BuildOptions(today: EditedBuildTests.today)
             options.input = input.path + (slash ? "/" : "")
             options.output = output.path + (slash ? "/" : "")
             options.theme = PerformanceFixtures.themePath
@@ -534,7 +534,7 @@ import Testing
         try Self.check(strictAgain, sandbox, mode: .full, strict: true)
     }
 
-    @Test func strictIncrementalBuildsOnceTheWarningIsFixed() throws {
+    @Test func strictPartialBuildsOnceTheWarningIsFixed() throws {
         let sandbox = try Self.sandbox()
         defer { Self.remove(sandbox) }
         try sandbox.replace("**Validation Period**: [To be agreed with Model Risk]", with: "**Validation Period**: 3 months",
