@@ -39,6 +39,11 @@ public struct BuildReport: Sendable {
     public var filesUnchanged = 0
     /// How the site was made this time.
     public var mode = Mode.full
+    /// Each document's page, by the document's display path (the `file` of its
+    /// diagnostics): filled by builds that link every document (`Mode.full`,
+    /// also when there are errors), empty otherwise. `planfolio serve` puts
+    /// the diagnostics on the page they belong to with it.
+    public var pages: [String: String] = [:]
 
     public enum Mode: Sendable, Equatable {
         /// Every document parsed, every page rendered.
@@ -235,7 +240,8 @@ public enum Build {
         shared += statusDiagnostics
 
         let diagnostics = (shared + own.values.joined()).reported(strict: options.strict)
-        let report = BuildReport(diagnostics: diagnostics, documentsRead: documentsRead, pagesWritten: 0, wrote: false)
+        var report = BuildReport(diagnostics: diagnostics, documentsRead: documentsRead, pagesWritten: 0, wrote: false)
+        report.pages = Dictionary(portfolio.documents.map { ($0.displayPath, $0.url) }, uniquingKeysWith: { first, _ in first })
         guard !diagnostics.hasErrors, let theme else { return (report, nil) }
         var records = recording?.records
         if let hashes = recording?.contentHashes {
