@@ -1,8 +1,8 @@
 import Foundation
 
 /// The watch where inotify is not available (or refuses): every `interval`,
-/// each target is listed again and compared with the last listing by type,
-/// size, inode and modification time.
+/// each target is listed again and compared with the last listing: files
+/// by type, size, inode and modification time, folders by being there.
 final class PollingBackend: WatchBackend, @unchecked Sendable {
     private let targets: [WatchTarget]
     private let excluded: [String]
@@ -50,7 +50,7 @@ final class PollingBackend: WatchBackend, @unchecked Sendable {
         var stamps: [String: String] = [:]
         for target in targets {
             guard let status = FolderListing.status(target.path) else { continue }
-            stamps[target.path] = status.stamp
+            stamps[target.path] = status.isFolder ? "folder" : status.stamp
             if target.kind == .tree, status.isFolder {
                 var seen: Set<FolderListing.FileIdentity> = [status.identity]
                 walk(target.path, depth: 0, seen: &seen, into: &stamps)
@@ -64,7 +64,8 @@ final class PollingBackend: WatchBackend, @unchecked Sendable {
         for entry in entries {
             let path = WatchPath.join(folder, entry.name)
             if excluded.contains(where: { WatchPath.isInside(path, $0) }) { continue }
-            stamps[path] = entry.stamp
+            // A folder's own times change with every name in it, which is reported itself.
+            stamps[path] = entry.isFolder ? "folder" : entry.stamp
             if entry.isFolder, seen.insert(entry.identity).inserted {
                 walk(path, depth: depth + 1, seen: &seen, into: &stamps)
             }
