@@ -51,7 +51,7 @@ public final class PreviewServer: Sendable {
     /// Ends the event streams and closes every connection.
     public func stop() async {
         state.close()
-        await server.stop(timeout: 2)
+        await server.stop(timeout: 0.25)
     }
 
     struct Handler: HTTPHandler {
