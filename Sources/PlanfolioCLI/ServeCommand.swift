@@ -54,6 +54,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     private func serve() throws(PlanfolioError) {
+        StopSignals.install()
         guard (0...65535).contains(port) else { throw PlanfolioError("--port \(port) is not a port (0-65535)") }
         guard quietMilliseconds >= 0, (pollMilliseconds ?? 1) > 0 else { throw PlanfolioError("the watch intervals must be positive") }
         let address = try ListenAddress(host: host, port: UInt16(port))
@@ -94,7 +95,6 @@ struct ServeCommand: ParsableCommand {
 
     /// Starts the session, waits for SIGINT or SIGTERM, stops it cleanly (exit 0). A second signal exits at once.
     private func run(_ session: PreviewSession, address: ListenAddress, site: String) throws(PlanfolioError) {
-        StopSignals.install()
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         let inputs = [options.input, options.theme ?? "Theme", options.config ?? ConfigLoader.defaultPath(input: options.input)]

@@ -5,13 +5,21 @@ import Foundation
 ///
 /// A plain signal handler that writes a byte to a pipe, since on Linux a
 /// dispatch signal source misses a signal that another thread has not
-/// blocked; everything else happens outside the handler.
+/// blocked; everything else happens outside the handler. The two signals
+/// are unblocked on the calling thread: a parent that started planfolio
+/// from a thread that blocks them (a dispatch worker) passes its mask on.
 enum StopSignals {
     nonisolated(unsafe) private static var pipeEnds: [Int32] = [-1, -1]
     nonisolated(unsafe) private static var count: Int32 = 0
 
+    /// Call on the main thread, before any other thread is started.
     static func install() {
         guard pipe(&pipeEnds) == 0 else { return }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, SIGINT)
+        sigaddset(&unblocked, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         for number in [SIGINT, SIGTERM] {
             signal(number) { _ in

@@ -53,7 +53,7 @@ public final class PreviewSession: @unchecked Sendable {
         let serving = Task { try await server.run() }
         self.serving = serving
         do {
-            let port = try await server.port()
+            let port = try await Self.firstOf(listening: server, failing: serving)
             let thread = Thread { [self] in
                 while let burst = watcher.next() { rebuild(trigger: burst) }
                 rebuilding.signal()
@@ -65,9 +65,41 @@ public final class PreviewSession: @unchecked Sendable {
             watcher.stop()
             self.watcher = nil
             serving.cancel()
-            // The server's own error (the address is in use, say) says more than the wait's.
-            if case .failure(let failure) = await serving.result { throw failure }
             throw error
+        }
+    }
+
+    /// The port once the server listens, or the error it stopped with if that comes first (the address is in use).
+    private static func firstOf(listening server: PreviewServer, failing serving: Task<Void, any Error>) async throws -> Int {
+        let once = Once<Int>()
+        return try await withCheckedThrowingContinuation { continuation in
+            once.set(continuation)
+            Task {
+                do { once.resume(with: .success(try await server.port())) } catch { once.resume(with: .failure(error)) }
+            }
+            Task {
+                if case .failure(let error) = await serving.result { once.resume(with: .failure(error)) }
+            }
+        }
+    }
+
+    /// A continuation resumed by whichever of two tasks comes first.
+    private final class Once<Value: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var continuation: CheckedContinuation<Value, any Error>?
+
+        func set(_ continuation: CheckedContinuation<Value, any Error>) {
+            lock.lock()
+            self.continuation = continuation
+            lock.unlock()
+        }
+
+        func resume(with result: Result<Value, any Error>) {
+            lock.lock()
+            let continuation = self.continuation
+            self.continuation = nil
+            lock.unlock()
+            continuation?.resume(with: result)
         }
     }
 
