@@ -105,7 +105,7 @@ public final class PreviewServer: Sendable {
             case .file(let path, let sitePath):
                 guard let bytes = FileManager.default.contents(atPath: path) else { return notFound(sitePath) }
                 guard MIMEType.isHTML(sitePath) else { return Self.response(.ok, type: MIMEType.of(sitePath), body: Array(bytes)) }
-                return Self.response(.ok, type: MIMEType.of(sitePath), body: page(Array(bytes), sitePath: sitePath))
+                return Self.response(.ok, type: MIMEType.of(sitePath), body: page(Array(bytes), bannerOf: sitePath))
             case .missing(let sitePath):
                 return notFound(sitePath)
             }
@@ -113,12 +113,15 @@ public final class PreviewServer: Sendable {
 
         /// The theme's 404 page (or a plain one while there is no site yet), as the page at `sitePath`.
         private func notFound(_ sitePath: String) -> HTTPResponse {
-            let page404 = FileManager.default.contents(atPath: (siteFolder as NSString).appendingPathComponent("404.html"))
-                .map { Array($0) } ?? Array(Self.noSite.utf8)
-            return Self.response(.notFound, type: MIMEType.of("404.html"), body: page(page404, sitePath: sitePath))
+            guard let page404 = FileManager.default.contents(atPath: (siteFolder as NSString).appendingPathComponent("404.html")) else {
+                // No site at all: every problem of the portfolio is why.
+                return Self.response(.notFound, type: MIMEType.of("404.html"), body: page(Array(Self.noSite.utf8), bannerOf: PreviewState.dashboard))
+            }
+            return Self.response(.notFound, type: MIMEType.of("404.html"), body: page(Array(page404), bannerOf: sitePath))
         }
 
-        private func page(_ html: [UInt8], sitePath: String) -> [UInt8] {
+        /// The page with what the server adds; the banner is that of the page at `bannerOf`.
+        private func page(_ html: [UInt8], bannerOf sitePath: String) -> [UInt8] {
             let (generation, banner) = state.page(sitePath)
             return PageInjection.inject(into: html, generation: generation, banner: banner?.html)
         }

@@ -9,7 +9,8 @@ enum ServeAssets {
 
     /// Listens for the server's events and reloads the page when a rebuild
     /// changed it (or its banner). `data-generation` is the build the page
-    /// was served from, so a rebuild between serving it and connecting is not missed.
+    /// was served from, so a rebuild between serving it and connecting is not
+    /// missed. `data-planfolio-serve="connected"` on `<html>` says it listens.
     static let reloadScript = #"""
     // planfolio serve: reload this page when a rebuild changes it (docs/serve.md).
     (function () {
@@ -20,6 +21,9 @@ enum ServeAssets {
       var url = "/__planfolio/events?page=" + encodeURIComponent(location.pathname) +
         "&since=" + encodeURIComponent(since);
       var source = new EventSource(url);
+      source.addEventListener("open", function () {
+        document.documentElement.setAttribute("data-planfolio-serve", "connected");
+      });
       source.addEventListener("reload", function () {
         source.close();
         location.reload();
