@@ -5,6 +5,9 @@ import PlanfolioKit
 /// for the next: each rebuild is a generation; an open page hears `reload`
 /// when a rebuild changed its file or its banner.
 ///
+/// A page also reloads when what it loads changed: every page when a file
+/// under `assets/` or `files/` did, the search page when the search index did.
+///
 /// A page says which generation it was served from when it connects, so a
 /// rebuild in between is not missed; a generation from the future means
 /// the server was restarted, and the page reloads too.
@@ -32,7 +35,7 @@ public final class PreviewState: @unchecked Sendable {
         public var generation: Int
         /// Site paths whose file or banner changed.
         public var changedPages: Set<String>
-        /// True when every page changed (a set-up failure came or went).
+        /// True when every page changed (a set-up failure came or went, an asset or linked file changed).
         public var everything: Bool
         /// How many open pages were told to reload.
         public var reloaded: Int
@@ -52,7 +55,10 @@ public final class PreviewState: @unchecked Sendable {
             changed.insert(page)
         }
         if previous.diagnostics != result.diagnostics { changed.insert(Self.dashboard) }
+        if result.changedPaths.contains(SearchIndex.fileName) { changed.insert("search.html") }
+        // Every page loads the theme's assets, and any page may show a linked file.
         let everything = Self.siteProblems(previous) != Self.siteProblems(result)
+            || result.changedPaths.contains { $0.hasPrefix("assets/") || $0.hasPrefix("files/") }
         for page in changed { changedAt[page] = generation }
         if everything { everythingChangedAt = generation }
         var reloaded = 0

@@ -48,6 +48,21 @@ import Testing
         #expect(await events(other, closing: state) == ["hello"])
     }
 
+    @Test func aChangedAssetReloadsEveryPageAndTheSearchIndexTheSearchPage() async {
+        let state = PreviewState()
+        state.publish(PreviewResult(report: nil))
+        let page = state.listen(page: "plans/RP-2.html", since: 1)
+        let search = state.listen(page: "search.html", since: 1)
+        var index = PreviewResult(report: nil)
+        index.changedPaths = [SearchIndex.fileName]
+        #expect(state.publish(index).reloaded == 1)
+        var style = PreviewResult(report: nil)
+        style.changedPaths = ["assets/style.css"]
+        #expect(state.publish(style).everything)
+        #expect(await events(page, closing: state) == ["hello", "reload"])
+        #expect(await events(search, closing: state) == ["hello", "reload", "reload"])
+    }
+
     @Test func aFailureIsOnEveryPageAndReloadsThemAll() async {
         let state = PreviewState()
         state.publish(PreviewResult(report: nil))
