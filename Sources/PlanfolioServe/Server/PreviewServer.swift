@@ -83,6 +83,8 @@ public final class PreviewServer: Sendable {
                 return Self.response(.ok, type: MIMEType.of(raw), body: Array(ServeAssets.reloadScript.utf8))
             case ServeAssets.stylesheetPath:
                 return Self.response(.ok, type: MIMEType.of(raw), body: Array(ServeAssets.stylesheet.utf8))
+            case ServeAssets.eventsPath where request.method == .HEAD:
+                return Self.response(.ok, type: "text/event-stream; charset=utf-8", body: [])
             case ServeAssets.eventsPath:
                 let pagePath = request.query.first(where: { $0.name == "page" })?.value ?? "/"
                 let page = SitePath.sitePath(ofRequestPath: pagePath) ?? PreviewState.dashboard

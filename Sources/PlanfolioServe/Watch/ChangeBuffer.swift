@@ -2,24 +2,30 @@ import Foundation
 
 /// Gathers the paths a watch backend reports and hands them out in bursts:
 /// a burst ends when nothing has been reported for `quiet` (an editor's
-/// save is several events within a few milliseconds), or `longest` after
-/// it began, so a file written without pause still gets built.
+/// save is several events within a few milliseconds), or for `settle` when
+/// the last report was the end of a save (a file closed after writing, or
+/// renamed into place), or `longest` after it began, so a file written
+/// without pause still gets built.
 final class ChangeBuffer: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: Set<String> = []
     private var firstAt: ContinuousClock.Instant?
     private var lastAt: ContinuousClock.Instant?
+    private var lastSettled = false
     private var stopped = false
     private let clock = ContinuousClock()
     let quiet: Duration
+    let settle: Duration
     let longest: Duration
 
-    init(quiet: Duration, longest: Duration) {
+    init(quiet: Duration, settle: Duration? = nil, longest: Duration) {
         self.quiet = quiet
+        self.settle = min(settle ?? quiet, quiet)
         self.longest = longest
     }
 
-    func add(_ paths: some Sequence<String>) {
+    /// `settled`: the last of these paths was written completely (closed after writing, or renamed into place).
+    func add(_ paths: some Sequence<String>, settled: Bool = false) {
         condition.lock()
         defer { condition.unlock() }
         var added = false
@@ -31,6 +37,7 @@ final class ChangeBuffer: @unchecked Sendable {
         let now = clock.now
         if firstAt == nil { firstAt = now }
         lastAt = now
+        lastSettled = settled
         condition.broadcast()
     }
 
@@ -50,7 +57,7 @@ final class ChangeBuffer: @unchecked Sendable {
         while !stopped {
             let now = clock.now
             if let firstAt, let lastAt {
-                let due = min(lastAt + quiet, firstAt + longest)
+                let due = min(lastAt + (lastSettled ? settle : quiet), firstAt + longest)
                 if now >= due {
                     let burst = pending
                     pending = []

@@ -27,10 +27,12 @@ public final class FileWatcher: Sendable {
     /// Why inotify was not used, when `Backend.automatic` fell back to polling.
     public let fallbackReason: String?
 
-    /// `quiet`: how long a burst must be still before it is handed out.
+    /// `quiet`: how long a burst must be still before it is handed out;
+    /// `settle`: the same after the end of a save (a file closed after
+    /// writing or renamed into place, which only inotify tells).
     public init(targets: [WatchTarget], excluding excluded: [String] = [], quiet: Duration = .milliseconds(50),
-                backend: Backend = .automatic) {
-        let buffer = ChangeBuffer(quiet: quiet, longest: max(quiet * 10, .milliseconds(500)))
+                settle: Duration = .milliseconds(10), backend: Backend = .automatic) {
+        let buffer = ChangeBuffer(quiet: quiet, settle: settle, longest: max(quiet * 10, .milliseconds(500)))
         self.buffer = buffer
         let excluded = excluded.map(WatchPath.absolute)
         var reason: String?

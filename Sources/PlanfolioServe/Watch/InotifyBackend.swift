@@ -178,13 +178,15 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
                 }
                 if count == 0 { break }
                 var changed: [String] = []
-                parse(UnsafeRawBufferPointer(start: bytes, count: count), into: &changed)
-                buffer.add(changed)
+                var settled = false
+                parse(UnsafeRawBufferPointer(start: bytes, count: count), into: &changed, settled: &settled)
+                buffer.add(changed, settled: settled)
             }
         }
     }
 
-    private func parse(_ bytes: UnsafeRawBufferPointer, into changed: inout [String]) {
+    /// `settled` says whether the last reported event ended a save.
+    private func parse(_ bytes: UnsafeRawBufferPointer, into changed: inout [String], settled: inout Bool) {
         let header = 16  // struct inotify_event: wd, mask, cookie, len; then len bytes of name
         var offset = 0
         while offset + header <= bytes.count {
@@ -194,7 +196,11 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
             let end = min(bytes.count, offset + header + length)
             let name = String(decoding: bytes[(offset + header)..<end].prefix(while: { $0 != 0 }), as: UTF8.self)
             offset = end
+            let before = changed.count
             handle(wd: wd, mask: mask, name: name, into: &changed)
+            if changed.count > before {
+                settled = mask & (Mask.closeWrite | Mask.movedTo) != 0 && mask & Mask.isFolder == 0
+            }
         }
     }
 

@@ -29,6 +29,15 @@ import Testing
         #expect(await waiter.value == nil)
     }
 
+    @Test func theEndOfASaveEndsTheBurstSoonerButNotBeforeItsOtherChanges() {
+        let buffer = ChangeBuffer(quiet: .seconds(60), settle: .milliseconds(10), longest: .seconds(120))
+        buffer.add(["/p/.a.md.swp", "/p/a.md"])
+        buffer.add(["/p/a.md"], settled: true)
+        #expect(buffer.next(timeout: .seconds(30)) == ["/p/.a.md.swp", "/p/a.md"])
+        #expect(buffer.settle == .milliseconds(10))
+        #expect(ChangeBuffer(quiet: .milliseconds(5), settle: .milliseconds(10), longest: .seconds(1)).settle == .milliseconds(5))
+    }
+
     @Test func aBurstHandedOutIsGone() {
         let buffer = ChangeBuffer(quiet: .milliseconds(10), longest: .seconds(5))
         buffer.add(["/p/a.md"])
