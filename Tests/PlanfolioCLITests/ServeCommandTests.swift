@@ -87,6 +87,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.path(".Output.planfolio-serve/site/index.html").path))
     }
 
+    /// Asked to, serve keeps the output folder itself current, and its files are still the built site's.
+    @Test func inPlaceBuildsTheOutputFolderWithoutWhatTheServerAdds() async throws {
+        let folder = try TemporaryFolder()
+        try Portfolios.warningOnly(in: folder)
+        let serving = try Serving(["--in-place"], in: folder.url)
+        let url = try serving.url()
+        #expect(try await Self.get(url).body.contains("/__planfolio/reload.js"))
+        #expect(serving.stop().status == 0)
+        let files = BuiltBinary.snapshot(folder.path("Output"))
+        #expect(files["index.html"] != nil)
+        #expect(files.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains("__planfolio") })
+        #expect(!FileManager.default.fileExists(atPath: folder.path(".Output.planfolio-serve").path))
+    }
+
     @Test(arguments: ["0.0.0.0", "192.0.2.1", "::"])
     func aHostThatIsNotLoopbackIsRefused(host: String) throws {
         let folder = try TemporaryFolder()

@@ -10,7 +10,7 @@ enum RawHTTP {
         var description: String
     }
 
-    struct Response {
+    struct Response: Sendable {
         var status: Int
         /// Lowercased names.
         var headers: [String: String]
@@ -176,5 +176,32 @@ enum RawHTTP {
         }
 
         func close() { Glibc.close(socket) }
+    }
+}
+
+/// The blocking calls above, on a thread of their own: an async test that
+/// waited on a socket in the cooperative pool (two threads on two cores)
+/// could starve the in-process server that has to answer it.
+enum OffPool {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+}
+
+extension RawHTTP {
+    static func request(port: Int, path: String, method: String = "GET") async throws -> Response {
+        try await OffPool.run { try request(port: port, path: path, method: method, timeout: .seconds(20)) }
+    }
+}
+
+extension RawHTTP.EventStream: @unchecked Sendable {
+    func next(timeout: Duration = .seconds(20)) async throws -> (name: String, data: String)? {
+        try await OffPool.run { try self.next(timeout: timeout) }
+    }
+
+    func wait(for name: String, timeout: Duration = .seconds(20)) async throws -> String {
+        try await OffPool.run { try self.wait(for: name, timeout: timeout) }
     }
 }
