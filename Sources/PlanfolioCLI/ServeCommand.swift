@@ -130,7 +130,9 @@ struct ServeCommand: ParsableCommand {
     private static func print(_ rebuild: PreviewSession.Rebuild, format: DiagnosticFormat, output: String) {
         var standardError = ""
         if let failure = rebuild.result.failure {
-            standardError += "planfolio: error: \(failure.message) (still serving the last good site)\n"
+            let served = FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent("index.html"))
+                ? "still serving the last good site" : "no site yet"
+            standardError += "planfolio: error: \(failure.message) (\(served))\n"
         }
         if let report = rebuild.result.report {
             let printed = format.format(report.diagnostics, baseDirectory: FileManager.default.currentDirectoryPath)

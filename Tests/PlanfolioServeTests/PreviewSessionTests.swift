@@ -30,12 +30,15 @@ import Testing
         let session: PreviewSession
         let port: Int
 
-        init() async throws {
+        /// `documents`: false to start with no input folder at all.
+        init(documents: Bool = true) async throws {
             folder = try TemporaryFolder()
             try FileManager.default.copyItem(atPath: TestPackage.root + "/Theme", toPath: folder.path("Theme"))
-            try folder.write(PreviewSessionTests.document, PreviewSessionTests.text)
-            try folder.write("Plans/assessments/FAF-2026-02-002.md", PreviewSessionTests.text
-                .replacingOccurrences(of: "FAF-2026-01-001", with: "FAF-2026-02-002").replacingOccurrences(of: "Clean", with: "Other"))
+            if documents {
+                try folder.write(PreviewSessionTests.document, PreviewSessionTests.text)
+                try folder.write("Plans/assessments/FAF-2026-02-002.md", PreviewSessionTests.text
+                    .replacingOccurrences(of: "FAF-2026-01-001", with: "FAF-2026-02-002").replacingOccurrences(of: "Clean", with: "Other"))
+            }
             var options = BuildOptions(today: Day("2026-11-25")!)
             options.input = folder.path("Plans")
             options.theme = folder.path("Theme")
@@ -72,8 +75,8 @@ import Testing
     }
 
     /// Runs `body` on a new preview and stops it, also when `body` throws.
-    func withPreview(_ body: (Preview) async throws -> Void) async throws {
-        let preview = try await Preview()
+    func withPreview(documents: Bool = true, _ body: (Preview) async throws -> Void) async throws {
+        let preview = try await Preview(documents: documents)
         do {
             try await body(preview)
         } catch {
@@ -179,6 +182,19 @@ import Testing
             #expect(gone.contains("Clean assessment"))
             try preview.folder.write(Self.document, Self.text)
             try await preview.reloaded(events, "/" + Self.page) { !$0.contains("The build failed:") }
+        }
+    }
+
+    @Test func withoutAnInputFolderItServesAPageSayingSoUntilTheFolderComes() async throws {
+        try await withPreview(documents: false) { preview in
+            let waiting = try await preview.get("/" + Self.page)
+            #expect(waiting.status == 404)
+            #expect(waiting.text.contains("No site yet"))
+            #expect(waiting.text.contains("The build failed: input folder"))
+            let events = try await preview.listen("/" + Self.page)
+            try preview.folder.write(Self.document, Self.text)
+            let built = try await preview.reloaded(events, "/" + Self.page) { $0.contains("The first words.") }.html
+            #expect(!built.contains("pf-serve-banner"))
         }
     }
 

@@ -16,6 +16,8 @@ struct DiagnosticBanner: Equatable, Sendable {
     var diagnostics: [Diagnostic]
     /// The set-up failure that stopped the build, if any.
     var failure: String?
+    /// No build has written a site yet: there is no last good page to speak of.
+    var noSite = false
 
     /// At most this many problems are listed; the terminal has them all.
     static let listed = 50
@@ -37,7 +39,7 @@ struct DiagnosticBanner: Equatable, Sendable {
             }
             title.append("\(counts) \(place).")
         }
-        if failure != nil || errors > 0 { title.append("The page is from the last good build.") }
+        if (failure != nil || errors > 0) && !noSite { title.append("The page is from the last good build.") }
         var html = "<section class=\"pf-serve-banner\(failure != nil || errors > 0 ? " pf-serve-banner-error" : "")\""
             + " role=\"status\" aria-label=\"Build problems (planfolio serve)\">\n"
         html += "<p class=\"pf-serve-banner-title\">" + title.joined(separator: " ").htmlEscaped + "</p>\n"

@@ -117,14 +117,16 @@ public final class PreviewServer: Sendable {
         private func notFound(_ sitePath: String) -> HTTPResponse {
             guard let page404 = FileManager.default.contents(atPath: (siteFolder as NSString).appendingPathComponent("404.html")) else {
                 // No site at all: every problem of the portfolio is why.
-                return Self.response(.notFound, type: MIMEType.of("404.html"), body: page(Array(Self.noSite.utf8), bannerOf: PreviewState.dashboard))
+                return Self.response(.notFound, type: MIMEType.of("404.html"),
+                                     body: page(Array(Self.noSite.utf8), bannerOf: PreviewState.dashboard, noSite: true))
             }
             return Self.response(.notFound, type: MIMEType.of("404.html"), body: page(Array(page404), bannerOf: sitePath))
         }
 
         /// The page with what the server adds; the banner is that of the page at `bannerOf`.
-        private func page(_ html: [UInt8], bannerOf sitePath: String) -> [UInt8] {
-            let (generation, banner) = state.page(sitePath)
+        private func page(_ html: [UInt8], bannerOf sitePath: String, noSite: Bool = false) -> [UInt8] {
+            var (generation, banner) = state.page(sitePath)
+            banner?.noSite = noSite
             return PageInjection.inject(into: html, generation: generation, banner: banner?.html)
         }
 

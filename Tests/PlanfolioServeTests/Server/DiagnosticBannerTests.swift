@@ -23,6 +23,14 @@ import Testing
         #expect(warningsOnly.contains("2 warnings in the portfolio."))
     }
 
+    @Test func withoutASiteThereIsNoLastGoodPage() {
+        var banner = DiagnosticBanner(scope: .portfolio, diagnostics: [], failure: "input folder 'Plans' does not exist")
+        #expect(banner.html.contains("The page is from the last good build."))
+        banner.noSite = true
+        #expect(!banner.html.contains("last good build"))
+        #expect(banner.html.contains("The build failed: input folder &#39;Plans&#39; does not exist."))
+    }
+
     @Test func longListsAreCut() {
         let many = (1...(DiagnosticBanner.listed + 5)).map { Diagnostic.warning(.templatePlaceholder, "p\($0)", file: "a.md", line: $0) }
         let html = DiagnosticBanner(scope: .portfolio, diagnostics: many, failure: nil).html
