@@ -48,7 +48,13 @@ public final class PreviewSession: @unchecked Sendable {
         // Watching starts before the first build, so an edit made while it runs is not missed.
         let watcher = FileWatcher(targets: targets, excluding: excluded, quiet: quiet, backend: watchBackend)
         self.watcher = watcher
-        rebuild(trigger: [])
+        // On a thread of its own: a long build must not hold one of the few threads async code runs on.
+        await withCheckedContinuation { (built: CheckedContinuation<Void, Never>) in
+            Thread { [self] in
+                rebuild(trigger: [])
+                built.resume()
+            }.start()
+        }
         let server = server
         let serving = Task { try await server.run() }
         self.serving = serving
