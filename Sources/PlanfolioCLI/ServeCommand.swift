@@ -56,7 +56,7 @@ struct ServeCommand: ParsableCommand {
     private func serve() throws(PlanfolioError) {
         StopSignals.install()
         guard (0...65535).contains(port) else { throw PlanfolioError("--port \(port) is not a port (0-65535)") }
-        guard quietMilliseconds >= 0, (pollMilliseconds ?? 1) > 0 else { throw PlanfolioError("the watch intervals must be positive") }
+        guard quietMilliseconds >= 0, (pollMilliseconds ?? 1) > 0 else { throw PlanfolioError("the watch intervals must not be negative, and a polling interval must be positive") }
         let address = try ListenAddress(host: host, port: UInt16(port))
         guard address.isLoopback || allowRemote else {
             throw PlanfolioError("--host \(host) is not a loopback address; the preview has no authentication, so pass --allow-remote to listen there anyway")
