@@ -177,38 +177,43 @@ def main() -> int:
     documents = len(list(plans_input.rglob("*.md")))
 
     serve = Serve(binary, rundir, plans_input)
-    generation = re.search(r'data-generation="(\d+)"', http_get(serve.port, page)).group(1)
-    events = EventStream(serve.port, f"/__planfolio/events?page={page}&since={generation}")
-    events.wait_for("hello")
+    try:
+        generation = re.search(r'data-generation="(\d+)"', http_get(serve.port, page)).group(1)
+        events = EventStream(serve.port, f"/__planfolio/events?page={page}&since={generation}")
+        events.wait_for("hello")
 
-    def timed_edit(change) -> float:
-        text = edit_file.read_text(encoding="utf-8")
-        t0 = time.perf_counter()
-        edit_file.write_text(change(text), encoding="utf-8")
-        events.wait_for("reload")
-        return time.perf_counter() - t0
+        def timed_edit(change) -> float:
+            text = edit_file.read_text(encoding="utf-8")
+            t0 = time.perf_counter()
+            edit_file.write_text(change(text), encoding="utf-8")
+            events.wait_for("reload")
+            return time.perf_counter() - t0
 
-    counter = [0]
+        counter = [0]
 
-    def prose(text: str) -> str:
-        counter[0] += 1
-        return text + f"\nPreview edit {counter[0]}: one appended sentence.\n"
+        def prose(text: str) -> str:
+            counter[0] += 1
+            return text + f"\nPreview edit {counter[0]}: one appended sentence.\n"
 
-    def title(text: str) -> str:
-        counter[0] += 1
-        # Inside the quotes when the title is quoted.
-        return re.sub(r'^(title:\s*"?)([^"\n]*)', lambda m: m.group(1) + m.group(2) + f" w{counter[0]}", text, count=1, flags=re.M)
+        def title(text: str) -> str:
+            counter[0] += 1
+            # Inside the quotes when the title is quoted.
+            return re.sub(r'^(title:\s*"?)([^"\n]*)', lambda m: m.group(1) + m.group(2) + f" w{counter[0]}", text, count=1, flags=re.M)
 
-    prose_times = [timed_edit(prose) for _ in range(a.edits)]
-    title_times = [timed_edit(title) for _ in range(a.front_matter_edits)]
+        prose_times = [timed_edit(prose) for _ in range(a.edits)]
+        title_times = [timed_edit(title) for _ in range(a.front_matter_edits)]
 
-    memory = [(0, rss_kib(serve.process.pid))]
-    checkpoints = {n for n in (10, 100, 250, 500, 1000, 2000, 5000) if n <= a.long} | ({a.long} if a.long else set())
-    for n in range(1, a.long + 1):
-        timed_edit(prose)
-        if n in checkpoints:
-            memory.append((n, rss_kib(serve.process.pid)))
-    status = serve.stop()
+        memory = [(0, rss_kib(serve.process.pid))]
+        checkpoints = {n for n in (10, 100, 250, 500, 1000, 2000, 5000) if n <= a.long} | ({a.long} if a.long else set())
+        for n in range(1, a.long + 1):
+            timed_edit(prose)
+            if n in checkpoints:
+                memory.append((n, rss_kib(serve.process.pid)))
+        status = serve.stop()
+    finally:
+        # A failed run must not leave the server behind.
+        if serve.process.poll() is None:
+            serve.process.kill()
 
     def row(name: str, times: list[float]) -> str:
         ms = sorted(t * 1000 for t in times)
