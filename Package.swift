@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The HTTP server of `planfolio serve` (docs/serve.md says why this one).
+        .package(url: "https://github.com/swhitty/FlyingFox", .upToNextMinor(from: "0.27.1")),
     ],
     targets: [
         // cmark-gfm and its extensions, as Debian ships them.
@@ -39,17 +41,30 @@ let package = Package(
             // The plan template's one copy, compiled into the binary for `planfolio new plan`.
             resources: [.embedInCode("Templates/remediation-plan-template.md")]
         ),
+        // `planfolio serve`: the preview server and the file watcher; the only
+        // target that links a server library, so PlanfolioKit stays free of it.
+        .target(
+            name: "PlanfolioServe",
+            dependencies: [
+                "PlanfolioKit",
+                "PlanfolioMarkdown",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         // Subcommands over the pipeline.
         .target(
             name: "PlanfolioCLI",
             dependencies: [
                 "PlanfolioKit",
+                "PlanfolioServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "planfolio", dependencies: ["PlanfolioCLI"]),
         .testTarget(name: "PlanfolioMarkdownTests", dependencies: ["PlanfolioMarkdown"]),
         .testTarget(name: "PlanfolioKitTests", dependencies: ["PlanfolioKit"]),
+        .testTarget(name: "PlanfolioServeTests", dependencies: ["PlanfolioServe", "PlanfolioKit"]),
         .testTarget(name: "PlanfolioCLITests", dependencies: ["PlanfolioCLI", "PlanfolioKit", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -8,7 +8,7 @@ public struct PlanfolioCommand: ParsableCommand {
         commandName: "planfolio",
         abstract: "Builds a browsable site from a portfolio of AI-fairness remediation plans.",
         version: ToolInfo.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ThemeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

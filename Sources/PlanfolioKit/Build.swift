@@ -40,9 +40,14 @@ public struct BuildReport: Sendable {
     public var filesUnchanged = 0
     /// How much of the site this build made.
     public var mode = Mode.full
-    /// Each document's page by the path diagnostics name its file with (`Document.displayPath`), for tools
-    /// that show diagnostics on the pages (`serve`).
+    /// Each document's page, by the document's display path (the `file` of its
+    /// diagnostics), also when there are errors: `planfolio serve` puts the
+    /// diagnostics on the page they belong to with it. Empty in a report
+    /// restored from disk for a build with nothing changed.
     public var pages: [String: String] = [:]
+    /// The site files this build wrote with new bytes or removed, when the
+    /// build started from the last site (nil when it wrote a whole new one).
+    public var changedFiles: [String]?
 
     public enum Mode: Sendable, Equatable {
         /// Every file of the site rendered.
@@ -106,6 +111,7 @@ public enum Build {
             unchanged.mode = .unchanged
             unchanged.wrote = options.write && report.wrote
             unchanged.filesUnchanged = unchanged.wrote ? session.site?.files ?? 0 : 0
+            unchanged.changedFiles = []
             return unchanged
         }
 
@@ -138,6 +144,7 @@ public enum Build {
         report.wrote = true
         report.pagesWritten = written.pages
         report.filesUnchanged = written.unchanged
+        report.changedFiles = written.changed
         report.mode = written.full ? .full : written.rendered == 0 ? .unchanged : .partial(rendered: written.rendered, parsed: parsedCount)
         session.report = report
         return report
@@ -438,8 +445,8 @@ public enum Build {
     /// current site and swapped in whole (SPEC §9).
     private static func renderAndWrite(_ session: BuildSession, portfolio: Portfolio, theme: CompiledTheme, linked: Linked,
                                        settings: Settings, options: BuildOptions, outputNow: OutputState?)
-        throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int) {
-        guard let statusResult = session.status else { return (false, 0, 0, 0) }
+        throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int, changed: [String]?) {
+        guard let statusResult = session.status else { return (false, 0, 0, 0, nil) }
         var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: settings.config, today: options.today, theme: theme,
                                          status: statusResult.status)
         inputs.links = linked.bySource
@@ -460,7 +467,7 @@ public enum Build {
         if previous != nil, selected.isEmpty, removed.isEmpty {
             session.site?.keys = planKeys
             session.site?.order = plan.map(\.path)
-            return (false, 0, pages, plan.count)
+            return (false, 0, pages, plan.count, [])
         }
 
         // What the files to render read: whole faces, statuses, trees. A
@@ -539,7 +546,7 @@ public enum Build {
         let written = try stager.finish(removing: removed, keepingSpare: partial, previousEntries: outputNow?.entries)
         session.site = .init(output: options.output, keys: planKeys, order: plan.map(\.path), stamp: written.entries.map(OutputStamp.hash),
                              files: planKeys.count)
-        return (!partial, selected.count, pages, plan.count - written.result.written)
+        return (!partial, selected.count, pages, plan.count - written.result.written, partial ? written.changed.sorted() : nil)
     }
 
     /// The keys of the site's files (`SitePlan`).

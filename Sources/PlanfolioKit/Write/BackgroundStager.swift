@@ -59,7 +59,7 @@ public final class BackgroundStager: @unchecked Sendable {
     /// first failure instead. `keepingSpare`: see `SiteStaging.commit`;
     /// `previousEntries`: see `SiteStaging.outputEntries`.
     public func finish(removing: [String], keepingSpare: Bool, previousEntries: [String]? = nil) throws(PlanfolioError)
-        -> (result: WriteResult, entries: [String]?) {
+        -> (result: WriteResult, entries: [String]?, changed: [String]) {
         let (failed, site): (PlanfolioError?, SiteStaging?) = queue.sync { (failure, self.site) }
         guard let site else { throw failed ?? PlanfolioError("the staging folder was not made") }
         if let failed {
@@ -69,6 +69,6 @@ public final class BackgroundStager: @unchecked Sendable {
         try site.remove(removing)
         let result = try site.commit(keepingSpare: keepingSpare)
         site.recordSpare()
-        return (result, site.outputEntries(previousEntries: previousEntries))
+        return (result, site.outputEntries(previousEntries: previousEntries), site.writtenPaths)
     }
 }

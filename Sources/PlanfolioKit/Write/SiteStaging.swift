@@ -43,8 +43,8 @@ public final class SiteStaging: @unchecked Sendable {
     private var linkedPrevious = false
     /// Whether `commit` kept the old site as the spare, for `recordSpare` to note.
     private var keptSpare = false
-    /// Paths `add` wrote rather than linked: where the new site differs from the current one.
-    private var writtenPaths: [String] = []
+    /// Paths `add` wrote rather than linked, and paths `remove` removed: where the new site differs from the current one.
+    public private(set) var writtenPaths: [String] = []
     /// Paths whose files were linked, unlinked or written after `open` started from the spare.
     private var touchedPaths: Set<String> = []
     public private(set) var result = WriteResult()
