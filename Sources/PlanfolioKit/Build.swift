@@ -130,7 +130,7 @@ public enum Build {
 
         let diagnostics = diagnostics(session, settings: settings, theme: theme, linked: linked, options: options)
         var report = BuildReport(diagnostics: diagnostics, documentsRead: session.documents.count, pagesWritten: 0, wrote: false)
-        report.pages = pagesByDisplayPath(session)
+        report.pages = session.pagesByDisplayPath()
         session.settingsKey = settings.key
         session.strict = options.strict
         guard options.write, !diagnostics.hasErrors, let compiled = theme.theme, let portfolio = session.link?.portfolio else {
@@ -173,7 +173,7 @@ public enum Build {
             compute(session, settings: settings, options: options)
             let diagnostics = diagnostics(session, settings: settings, theme: theme, linked: linked, options: options)
             var report = BuildReport(diagnostics: diagnostics, documentsRead: loaded.files.count, pagesWritten: 0, wrote: false)
-            report.pages = pagesByDisplayPath(session)
+            report.pages = session.pagesByDisplayPath()
             guard !diagnostics.hasErrors, let compiled = theme.theme, let portfolio = session.link?.portfolio,
                   let status = session.status?.status else { return (report, []) }
             var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: options.config, today: options.today, theme: compiled, status: status)
@@ -383,11 +383,6 @@ public enum Build {
         return all.reported(strict: options.strict)
     }
 
-    private static func pagesByDisplayPath(_ session: BuildSession) -> [String: String] {
-        var pages: [String: String] = [:]
-        for document in session.link?.portfolio.documents ?? [] { pages[document.displayPath] = document.url }
-        return pages
-    }
 
     private static func searchTexts(_ session: BuildSession) -> [String: String] {
         var texts: [String: String] = [:]

@@ -128,6 +128,8 @@ public final class PreviewSession: @unchecked Sendable {
         await server.stop()
         serving?.cancel()
         _ = await serving?.result
+        // No rebuild runs any more: the session is kept for the next preview.
+        builder.keep()
     }
 
     private func rebuild(trigger: Set<String>) {

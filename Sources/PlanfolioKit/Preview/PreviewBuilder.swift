@@ -11,12 +11,21 @@
 /// Not thread-safe: one rebuild at a time.
 public final class PreviewBuilder {
     public let options: BuildOptions
-    private let session = BuildSession()
+    /// Continues the session a preview of the same folder kept when it stopped (`keep`).
+    private let session: BuildSession
     /// Display path of a document -> site path of its page, as last known.
     private var pages: [String: String] = [:]
 
     public init(options: BuildOptions) {
         self.options = options
+        session = (options.useCache ? SessionStore(output: options.output).restore() : nil) ?? BuildSession()
+    }
+
+    /// Keeps the session beside the preview's folder, for the next preview
+    /// to start from; called when the preview stops. Never while a rebuild runs.
+    public func keep() {
+        guard options.useCache else { return }
+        SessionStore(output: options.output).save(session)
     }
 
     /// The folder the site is built into and served from.
@@ -25,7 +34,9 @@ public final class PreviewBuilder {
     public func rebuild() -> PreviewResult {
         var result: PreviewResult
         do {
-            let report = try Build.run(options, session: session)
+            var report = try Build.run(options, session: session)
+            // A report given back from a restored session's head names no pages: the session knows them.
+            if report.pages.isEmpty { report.pages = session.pagesByDisplayPath() }
             result = PreviewResult(report: report)
             learnPages(from: report)
         } catch {

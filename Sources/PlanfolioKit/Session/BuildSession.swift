@@ -59,6 +59,14 @@ public final class BuildSession: @unchecked Sendable {
 
     public init() {}
 
+    /// Each linked document's page by its display path (`BuildReport.pages`).
+    func pagesByDisplayPath() -> [String: String] {
+        materialize()
+        var pages: [String: String] = [:]
+        for document in link?.portfolio.documents ?? [] { pages[document.displayPath] = document.url }
+        return pages
+    }
+
     /// Decodes what `SessionStore` left to decode, once.
     func materialize() {
         guard let pending else { return }

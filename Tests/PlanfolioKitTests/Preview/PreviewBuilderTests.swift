@@ -120,17 +120,23 @@ import Testing
         #expect(sandbox.siteFiles() == good)
     }
 
-    /// A second preview of an unchanged portfolio is answered from the build
-    /// cache, which names no pages; the builder still learns them.
-    @Test func aBuildAnsweredFromTheCacheStillKnowsThePages() throws {
+    /// A second preview of an unchanged portfolio continues the session the
+    /// first one kept, whose report names no pages; the builder still places
+    /// every diagnostic.
+    @Test func aPreviewContinuingAKeptSessionStillKnowsThePages() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        _ = sandbox.builder().rebuild()
+        func preview() -> PreviewResult {
+            let builder = sandbox.builder()
+            defer { builder.keep() }
+            return builder.rebuild()
+        }
+        _ = preview()
         try sandbox.edit(Self.plan) { $0.replacingOccurrences(of: "id: RP-2026-002", with: "id: RP 2026 002") }
-        _ = sandbox.builder().rebuild()
+        _ = preview()
         try sandbox.edit(Self.plan) { $0.replacingOccurrences(of: "id: RP 2026 002", with: "id: RP-2026-002") }
-        _ = sandbox.builder().rebuild()
-        let again = sandbox.builder().rebuild()
+        _ = preview()
+        let again = preview()
         #expect(again.report?.mode == .unchanged)
         #expect(again.changedPaths.isEmpty)
         let warnings = try #require(again.report?.diagnostics)
