@@ -31,6 +31,15 @@ struct BuildOptionsGroup: ParsableArguments {
     @Flag(help: "Build everything from scratch: neither use nor record the build cache.")
     var noCache = false
 
+    @Option(help: "Where changes.html starts: a date (YYYY-MM-DD) or a git revision (default: changesSince in the config, else 30 days before today).")
+    var since: String?
+
+    @Option(name: .customLong("as-of"), help: "Build the portfolio as it stood at a date (YYYY-MM-DD) or git revision, read from git's objects; today defaults to that commit's day.")
+    var asOf: String?
+
+    @Flag(help: "Read no git history: no revisions or changes.html, and signatures are judged by each plan's updated date.")
+    var noHistory = false
+
     @Option(help: ArgumentHelp("Threads to parse and render on (default: every core).", visibility: .hidden))
     var threads: Int?
 
@@ -46,6 +55,13 @@ struct BuildOptionsGroup: ParsableArguments {
         options.write = write
         options.useCache = !noCache
         options.threads = threads
+        options.todayFromClock = today == nil && ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil
+        options.history.enabled = !noHistory
+        for (name, value) in [("--since", since), ("--as-of", asOf)] {
+            if let value, let problem = ConfigLoader.sinceProblem(value) { throw PlanfolioError("\(name) \(problem)") }
+        }
+        options.history.since = since
+        options.history.asOf = asOf
         return options
     }
 }

@@ -52,6 +52,7 @@ final class ProgressLine: @unchecked Sendable {
         switch progress.stage {
         case .reading: "planfolio: reading documents…"
         case .checking: "planfolio: checking \(progress.total) documents…"
+        case .history: "planfolio: reading the git history…"
         case .rendering: "planfolio: rendering and writing \(progress.done)/\(progress.total) pages"
         case .writing: "planfolio: putting the new site in place…"
         }

@@ -23,6 +23,10 @@ public struct BuildOptions: Sendable {
     public var threads: Int?
     /// False for `--no-cache`: start from an empty session and keep none (`SessionStore`).
     public var useCache = true
+    /// What git history the build reads (docs/history.md).
+    public var history = HistoryOptions()
+    /// `today` came from the clock (neither `--today` nor `SOURCE_DATE_EPOCH`): `--as-of` moves it to its commit's day.
+    public var todayFromClock = false
 
     public init(today: Day) {
         self.today = today
@@ -71,7 +75,8 @@ public enum Build {
     /// the last build kept beside the output (`SessionStore`), and keeping
     /// this one's for the next.
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
-        let store = options.useCache ? SessionStore(output: options.output) : nil
+        // A build of a commit (`--as-of`) reads its documents from git's objects alone: it keeps no session.
+        let store = options.useCache && options.history.asOf == nil ? SessionStore(output: options.output) : nil
         let session = store?.restore() ?? BuildSession()
         let report = try run(options, session: session)
         if options.write {
@@ -90,13 +95,19 @@ public enum Build {
         defer { session.lock.unlock() }
         options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
         var options = options
+        let head = try HistoryHead.find(input: options.input, options: options.history)
+        if let asOf = head.asOf, options.todayFromClock { options.today = asOf.day }
         let settings = try Settings.load(&options)
         // The output folder is stamped on a thread of its own while the input is listed.
         let output = options.write ? options.output : nil
         let stamping = BackgroundWork([{ @Sendable () -> OutputState? in output.map { OutputState(output: $0) } }], lanes: 1)
         let listing: InputListing
         do {
-            listing = try InputLoader.scan(input: options.input)
+            if let asOf = head.asOf, let repository = head.repository {
+                listing = try CommitInput.listing(repository, commit: asOf.commit, input: options.input)
+            } else {
+                listing = try InputLoader.scan(input: options.input)
+            }
         } catch {
             _ = stamping.wait()
             throw error
@@ -106,7 +117,7 @@ public enum Build {
 
         // Nothing read has changed, and the site is as the last build left it: its report stands.
         if let report = session.report, session.settingsKey == settings.key, session.listingKey == listingKey,
-           session.strict == options.strict, !options.write || (session.site.map { outputNow?.matches($0) ?? false } ?? false) {
+           session.strict == options.strict, session.history?.headKey == head.key, !options.write || (session.site.map { outputNow?.matches($0) ?? false } ?? false) {
             var unchanged = report
             unchanged.mode = .unchanged
             unchanged.wrote = options.write && report.wrote
@@ -123,8 +134,9 @@ public enum Build {
         session.listingDiagnostics = listing.diagnostics
         let theme = compileTheme(settings, session: session)
 
-        // Link, linked files, compute.
+        // Link, history, linked files, compute.
         link(session)
+        try history(session, head: head, listing: listing, settings: settings, options: options)
         let linked = linkFiles(listing, session: session, options: options)
         compute(session, settings: settings, options: options)
 
@@ -355,11 +367,13 @@ public enum Build {
         hasher.combine(link.key)
         hasher.combine(options.today.description)
         hasher.combine(String(reflecting: settings.config))
+        hasher.combine(session.history?.view?.plansKey ?? .none)
         let key = hasher.digest()
         if let known = session.status, known.key == key { return }
         let portfolio = completing(link.portfolio, ids: nil, to: .face, session: session, input: options.input)
         session.link?.portfolio = portfolio
-        let (status, diagnostics) = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today)
+        let (status, diagnostics) = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today,
+                                                           histories: session.history?.view?.plans ?? [:])
         var viewKeys: [String: Digest] = [:]
         let keys = ConcurrentMap.map(portfolio.documents) { document in
             SitePlan.viewKey(of: document, faceHash: session.documents[document.source]?.parsed?.faceHash ?? .none,
@@ -380,6 +394,7 @@ public enum Build {
         all += session.link?.diagnostics ?? []
         all += linked.files.diagnostics
         all += session.status?.diagnostics ?? []
+        all += session.history?.view?.diagnostics ?? []
         return all.reported(strict: options.strict)
     }
 
@@ -397,7 +412,7 @@ public enum Build {
     /// parsed again from their files (a file whose face no longer matches
     /// the session's is left as it was: its document is not the session's).
     /// The session keeps what was completed.
-    private static func completing(_ linked: Portfolio, ids: Set<String>?, to level: BuildSession.Completeness,
+    static func completing(_ linked: Portfolio, ids: Set<String>?, to level: BuildSession.Completeness,
                                    session: BuildSession, input: String) -> Portfolio {
         var portfolio = linked
         let wanted = portfolio.documents.indices.filter { ids?.contains(linked.documents[$0].id) ?? true }
@@ -448,6 +463,8 @@ public enum Build {
         inputs.linkedFiles = linked.files.paths
         inputs.input = options.input
         inputs.searchTexts = searchTexts(session)
+        inputs.history = siteHistory(session)
+        inputs.fileContents = session.history?.view?.asOfFiles ?? [:]
         let keys = sitePlan(session, portfolio: portfolio, linked: linked, settings: settings)
         let plan = SiteRenderer.plan(inputs, keys: keys)
         let pages = plan.count { $0.path.hasSuffix(".html") }
@@ -455,6 +472,7 @@ public enum Build {
         // The site in the output is the one the session wrote: only what changed.
         let previous = session.site.flatMap { site in outputNow?.matches(site) == true ? site : nil }
         let selected = previous.map { site in plan.filter { site.keys[$0.path] != $0.key } } ?? plan
+        inputs.history?.texts = historyTexts(for: selected, session: session, input: options.input)
         let paths = Set(plan.map(\.path))
         let removed = previous.map { site in site.keys.keys.filter { !paths.contains($0) }.sorted() } ?? []
         var planKeys: [String: Digest] = [:]
@@ -496,7 +514,7 @@ public enum Build {
         if allFaces || allStatuses { session.link?.portfolio = complete }
         if needStatuses {
             inputs.status = StatusComputer.compute(portfolio: complete, config: settings.config, today: options.today,
-                                                   only: allStatuses ? nil : statusIDs).0
+                                                   only: allStatuses ? nil : statusIDs, histories: session.history?.view?.plans ?? [:]).0
             if allStatuses {
                 session.status?.status = inputs.status
                 session.status?.complete = true
@@ -561,7 +579,8 @@ public enum Build {
                 }
             }
             documents[document.id] = .init(contentHash: entry?.contentHash ?? .none, links: links.digest(),
-                                           mentionsVersion: entry?.parsed?.mentionsVersion ?? .none)
+                                           mentionsVersion: entry?.parsed?.mentionsVersion ?? .none,
+                                           history: session.history?.view?.documentKeys[document.source] ?? .none)
             let view = session.status?.viewKeys[document.id] ?? .none
             views[document.id] = view
             all.combine(view)
@@ -573,8 +592,10 @@ public enum Build {
         for document in portfolio.documents {
             neighbourhoods[document.id] = SitePlan.neighbourhood(shown[document.id] ?? [document.id], views: views)
         }
-        return SitePlan(settings: settings.key, documents: documents, neighbourhoods: neighbourhoods, shown: shown,
-                        allViews: all.digest(), searchTexts: texts.digest(), linkedFiles: linked.stamps)
+        var plan = SitePlan(settings: historySettings(settings.key, session: session), documents: documents, neighbourhoods: neighbourhoods,
+                            shown: shown, allViews: all.digest(), searchTexts: texts.digest(), linkedFiles: linked.stamps)
+        plan.changes = session.history?.view?.changesKey ?? .none
+        return plan
     }
 
     /// `SitePlan.shown` of every document.

@@ -4,7 +4,7 @@
 /// done; it never looks at the clock or the terminal.
 public struct BuildProgress: Sendable, Equatable {
     public enum Stage: String, Sendable {
-        case reading, checking, rendering, writing
+        case reading, checking, history, rendering, writing
     }
 
     public var stage: Stage

@@ -2,12 +2,14 @@
 ///
 /// Required roles are `requiredRoles` from the config when it was set, else
 /// the template's four plus Compliance Officer when that row is filled in.
-/// A role is signed when its row has a name, a signature and a valid date;
-/// a signature dated before the plan's `updated` is stale (the same day is
-/// not); one dated after today is an error; a required role with no row is
-/// unsigned and named in a warning.
+/// A role is signed when its row has a name, a signature and a valid date.
+/// With the plan's git history, a signature is stale when a governed
+/// section changed in a commit dated after it (`PlanHistory`); without, when
+/// it is dated before the plan's `updated` (the same day is neither). One
+/// dated after today is an error; a required role with no row is unsigned
+/// and named in a warning.
 enum ApprovalComputer {
-    static func approval(of plan: Document, config: SiteConfig, today: Day) -> (ApprovalStatus, [Diagnostic]) {
+    static func approval(of plan: Document, config: SiteConfig, today: Day, history: PlanHistory = .unavailable) -> (ApprovalStatus, [Diagnostic]) {
         let sections = plan.plan ?? PlanSections()
         let rows = sections.approvals
         var diagnostics: [Diagnostic] = []
@@ -21,10 +23,20 @@ enum ApprovalComputer {
 
         func status(of row: ApprovalRow, required: Bool, displayRole: String) -> RoleStatus {
             let signed = !row.name.isBlankOrPlaceholder && !row.signature.isBlankOrPlaceholder && row.date != nil
-            let stale = signed && (row.date.flatMap { date in plan.updated.map { date < $0 } } ?? false)
+            var stale = false
+            var since: GovernedChange?
+            if signed, let date = row.date {
+                switch history {
+                case .committed(let changes):
+                    since = changes.first { $0.day > date }
+                    stale = since != nil
+                case .unavailable:
+                    stale = plan.updated.map { date < $0 } ?? false
+                }
+            }
             return RoleStatus(role: displayRole, name: row.name.isBlankOrPlaceholder ? "" : row.name.trimmingSpaces,
                               signature: row.signature.isBlankOrPlaceholder ? "" : row.signature.trimmingSpaces,
-                              date: row.date, required: required, signed: signed, stale: stale, line: row.line)
+                              date: row.date, required: required, signed: signed, stale: stale, line: row.line, staleSince: since)
         }
 
         var roles: [RoleStatus] = []

@@ -13,7 +13,11 @@ public enum StatusComputer {
     /// that renders only the pages that show them (`Build`, from a session
     /// restored without its statuses); the diagnostics are then only theirs.
     /// Each document's status is the same as in a whole computation.
-    public static func compute(portfolio: Portfolio, config: SiteConfig, today: Day, only: Set<String>? = nil) -> (PortfolioStatus, [Diagnostic]) {
+    ///
+    /// `histories`: each plan's git history by source path (`PlanHistory`);
+    /// a plan without one is judged by its `updated` date.
+    public static func compute(portfolio: Portfolio, config: SiteConfig, today: Day, only: Set<String>? = nil,
+                               histories: [String: PlanHistory] = [:]) -> (PortfolioStatus, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // Link has resolved who supersedes whom (and reported cycles and double successors).
         let supersededBy = portfolio.supersededBy
@@ -37,7 +41,8 @@ public enum StatusComputer {
         // gathered in document order (so diagnostics keep their order).
         let plans = ConcurrentMap.map(planDocuments) { plan -> (String, PlanStatus, [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
-            let (approval, approvalDiagnostics) = ApprovalComputer.approval(of: plan, config: config, today: today)
+            let (approval, approvalDiagnostics) = ApprovalComputer.approval(of: plan, config: config, today: today,
+                                                                                 history: histories[plan.source] ?? .unavailable)
             diagnostics += approvalDiagnostics
             let successor = supersededBy[plan.id]
             let (explicit, statusDiagnostics) = LifecycleComputer.explicit(plan)

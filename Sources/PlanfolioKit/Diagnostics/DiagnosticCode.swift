@@ -50,6 +50,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Body (Markdown limits)
     case tableTooLarge = "PF036"
     case nestingTooDeep = "PF037"
+    // Git history
+    case historyUnavailable = "PF038"
+    case notCommitted = "PF039"
 
     /// The short name shown beside the code, e.g. `unknown-reference`; as stable as the code.
     public var name: String {
@@ -91,6 +94,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .unusedThemeFile: "unused-theme-file"
         case .tableTooLarge: "table-too-large"
         case .nestingTooDeep: "nesting-too-deep"
+        case .historyUnavailable: "history-unavailable"
+        case .notCommitted: "not-committed"
         }
     }
 

@@ -74,7 +74,7 @@ public enum ConfigLoader {
         }
         guard let root else { return (config, diagnostics) }
         guard case .mapping(let mapping) = root else {
-            error("config must be a mapping of keys (title, baseURL, requiredRoles, dueSoonDays) to values", root)
+            error("config must be a mapping of keys (title, baseURL, requiredRoles, dueSoonDays, changesSince) to values", root)
             return (config, diagnostics)
         }
         func string(_ key: String, _ node: Node) -> String? {
@@ -120,11 +120,28 @@ public enum ConfigLoader {
                     continue
                 }
                 config.dueSoonDays = days
+            case "changesSince":
+                guard let since = string(key, value), !since.isEmpty else {
+                    error("'changesSince' must be a date (YYYY-MM-DD) or a git revision", value)
+                    continue
+                }
+                if let problem = sinceProblem(since) { error("'changesSince' \(problem)", value) } else { config.changesSince = since }
             default:
-                error("unknown key '\(key)' (expected title, baseURL, requiredRoles, dueSoonDays)", keyNode)
+                error("unknown key '\(key)' (expected title, baseURL, requiredRoles, dueSoonDays, changesSince)", keyNode)
             }
         }
         return (config, diagnostics)
+    }
+
+    /// Why `since` cannot name where changes start, or nil: a date must be a
+    /// real one, and a revision may not start with `-` or hold spaces or controls.
+    public static func sinceProblem(_ since: String) -> String? {
+        let looksLikeDate = since.utf8.count == 10 && since.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        if looksLikeDate { return Day(since) == nil ? "is not a real date of the form YYYY-MM-DD (got '\(since)')" : nil }
+        if since.hasPrefix("-") || since.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
+            return "must be a date (YYYY-MM-DD) or a git revision such as a tag (got '\(since)')"
+        }
+        return nil
     }
 
     /// Why `url` cannot be a base URL, or nil: it must be absolute `http(s)` with a host.

@@ -57,15 +57,19 @@ public enum InputLoader {
 
     /// One document file of a listing, read with the loader's checks.
     public static func read(_ entry: InputListing.Entry, input: String) -> Loaded {
-        read(entry.absolute).loaded(path: entry.path, display: displayPath(input: input, path: entry.path))
+        let read = entry.contents.map(decode) ?? read(entry.absolute)
+        return read.loaded(path: entry.path, display: displayPath(input: input, path: entry.path))
     }
 
     /// An SVG's clean copy, or why there is none; a file over the limit is not read.
     public static func readSVG(_ entry: InputListing.Entry) -> SVGSanitizer.Outcome {
+        if let contents = entry.contents {
+            return contents.count > SVGSanitizer.maxBytes ? .refused("it is larger than 8 MiB (\(contents.count) bytes)") : SVGSanitizer.sanitize(contents)
+        }
         switch POSIXFile.readRegular(entry.absolute, limit: SVGSanitizer.maxBytes) {
-        case .bytes(let bytes): SVGSanitizer.sanitize(bytes)
-        case .tooLarge(let size): .refused("it is larger than 8 MiB (\(size) bytes)")
-        case .failed: .refused("it cannot be read")
+        case .bytes(let bytes): return SVGSanitizer.sanitize(bytes)
+        case .tooLarge(let size): return .refused("it is larger than 8 MiB (\(size) bytes)")
+        case .failed: return .refused("it cannot be read")
         }
     }
 
@@ -112,10 +116,15 @@ public enum InputLoader {
         switch POSIXFile.readToEnd(descriptor, expected: size, limit: maxFileSize) {
         case .failed: return .unreadable
         case .tooLarge(let read): return .tooLarge(read)
-        case .bytes(let bytes):
-            guard let text = String(validating: bytes, as: UTF8.self) else { return .notUTF8 }
-            return .text(text)
+        case .bytes(let bytes): return decode(bytes)
         }
+    }
+
+    /// A document's bytes read elsewhere (a commit's blob), with the same checks.
+    private static func decode(_ bytes: [UInt8]) -> FileRead {
+        if bytes.count > maxFileSize { return .tooLarge(bytes.count) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .notUTF8 }
+        return .text(text)
     }
 
     public static func displayPath(input: String, path: String) -> String {
@@ -203,8 +212,12 @@ public struct InputListing: Sendable {
         public var absolute: String
         public var role: Role
         /// Size, inode, modification and change time: any write to the file
-        /// changes its change time, which no tool can set back.
+        /// changes its change time, which no tool can set back. For a
+        /// commit's file (`--as-of`), `git:` and its blob id.
         public var stamp: String
+        /// The file's bytes when the input is a commit's tree (`--as-of`),
+        /// read from git's objects; nil for a file read from disk.
+        public var contents: [UInt8]? = nil
     }
 
     /// Sorted by path.

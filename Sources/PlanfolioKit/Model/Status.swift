@@ -16,12 +16,16 @@ public struct RoleStatus: Sendable, Hashable {
     public var date: Day?
     public var required: Bool
     public var signed: Bool
-    /// Signed before the plan's `updated` date: the plan needs re-approval.
+    /// A governed section changed after the signature (with git history), or
+    /// it is dated before the plan's `updated` (without): the plan needs re-approval.
     public var stale: Bool
+    /// With git history, the first governed change after the signature: what made it stale.
+    public var staleSince: GovernedChange?
     /// Line of the row in the Approval table; nil when the row is missing.
     public var line: Int?
 
-    public init(role: String, name: String, signature: String, date: Day?, required: Bool, signed: Bool, stale: Bool, line: Int?) {
+    public init(role: String, name: String, signature: String, date: Day?, required: Bool, signed: Bool, stale: Bool, line: Int?,
+                staleSince: GovernedChange? = nil) {
         self.role = role
         self.name = name
         self.signature = signature
@@ -29,6 +33,7 @@ public struct RoleStatus: Sendable, Hashable {
         self.required = required
         self.signed = signed
         self.stale = stale
+        self.staleSince = staleSince
         self.line = line
     }
 }

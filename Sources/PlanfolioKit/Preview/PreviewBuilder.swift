@@ -18,13 +18,13 @@ public final class PreviewBuilder {
 
     public init(options: BuildOptions) {
         self.options = options
-        session = (options.useCache ? SessionStore(output: options.output).restore() : nil) ?? BuildSession()
+        session = (options.useCache && options.history.asOf == nil ? SessionStore(output: options.output).restore() : nil) ?? BuildSession()
     }
 
     /// Keeps the session beside the preview's folder, for the next preview
     /// to start from; called when the preview stops. Never while a rebuild runs.
     public func keep() {
-        guard options.useCache else { return }
+        guard options.useCache, options.history.asOf == nil else { return }
         SessionStore(output: options.output).save(session)
     }
 

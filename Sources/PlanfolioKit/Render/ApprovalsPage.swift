@@ -26,7 +26,14 @@ enum ApprovalsPage {
                 // Name and date apart too, so a theme can keep the date on one line.
                 var cell: [String: Any] = ["text": signer, "signer": role.name, "date": role.date?.description ?? "", "hasDate": role.date != nil,
                                            "state": "signed", "tone": "none"]
-                if role.stale {
+                if role.stale, let since = role.staleSince {
+                    cell["note"] = "stale since \(since.day)"
+                    cell["hasNote"] = true
+                    cell["state"] = "stale"
+                    cell["tone"] = "red"
+                    cell["hasStaleCause"] = true
+                    cell["staleCause"] = DocumentStatusContext.staleCause(since, document: plan, root: root)
+                } else if role.stale {
                     cell["note"] = "stale since \(plan.updated?.description ?? "")"
                     cell["hasNote"] = true
                     cell["state"] = "stale"

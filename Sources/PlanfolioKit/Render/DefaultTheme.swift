@@ -17,7 +17,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">Role</th><th scope="col">Name</th><th scope="col">Signature</th><th scope="col">Date</th><th scope="col">Required</th><th scope="col">State</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr data-state="{{state}}"><th scope="row">{{role}}</th><td>{{name}}</td><td>{{signature}}</td><td class="num nowrap">{{date}}</td><td>{{required}}</td><td><span class="badge tone-{{tone}}">{{mark}}</span></td></tr>
+<tr data-state="{{state}}"><th scope="row">{{role}}</th><td>{{name}}</td><td>{{signature}}</td><td class="num nowrap">{{date}}</td><td>{{required}}</td><td><span class="badge tone-{{tone}}">{{mark}}</span>{{#hasStaleCause}}{{#staleCause}}: {{sections}} changed in <a href="{{href}}">{{commit}}</a>{{/staleCause}}{{/hasStaleCause}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -31,7 +31,7 @@ public enum DefaultTheme {
 {{$bodyClass}}approvals{{/bodyClass}}
 {{$main}}
 <h1>Approval register</h1>
-<p class="lede">Every plan and each role that must sign it, as of <time datetime="{{today}}">{{today}}</time>. A signature dated before the plan's latest update is stale.</p>
+<p class="lede">Every plan and each role that must sign it, as of <time datetime="{{today}}">{{today}}</time>. A signature is stale when a governed section changed after it (with the portfolio's git history; without it, when it is dated before the plan's latest update).</p>
 {{#hasRows}}
 <div class="table-wrap">
 <table class="status-table register" id="approval-register" data-sortable="true" data-noun="plans">
@@ -39,7 +39,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">Plan</th><th scope="col">Approval</th>{{#columns}}<th scope="col">{{role}}</th>{{/columns}}</tr></thead>
 <tbody>
 {{#rows}}
-<tr data-state="{{state}}" data-lifecycle="{{lifecycle}}"{{#stale}} data-stale="stale"{{/stale}}><th scope="row"><a href="{{href}}">{{id}}</a> <span class="muted">{{title}}</span></th><td>{{#summary}}<span class="badge tone-{{tone}}">{{label}}</span>{{/summary}}</td>{{#cells}}<td class="cell-{{state}}">{{#hasDate}}{{signer}}, <span class="nowrap">{{date}}</span>{{/hasDate}}{{^hasDate}}{{text}}{{/hasDate}}{{#hasNote}} <span class="badge tone-red">{{note}}</span>{{/hasNote}}</td>{{/cells}}</tr>
+<tr data-state="{{state}}" data-lifecycle="{{lifecycle}}"{{#stale}} data-stale="stale"{{/stale}}><th scope="row"><a href="{{href}}">{{id}}</a> <span class="muted">{{title}}</span></th><td>{{#summary}}<span class="badge tone-{{tone}}">{{label}}</span>{{/summary}}</td>{{#cells}}<td class="cell-{{state}}">{{#hasDate}}{{signer}}, <span class="nowrap">{{date}}</span>{{/hasDate}}{{^hasDate}}{{text}}{{/hasDate}}{{#hasNote}} <span class="badge tone-red">{{note}}</span>{{/hasNote}}{{#hasStaleCause}}{{#staleCause}} {{sections}} changed in <a href="{{href}}">{{commit}}</a>{{/staleCause}}{{/hasStaleCause}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -63,6 +63,59 @@ public enum DefaultTheme {
 {{/chainCards}}
 </section>
 {{/hasChainCards}}
+
+"""#,
+        "changes": #"""
+{{<layout}}
+{{$bodyClass}}changes{{/bodyClass}}
+{{$main}}
+<h1>Changes</h1>
+{{#since}}
+<p class="lede">What changed since {{label}}: the portfolio as it stood {{#hasCommit}}at commit <code>{{shortID}}</code> ({{day}}){{/hasCommit}}{{^hasCommit}}before its first commit{{/hasCommit}}, compared with the portfolio as of <time datetime="{{today}}">{{today}}</time>.</p>
+{{/since}}
+{{#isEmpty}}<p>Nothing changed.</p>{{/isEmpty}}
+{{#hasAdded}}
+<section aria-labelledby="pf-changes-added"><h2 id="pf-changes-added">Added</h2>
+<ul class="doc-links">{{#added}}<li>{{kindLabel}} <a href="{{href}}">{{id}}</a> — {{title}}</li>{{/added}}</ul></section>
+{{/hasAdded}}
+{{#hasChanged}}
+<section aria-labelledby="pf-changes-changed"><h2 id="pf-changes-changed">Changed</h2>
+<ul class="doc-links">{{#changed}}<li>{{kindLabel}} <a href="{{href}}">{{id}}</a> — {{title}} (<a href="{{revisionsHref}}">revisions</a>)</li>{{/changed}}</ul></section>
+{{/hasChanged}}
+{{#hasRemoved}}
+<section aria-labelledby="pf-changes-removed"><h2 id="pf-changes-removed">Removed</h2>
+<ul class="doc-links">{{#removed}}<li>{{kindLabel}} {{id}} — {{title}}</li>{{/removed}}</ul></section>
+{{/hasRemoved}}
+{{#hasSuperseded}}
+<section aria-labelledby="pf-changes-superseded"><h2 id="pf-changes-superseded">Superseded</h2>
+<ul class="doc-links">{{#superseded}}<li>{{kindLabel}} <a href="{{href}}">{{id}}</a> — {{title}}: superseded by {{#byHref}}<a href="{{byHref}}">{{by}}</a>{{/byHref}}{{^byHref}}{{by}}{{/byHref}}</li>{{/superseded}}</ul></section>
+{{/hasSuperseded}}
+{{#hasLifecycles}}
+<section aria-labelledby="pf-changes-lifecycle"><h2 id="pf-changes-lifecycle">Lifecycle</h2>
+<div class="table-wrap"><table class="status-table"><caption class="visually-hidden">Plans whose lifecycle changed</caption>
+<thead><tr><th scope="col">Plan</th><th scope="col">Was</th><th scope="col">Now</th></tr></thead>
+<tbody>{{#lifecycles}}<tr><th scope="row"><a href="{{href}}">{{id}}</a> <span class="muted">{{title}}</span></th><td>{{from}}</td><td>{{to}}</td></tr>{{/lifecycles}}</tbody></table></div></section>
+{{/hasLifecycles}}
+{{#hasApprovals}}
+<section aria-labelledby="pf-changes-approval"><h2 id="pf-changes-approval">Approval</h2>
+<div class="table-wrap"><table class="status-table"><caption class="visually-hidden">Plans whose approval changed</caption>
+<thead><tr><th scope="col">Plan</th><th scope="col">Was</th><th scope="col">Now</th></tr></thead>
+<tbody>{{#approvals}}<tr><th scope="row"><a href="{{href}}#pf-approval-status">{{id}}</a> <span class="muted">{{title}}</span></th><td>{{from}}</td><td>{{to}}</td></tr>{{/approvals}}</tbody></table></div></section>
+{{/hasApprovals}}
+{{#hasDeadlines}}
+<section aria-labelledby="pf-changes-deadlines"><h2 id="pf-changes-deadlines">Deadlines moved</h2>
+<div class="table-wrap"><table class="status-table"><caption class="visually-hidden">Phases whose deadline moved</caption>
+<thead><tr><th scope="col">Plan</th><th scope="col">Phase</th><th scope="col">Was</th><th scope="col">Now</th><th scope="col">Moved</th></tr></thead>
+<tbody>{{#deadlines}}<tr><th scope="row"><a href="{{href}}#pf-timeline">{{id}}</a></th><td>{{phase}}</td><td class="num nowrap">{{from}}</td><td class="num nowrap">{{to}}</td><td>{{moved}}</td></tr>{{/deadlines}}</tbody></table></div></section>
+{{/hasDeadlines}}
+{{#hasBreaches}}
+<section aria-labelledby="pf-changes-breaches"><h2 id="pf-changes-breaches">New breaches</h2>
+<div class="table-wrap"><table class="status-table"><caption class="visually-hidden">Metric breaches that are new</caption>
+<thead><tr><th scope="col">Document</th><th scope="col">Metric</th><th scope="col">Group</th><th scope="col" class="num">Value</th><th scope="col">Threshold</th></tr></thead>
+<tbody>{{#breaches}}<tr><th scope="row"><a href="{{href}}">{{id}}</a></th><td>{{metric}}</td><td>{{group}}</td><td class="num">{{value}}</td><td>{{threshold}}</td></tr>{{/breaches}}</tbody></table></div></section>
+{{/hasBreaches}}
+{{/main}}
+{{/layout}}
 
 """#,
         "dashboard-status": #"""
@@ -177,6 +230,7 @@ public enum DefaultTheme {
 {{#bodySegments}}{{{html}}}{{#timelineHere}}{{> plan-timeline}}{{/timelineHere}}{{#responsibilitiesHere}}{{> plan-responsibilities}}{{/responsibilitiesHere}}{{#approvalsHere}}{{> approval-panel}}{{/approvalsHere}}{{/bodySegments}}
 </div>
 {{>referenced-by}}
+{{> revisions}}
 <footer class="doc-source"><p>Source: <code>{{source}}</code></p></footer>
 </article>
 {{/main}}
@@ -387,6 +441,75 @@ public enum DefaultTheme {
 {{/referencedByGroups}}
 </section>
 {{/hasReferencedBy}}
+
+"""#,
+        "revision": #"""
+{{<layout}}
+{{$bodyClass}}revision{{/bodyClass}}
+{{$printFooter}}{{documentID}} {{#commit}}{{shortID}}{{/commit}}{{/printFooter}}
+{{$main}}
+<article class="revision">
+<header class="doc-header">
+<p class="doc-kind">{{kindLabel}} <span class="doc-id">{{documentID}}</span>: revision</p>
+<h1>{{documentTitle}}</h1>
+{{#commit}}
+<dl class="meta">
+<dt>Commit</dt><dd>{{#isWorking}}{{shortID}}{{/isWorking}}{{^isWorking}}<code>{{id}}</code>{{/isWorking}}</dd>
+<dt>Date</dt><dd><time datetime="{{date}}">{{day}}</time></dd>
+{{^isWorking}}<dt>Author</dt><dd>{{author}}</dd>{{/isWorking}}
+<dt>Message</dt><dd>{{subject}}</dd>
+<dt>Change</dt><dd>{{change}}</dd>
+<dt>File</dt><dd><code>{{#newPath}}{{newPath}}{{/newPath}}{{^newPath}}{{oldPath}}{{/newPath}}</code></dd>
+</dl>
+{{/commit}}
+<p><a href="{{documentHref}}">All revisions of {{documentID}}</a></p>
+</header>
+{{#isPlan}}
+{{#hasGoverned}}<p class="governed-note" role="note"><span class="badge tone-amber">Governed sections changed</span> {{governedNames}}: signatures dated before this change need renewing.</p>{{/hasGoverned}}
+{{^hasGoverned}}<p class="muted">No governed section (Remediation Goals, Proposed Intervention(s), Implementation Plan, Validation Strategy, Rollback Plan) changed here: signatures stay valid.</p>{{/hasGoverned}}
+{{/isPlan}}
+{{#unavailable}}<p role="note">{{unavailable}}</p>{{/unavailable}}
+{{#hasHunks}}
+{{#hunks}}
+<section class="diff-hunk{{#governed}} diff-governed{{/governed}}">
+<h2 class="diff-header">{{header}}{{#hasSection}}, in {{section}}{{/hasSection}}{{#governed}} <span class="badge tone-amber">Governed</span>{{/governed}}</h2>
+<div class="table-wrap">
+<table class="diff">
+<thead><tr><th scope="col">Old line</th><th scope="col">New line</th><th scope="col"><span class="visually-hidden">Change</span></th><th scope="col">Text</th></tr></thead>
+<tbody>
+{{#lines}}
+<tr class="diff-{{kind}}"><td class="num">{{old}}</td><td class="num">{{new}}</td><td class="diff-sign" aria-label="{{kind}}">{{sign}}</td><td class="diff-text">{{text}}</td></tr>
+{{/lines}}
+</tbody>
+</table>
+</div>
+</section>
+{{/hunks}}
+{{/hasHunks}}
+{{^hasHunks}}{{^unavailable}}<p>The file's bytes did not change (only its name or mode did).</p>{{/unavailable}}{{/hasHunks}}
+</article>
+{{/main}}
+{{/layout}}
+
+"""#,
+        "revisions": #"""
+{{#hasRevisions}}
+<section class="revisions" id="pf-revisions" aria-labelledby="pf-revisions-title">
+<h2 id="pf-revisions-title">Revisions</h2>
+<p class="muted">Each change to this file in git, newest first{{#revisionsAsOf}}, up to commit <code>{{shortID}}</code> of {{day}}{{/revisionsAsOf}}. Each one links to what it changed.</p>
+<div class="table-wrap">
+<table class="status-table revision-list">
+<caption class="visually-hidden">Revisions of this document</caption>
+<thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Author</th><th scope="col">Message</th><th scope="col">Change</th></tr></thead>
+<tbody>
+{{#revisions}}
+<tr{{#isWorking}} class="revision-working"{{/isWorking}}><td class="num nowrap"><time datetime="{{date}}">{{day}}</time></td><td class="nowrap"><a href="{{href}}">{{#isWorking}}{{shortID}}{{/isWorking}}{{^isWorking}}<code>{{shortID}}</code>{{/isWorking}}</a></td><td>{{author}}</td><td>{{subject}}</td><td>{{change}}{{#hasGoverned}} <span class="badge tone-amber">Governed: {{governedNames}}</span>{{/hasGoverned}}</td></tr>
+{{/revisions}}
+</tbody>
+</table>
+</div>
+</section>
+{{/hasRevisions}}
 
 """#,
         "search": #"""
@@ -1235,6 +1358,23 @@ s { text-decoration-thickness: 2px; }
   .doc-body { max-width: none; }
   .plan-phases td, .plan-phases th { min-width: 0; }
 }
+/* Git history: revision lists, revision pages (diffs), changes.html. */
+.revisions { margin-top: 2.5rem; }
+.revision-working td { font-style: italic; }
+.governed-note { margin: 0.5rem 0 1rem; }
+.diff-hunk { margin: 1.5rem 0; }
+.diff-header { font-size: 1rem; margin: 0 0 0.3rem; }
+.diff-governed .diff-header { border-left: 4px solid var(--amber-fg); padding-left: 0.5rem; }
+table.diff { border-collapse: collapse; width: 100%; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem; }
+table.diff th, table.diff td { padding: 0 0.4rem; border: 0; vertical-align: top; }
+table.diff thead th { font-family: system-ui, sans-serif; text-align: left; color: var(--fg-muted); border-bottom: 1px solid var(--border); }
+table.diff td.num { color: var(--fg-muted); text-align: right; width: 3.5rem; user-select: none; }
+.diff-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.diff-sign { width: 1rem; text-align: center; font-weight: 700; }
+tr.diff-added { background: var(--green-bg); }
+tr.diff-removed { background: var(--red-bg); }
+tr.diff-removed .diff-text { text-decoration: line-through; text-decoration-color: var(--red-fg); }
+@media print { tr.diff-added, tr.diff-removed { background: none; } tr.diff-added .diff-sign, tr.diff-removed .diff-sign { font-size: 1.1rem; } }
 
 """#,
     ]

@@ -7,7 +7,7 @@ import PlanfolioMarkdown
 /// Merged into `DocumentPage`'s context by `SiteRenderer`; keys are listed in
 /// `docs/status.md`.
 enum DocumentStatusContext {
-    static func context(_ document: Document, status: PortfolioStatus, segments: [[String: Any]]) -> [String: Any] {
+    static func context(_ document: Document, status: PortfolioStatus, segments: [[String: Any]], root: String = "") -> [String: Any] {
         var context: [String: Any] = [:]
         if document.kind == .plan, let plan = status.plans[document.id] {
             context["badges"] = StatusBadges.plan(plan)
@@ -16,7 +16,7 @@ enum DocumentStatusContext {
             if let chart = planTimeline(document, plan, today: status.today) {
                 context["planTimeline"] = chart
             }
-            context["approvalPanel"] = approvalPanel(document, plan)
+            context["approvalPanel"] = approvalPanel(document, plan, root: root)
         } else if let review = status.reviews[document.id] {
             context["badges"] = StatusBadges.review(review)
             context["hasBadges"] = true
@@ -67,10 +67,15 @@ enum DocumentStatusContext {
         return chart
     }
 
-    static func approvalPanel(_ document: Document, _ status: PlanStatus) -> [String: Any] {
+    static func approvalPanel(_ document: Document, _ status: PlanStatus, root: String = "") -> [String: Any] {
         let rows: [[String: Any]] = status.approval.roles.map { role in
             let mark: (String, String)
-            if role.signed && role.stale {
+            var cause: [String: Any]?
+            if role.signed && role.stale, let since = role.staleSince {
+                // With git history: what changed, when, in which commit, linking its diff.
+                mark = ("Stale since \(since.day)", "red")
+                cause = staleCause(since, document: document, root: root)
+            } else if role.signed && role.stale {
                 // Worded as in the approvals register (UI.md: "stale since DATE").
                 mark = ("Stale since \(document.updated?.description ?? "")", "red")
             } else if role.signed {
@@ -89,9 +94,21 @@ enum DocumentStatusContext {
                 "mark": mark.0,
                 "tone": mark.1,
                 "state": role.signed ? (role.stale ? "stale" : "signed") : "missing",
+                "hasStaleCause": cause != nil,
+                "staleCause": cause ?? [:],
             ]
         }
         return ["rows": rows, "summary": StatusBadges.approval(status.approval), "stale": status.approval.stale]
+    }
+
+    /// A stale signature's cause: `{sections, day, commit, href}` (the revision's page).
+    static func staleCause(_ change: GovernedChange, document: Document, root: String) -> [String: Any] {
+        [
+            "sections": change.sections.joined(separator: ", "),
+            "day": change.day.description,
+            "commit": change.commit?.shortID ?? "the working tree",
+            "href": root + "\(document.kind.folder)/\(document.id)/\(change.pageName)",
+        ]
     }
 
     static func metricChart(_ document: Document, _ review: ReviewStatus) -> [String: Any]? {

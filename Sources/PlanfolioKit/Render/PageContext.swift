@@ -18,6 +18,8 @@ struct PageContext {
         var generator: String
         /// A base URL is set, so `feed.xml` exists.
         var hasFeed = false
+        /// The site has `changes.html` (a build with git history).
+        var hasChanges = false
     }
 
     /// Replaces `root` for a page served from any path (`404.html`): the base URL.
@@ -57,7 +59,8 @@ struct PageContext {
         add("generator", site.generator)
         add("searchHref", root + "search.html")
         add("hasFeed", site.hasFeed)
-        add("nav", Self.navigation.map { entry -> [String: Any] in
+        let navigation = site.hasChanges ? Self.navigation + [("changes", "Changes", ChangesPage.path)] : Self.navigation
+        add("nav", navigation.map { entry -> [String: Any] in
             ["label": entry.label, "href": root + entry.href, "current": entry.key == section]
         })
         return context

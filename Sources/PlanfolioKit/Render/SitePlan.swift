@@ -37,6 +37,8 @@ public struct SitePlan: Sendable {
     var searchTexts: Digest
     /// Each linked file's stamp by its site path.
     var linkedFiles: [String: String]
+    /// Hash of the `since` point of `changes.html` and of which documents changed since (`HistoryView.changesKey`).
+    var changes: Digest = .none
 
     /// What a document's own page reads of the document besides its view.
     struct DocumentKeys: Sendable {
@@ -44,6 +46,8 @@ public struct SitePlan: Sendable {
         /// `LinkedFiles.Resolution` of its links.
         var links: Digest
         var mentionsVersion: Digest
+        /// Its revisions (`HistoryView.documentKeys`): the page lists them.
+        var history: Digest = .none
     }
 
     func fixed(_ path: String) -> Digest {
@@ -90,6 +94,27 @@ public struct SitePlan: Sendable {
         hasher.combine(own?.links ?? .none)
         hasher.combine(own?.mentionsVersion ?? .none)
         hasher.combine(neighbourhoods[id] ?? .none)
+        hasher.combine(own?.history ?? .none)
+        return hasher.digest()
+    }
+
+    /// A revision's page: the revision, and the document's id, title and page.
+    func revision(_ revision: Revision, of document: Document) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine("revision")
+        hasher.combine(settings)
+        hasher.combine(document.id)
+        hasher.combine(document.title)
+        hasher.combine(document.url)
+        Build.combine(revision, into: &hasher)
+        return hasher.digest()
+    }
+
+    /// `changes.html` and `changes.xml`: every view, and what changed since the `since` point.
+    func changesPage(_ path: String) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(siteWide(path))
+        hasher.combine(changes)
         return hasher.digest()
     }
 

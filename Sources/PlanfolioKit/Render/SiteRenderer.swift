@@ -41,6 +41,10 @@ public enum SiteRenderer {
         public var linkedFiles: [String] = []
         public var input = ""
         public var svgCopies: [String: [UInt8]] = [:]
+        /// The bytes of linked files read from a commit (`--as-of`), by path; other files are copied from `input`.
+        public var fileContents: [String: [UInt8]] = [:]
+        /// What the site shows of the git history; nil without usable history.
+        var history: SiteHistory?
 
         public init(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme, status: PortfolioStatus) {
             self.portfolio = portfolio
@@ -50,7 +54,11 @@ public enum SiteRenderer {
             self.status = status
         }
 
-        var site: PageContext.SiteInfo { SiteRenderer.siteInfo(config: config, today: today) }
+        var site: PageContext.SiteInfo {
+            var site = SiteRenderer.siteInfo(config: config, today: today)
+            site.hasChanges = history?.since != nil
+            return site
+        }
     }
 
     /// One file of the site to be: its path, the key of everything it
@@ -68,6 +76,8 @@ public enum SiteRenderer {
         var statuses: Statuses = .none
         /// The documents it reads more of than their light part (`DocumentFace.decodeLight`).
         var reads: Reads = .all
+        /// The git blobs it shows (a revision's page): read just before it renders (`SiteHistory.texts`).
+        public var blobs: [String] = []
         var make: @Sendable (Inputs, IDLinker) -> OutputFile
     }
 
@@ -103,7 +113,10 @@ public enum SiteRenderer {
         for path in inputs.linkedFiles {
             let sitePath = LinkedFiles.folder + "/" + path
             add(sitePath, key: keys?.linkedFile(sitePath) ?? .none, statuses: .none, reads: .light) { inputs, _ in
-                guard ActiveContent.fileExtension(path) == "svg" else { return OutputFile(path: sitePath, copyFrom: PathText.join(inputs.input, path)) }
+                guard ActiveContent.fileExtension(path) == "svg" else {
+                    if let bytes = inputs.fileContents[path] { return OutputFile(path: sitePath, contents: bytes) }
+                    return OutputFile(path: sitePath, copyFrom: PathText.join(inputs.input, path))
+                }
                 return OutputFile(path: sitePath, contents: inputs.svgCopies[path] ?? [])
             }
             files[files.count - 1].linkedFile = path
@@ -163,6 +176,14 @@ public enum SiteRenderer {
             notFound.fixedRoot = inputs.config.baseURL
             return OutputFile(path: "404.html", contents: inputs.theme.renderBytes("notfound", notFound.dictionary(merging: [:])))
         }
+        if inputs.history?.since != nil {
+            add(ChangesPage.path, key: keys?.changesPage(ChangesPage.path) ?? .none, siteWide: true) { inputs, _ in
+                page(ChangesPage.path, title: "Changes", section: "changes", template: "changes", inputs) { root in
+                    guard let history = inputs.history else { return ["isEmpty": true] }
+                    return ChangesPage.context(portfolio: inputs.portfolio, status: inputs.status, history: history, root: root)
+                }
+            }
+        }
         // The data files are site-wide too.
         let pages = files.map(\.path).filter { $0.hasSuffix(".html") }
         add("portfolio.json", key: keys?.siteWide("portfolio.json") ?? .none, siteWide: true) { inputs, _ in
@@ -186,6 +207,32 @@ public enum SiteRenderer {
                     if let day = document.updated ?? document.date { lastModified[document.url] = day }
                 }
                 return OutputFile(path: "sitemap.xml", text: SitemapXML.text(pages: pages, baseURL: baseURL, lastModified: lastModified))
+            }
+        }
+        if let history = inputs.history {
+            if let baseURL = config.baseURL, history.since != nil {
+                add(ChangesPage.feedPath, key: keys?.changesPage(ChangesPage.feedPath) ?? .none, siteWide: true) { inputs, _ in
+                    guard let history = inputs.history else { return OutputFile(path: ChangesPage.feedPath, text: "") }
+                    return OutputFile(path: ChangesPage.feedPath, text: ChangesFeed.text(portfolio: inputs.portfolio, status: inputs.status, history: history,
+                                                                                       config: inputs.config, baseURL: baseURL, today: inputs.today,
+                                                                                       generator: generator))
+                }
+            }
+            // Each revision's page: what one commit did to one document (not in the sitemap: records, not pages to find).
+            for document in portfolio.documents {
+                let id = document.id
+                for revision in history.revisions[document.source] ?? [] {
+                    let path = SiteHistory.path(of: revision, in: document)
+                    add(path, key: keys?.revision(revision, of: document) ?? .none, statuses: .none, reads: .light) { inputs, _ in
+                        let document = inputs.portfolio[id] ?? document
+                        let title = "\(document.id): \(revision.commit?.shortID ?? "working tree")"
+                        return page(path, title: title, section: document.kind.folder, template: "revision", inputs) { root in
+                            guard let history = inputs.history else { return [:] }
+                            return RevisionPage.context(document, revision: revision, history: history, today: inputs.today, root: root)
+                        }
+                    }
+                    files[files.count - 1].blobs = SiteHistory.blobs(of: revision)
+                }
             }
         }
         for (path, bytes) in inputs.theme.assets.sorted(by: { $0.key < $1.key }) {
@@ -245,8 +292,9 @@ public enum SiteRenderer {
         return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document",
                     site: inputs.site, theme: inputs.theme) { root in
             let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
-            return context.merging(DocumentStatusContext.context(document, status: status, segments: segments)) { $1 }
+            return context.merging(DocumentStatusContext.context(document, status: status, segments: segments, root: root)) { $1 }
                 .merging(ChainCards.context(document, portfolio: portfolio, status: status, root: root)) { $1 }
+                .merging(RevisionList.context(document, history: inputs.history, today: inputs.today, root: root)) { $1 }
         }
     }
 }

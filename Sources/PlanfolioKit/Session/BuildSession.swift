@@ -43,6 +43,8 @@ public final class BuildSession: @unchecked Sendable {
 
     var link: LinkResult?
     var status: StatusResult?
+    /// The git history, its key and what the history step made of it (`HistorySession`).
+    var history: HistorySession?
 
     /// The site in the output folder as the last build wrote it: each
     /// file's key by path, and the folder's stamp right after (a folder

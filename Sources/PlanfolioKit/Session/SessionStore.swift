@@ -26,7 +26,7 @@ import PlanfolioMarkdown
 /// key the session file names.
 public struct SessionStore: Sendable {
     /// Bump when anything about the files changes.
-    static let format = 1
+    static let format = 2
     static let sessionName = "session.bin"
     static let facesName = "faces.bin"
 
@@ -53,7 +53,19 @@ public struct SessionStore: Sendable {
     public func restore() -> BuildSession? {
         guard let bytes = Self.read(folder + "/" + Self.sessionName) else { return nil }
         let folder = folder
-        return Self.decode(bytes, faces: { Self.read(folder + "/" + Self.facesName) })
+        let session = Self.decode(bytes, faces: { Self.read(folder + "/" + Self.facesName) })
+        // The git history's files (`HistoryStore`) with the rest, on first need.
+        if let session, let rest = session.pending {
+            session.pending = { session in
+                rest(session)
+                if var history = session.history {
+                    HistoryStore.restore(&history, main: Self.read(folder + "/" + HistoryStore.historyName),
+                                         working: Self.read(folder + "/" + HistoryStore.workingName))
+                    session.history = history
+                }
+            }
+        }
+        return session
     }
 
     /// The session in `bytes` (`session.bin`), its head decoded now and the
@@ -68,6 +80,7 @@ public struct SessionStore: Sendable {
         session.settingsKey = reader.digest()
         session.listingKey = reader.digest()
         session.strict = reader.bool()
+        session.history = HistorySession(headKey: reader.digest())
         session.report = report(&reader)
         session.site = reader.optional { reader in
             BuildSession.WrittenSite(output: reader.string(), keys: [:], stamp: reader.optional { $0.string() }, files: reader.int())
@@ -201,6 +214,10 @@ public struct SessionStore: Sendable {
             session.facesOnDisk = key
         }
         guard POSIXFile.replace(folder + "/" + Self.sessionName, with: Self.encode(session)) else { return forget() }
+        if var history = session.history {
+            HistoryStore.save(&history, folder: folder)
+            session.history = history
+        }
         removeDeadTemporaries()
     }
 
@@ -243,6 +260,7 @@ public struct SessionStore: Sendable {
         head.digest(session.settingsKey ?? .none)
         head.digest(session.listingKey ?? .none)
         head.bool(session.strict)
+        head.digest(session.history?.headKey ?? .none)
         report(&head, session.report)
         head.optional(session.site) { writer, site in
             writer.string(site.output)
@@ -308,6 +326,7 @@ public struct SessionStore: Sendable {
     public func forget() {
         unlink(folder + "/" + Self.sessionName)
         unlink(folder + "/" + Self.facesName)
+        HistoryStore.forget(folder: folder)
     }
 
     /// The session files and the spare's note are each written as
@@ -318,6 +337,7 @@ public struct SessionStore: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         let ours = ProcessInfo.processInfo.processIdentifier
         let written: Set<Substring> = [Substring(Self.sessionName), Substring(Self.facesName),
+                                       Substring(HistoryStore.historyName), Substring(HistoryStore.workingName),
                                        Substring(StagingName(outputName: "").spareRecord)]
         for name in names where name.hasSuffix(".tmp") {
             let stem = name.dropLast(".tmp".count)

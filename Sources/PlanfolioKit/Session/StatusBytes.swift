@@ -35,6 +35,17 @@ enum StatusBytes {
             writer.bool(role.required)
             writer.bool(role.signed)
             writer.bool(role.stale)
+            writer.optional(role.staleSince) { writer, change in
+                writer.string(change.day.description)
+                writer.optional(change.commit) { writer, commit in
+                    writer.string(commit.id)
+                    writer.string(commit.author)
+                    writer.string(commit.date)
+                    writer.string(commit.subject)
+                }
+                writer.array(change.sections) { $0.string($1) }
+                writer.string(change.pageName)
+            }
             writer.optional(role.line) { $0.int($1) }
         }
         writer.array(plan.phases) { writer, phase in

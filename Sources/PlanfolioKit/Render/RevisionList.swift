@@ -1,0 +1,69 @@
+/// The revision list of a document's page (`#pf-revisions`): each commit
+/// that touched its file, newest first, the working tree's uncommitted
+/// change on top, each linking to its revision page; for a plan, the
+/// governed sections each one changed.
+///
+/// Keys merged into the document page's context (listed in `docs/theme.md`):
+/// `hasRevisions`, `revisions` [{href, shortID, id, date, day, author,
+/// subject, change, isWorking, hasGoverned, governed [{name}], governedNames}],
+/// `revisionsAsOf` (the commit an `--as-of` site shows, or absent).
+enum RevisionList {
+    static func context(_ document: Document, history: SiteHistory?, today: Day, root: String) -> [String: Any] {
+        guard let history else { return ["hasRevisions": false] }
+        let revisions = history.revisions[document.source] ?? []
+        let governed = governedSections(revisions, spans: history.spans)
+        let items: [[String: Any]] = revisions.map { revision in
+            let sections = governed[revision.pageName] ?? []
+            var item: [String: Any] = [
+                "href": root + SiteHistory.path(of: revision, in: document),
+                "change": changeLabel(revision),
+                "isWorking": revision.commit == nil,
+                "hasGoverned": !sections.isEmpty,
+                "governed": sections.map { ["name": $0] },
+                "governedNames": sections.joined(separator: ", "),
+            ]
+            if let commit = revision.commit {
+                item["shortID"] = commit.shortID
+                item["id"] = commit.id
+                item["date"] = commit.date
+                item["day"] = commit.day.description
+                item["author"] = commit.author
+                item["subject"] = commit.subject
+            } else {
+                item["shortID"] = "working tree"
+                item["id"] = ""
+                item["date"] = today.description
+                item["day"] = today.description
+                item["author"] = ""
+                item["subject"] = "Not committed yet"
+            }
+            return item
+        }
+        var context: [String: Any] = ["hasRevisions": !items.isEmpty, "revisions": items]
+        if let asOf = history.asOf {
+            context["revisionsAsOf"] = ["shortID": String(asOf.commit.prefix(7)), "day": asOf.day.description]
+        }
+        return context
+    }
+
+    /// What a revision did, in words: "Added", "Renamed from plans/old.md".
+    static func changeLabel(_ revision: Revision) -> String {
+        switch revision.change {
+        case .added: revision.commit == nil ? "New file" : "Added"
+        case .modified: "Modified"
+        case .renamed: "Renamed from \(revision.oldPath ?? "")"
+        case .deleted: "Deleted"
+        }
+    }
+
+    /// The governed sections each revision of a plan changed, by revision page name.
+    static func governedSections(_ revisions: [Revision], spans: [String: [SectionSpan]]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (old, new, revision) in GovernedChanges.comparisons(revisions) {
+            guard let before = spans[old], let after = spans[new] else { continue }
+            let sections = SectionSpans.governedChanges(from: before, to: after)
+            if !sections.isEmpty { out[revision.pageName] = sections }
+        }
+        return out
+    }
+}
