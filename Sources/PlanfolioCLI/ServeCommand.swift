@@ -71,11 +71,16 @@ struct ServeCommand: ParsableCommand {
             }
         }
         buildOptions.output = site
-        let targets: [WatchTarget] = [
+        var targets: [WatchTarget] = [
             .tree(options.input),
             .tree(options.theme ?? "Theme"),
             .file(options.config ?? ConfigLoader.defaultPath(input: options.input)),
         ]
+        // A commit, checkout or reset moves HEAD without touching the input: the history's files are watched too.
+        if buildOptions.history.enabled {
+            let git = HistoryWatch.paths(input: options.input)
+            targets += git.files.map(WatchTarget.file) + git.folders.map(WatchTarget.tree)
+        }
         let excluded = [options.output, (site as NSString).deletingLastPathComponent]
         let format = options.diagnostics
         let session: PreviewSession

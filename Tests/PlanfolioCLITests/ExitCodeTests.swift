@@ -11,7 +11,7 @@ import Testing
         try folder.copySample()
         let plain = try BuiltBinary.run(["check", "--today", Portfolios.today], in: folder.url)
         #expect(plain.status == 0, "\(plain.stderr)")
-        let strict = try BuiltBinary.run(["check", "--strict", "--diagnostics", "json", "--today", Portfolios.today], in: folder.url)
+        let strict = try BuiltBinary.run(["check", "--strict", "--no-history", "--diagnostics", "json", "--today", Portfolios.today], in: folder.url)
         var found: Set<String> = []
         for line in strict.stdout.split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

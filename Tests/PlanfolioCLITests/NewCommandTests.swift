@@ -19,7 +19,7 @@ import Testing
         #expect(text.contains("- **Related Investigation ID**: DIR-2026-004\n"))
         #expect(text.contains("## Approval"))
 
-        let check = try BuiltBinary.run(["check", "--diagnostics", "json", "--today", Portfolios.today], in: folder.url)
+        let check = try BuiltBinary.run(["check", "--no-history", "--diagnostics", "json", "--today", Portfolios.today], in: folder.url)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         for line in check.stdout.split(separator: "\n") {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
@@ -37,7 +37,7 @@ import Testing
         if kind == "investigation" { arguments += ["--assessment", "FAF-2026-05-002"] }
         let result = try BuiltBinary.run(arguments, in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
-        let check = try BuiltBinary.run(["check", "--diagnostics", "json", "--today", Portfolios.today], in: folder.url)
+        let check = try BuiltBinary.run(["check", "--no-history", "--diagnostics", "json", "--today", Portfolios.today], in: folder.url)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         for line in check.stdout.split(separator: "\n") {
             #expect(line.contains("\"code\":\"PF017\""), "\(line)")

@@ -16,7 +16,8 @@ public struct CompiledTheme: Sendable {
     public static let requiredTemplates = ["layout", "index", "list", "document", "search", "notfound",
                                                  "timeline", "approvals", "status-badges", "plan-timeline", "approval-panel",
                                                  "metric-chart", "dashboard-status",
-                                                 "systems", "system", "referenced-by"]
+                                                 "systems", "system", "referenced-by",
+                                                 "revisions", "revision", "changes"]
 
     let library: MustacheLibrary
     public let assets: [String: [UInt8]]

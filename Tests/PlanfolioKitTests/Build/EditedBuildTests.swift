@@ -44,6 +44,8 @@ import Testing
             options.theme = PerformanceFixtures.themePath
             options.strict = strict
             options.useCache = true
+            // The sandbox is no git repository (HistoryBuildTests edits and commits in one).
+            options.history.enabled = false
             return options
         }
 

@@ -29,6 +29,8 @@ import Testing
             options.input = input.path
             options.output = site.path
             options.theme = TestPaths.packageRoot.appendingPathComponent("Theme").path
+            // No git repository here: its warning is not what these tests are about.
+            options.history.enabled = false
             return PreviewBuilder(options: options)
         }
 

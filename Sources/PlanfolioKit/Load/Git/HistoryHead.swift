@@ -116,3 +116,14 @@ struct HistoryHead: Sendable {
         return hasher.digest()
     }
 }
+
+/// The files of the repository holding an input folder whose change means
+/// `HEAD` moved (a commit, a checkout, a reset): `planfolio serve` watches
+/// them beside the input, so a commit rebuilds what it reaches.
+public enum HistoryWatch {
+    /// `HEAD` and `packed-refs` (files), `refs` (a folder); empty when the input is in no repository.
+    public static func paths(input: String) -> (files: [String], folders: [String]) {
+        guard let repository = GitRepository.locate(input: input) else { return ([], []) }
+        return repository.headFiles
+    }
+}
