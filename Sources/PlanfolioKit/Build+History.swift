@@ -61,7 +61,6 @@ extension Build {
                 if revisions.allSatisfy({ $0.commit == nil }) { neverCommitted.append(path) }
                 view.revisions[path] = revisions
                 var hasher = StableHasher()
-                hasher.combine(head.asOf?.commit ?? "")
                 hasher.combine(revisions.count)
                 for revision in revisions { combine(revision, into: &hasher) }
                 view.documentKeys[path] = hasher.digest()

@@ -496,7 +496,7 @@ public enum DefaultTheme {
 {{#hasRevisions}}
 <section class="revisions" id="pf-revisions" aria-labelledby="pf-revisions-title">
 <h2 id="pf-revisions-title">Revisions</h2>
-<p class="muted">Each change to this file in git, newest first{{#revisionsAsOf}}, up to commit <code>{{shortID}}</code> of {{day}}{{/revisionsAsOf}}. Each one links to what it changed.</p>
+<p class="muted">Each change to this file in git, newest first. Each one links to what it changed.</p>
 <div class="table-wrap">
 <table class="status-table revision-list">
 <caption class="visually-hidden">Revisions of this document</caption>

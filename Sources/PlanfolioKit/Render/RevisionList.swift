@@ -5,8 +5,7 @@
 ///
 /// Keys merged into the document page's context (listed in `docs/theme.md`):
 /// `hasRevisions`, `revisions` [{href, shortID, id, date, day, author,
-/// subject, change, isWorking, hasGoverned, governed [{name}], governedNames}],
-/// `revisionsAsOf` (the commit an `--as-of` site shows, or absent).
+/// subject, change, isWorking, hasGoverned, governed [{name}], governedNames}].
 enum RevisionList {
     static func context(_ document: Document, history: SiteHistory?, today: Day, root: String) -> [String: Any] {
         guard let history else { return ["hasRevisions": false] }
@@ -39,11 +38,8 @@ enum RevisionList {
             }
             return item
         }
-        var context: [String: Any] = ["hasRevisions": !items.isEmpty, "revisions": items]
-        if let asOf = history.asOf {
-            context["revisionsAsOf"] = ["shortID": String(asOf.commit.prefix(7)), "day": asOf.day.description]
-        }
-        return context
+        // The same page as a build of a checkout of the commit would write: an `--as-of` site says nothing of being one.
+        return ["hasRevisions": !items.isEmpty, "revisions": items]
     }
 
     /// What a revision did, in words: "Added", "Renamed from plans/old.md".

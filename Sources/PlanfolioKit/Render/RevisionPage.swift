@@ -34,8 +34,11 @@ enum RevisionPage {
             context["commit"] = ["id": "", "shortID": "working tree", "author": "", "date": today.description, "day": today.description,
                                  "subject": "Not committed yet"]
         }
-        let oldSpans = revision.oldBlob.flatMap { history.spans[$0] } ?? []
-        let newSpans = revision.newBlob.flatMap { history.spans[$0] } ?? []
+        // Sections are marked where a plan's version is compared with the one before (the history step
+        // knows both versions' sections then); a file added or deleted whole has no change to mark.
+        let compared = document.kind == .plan && revision.oldBlob != nil && revision.newBlob != nil
+        let oldSpans = compared ? revision.oldBlob.flatMap { history.spans[$0] } ?? [] : []
+        let newSpans = compared ? revision.newBlob.flatMap { history.spans[$0] } ?? [] : []
         let governed = RevisionList.governedSections(history.revisions[document.source] ?? [], spans: history.spans)[revision.pageName] ?? []
         context["hasGoverned"] = !governed.isEmpty
         context["governed"] = governed.map { ["name": $0] }

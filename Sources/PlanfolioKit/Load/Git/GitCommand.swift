@@ -46,8 +46,10 @@ struct GitCommand {
         let argv = [executable, "--no-pager", "-C", folder, "-c", "core.quotePath=false", "-c", "log.showSignature=false"] + arguments
 
         var pipes: [[Int32]] = [[-1, -1], [-1, -1], [-1, -1]]
+        // Close-on-exec, so a git started at the same time by another thread never holds these
+        // pipes open (a standard input that never ends would keep `cat-file --batch` waiting).
         for index in 0..<3 {
-            guard pipe(&pipes[index]) == 0 else {
+            guard closeOnExecPipe(&pipes[index]) == 0 else {
                 for opened in pipes.flatMap({ $0 }) where opened >= 0 { close(opened) }
                 throw Failure(message: "cannot start git: \(String(cString: strerror(errno)))")
             }
@@ -104,6 +106,25 @@ struct GitCommand {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Output(status: exit, stdout: stdout, stderr: stderr)
+    }
+
+    /// `pipe2(fds, O_CLOEXEC)`: glibc has it, Swift's Glibc module does not import it.
+    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+    private static let pipe2: Pipe2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2") else { return nil }
+        return unsafeBitCast(symbol, to: Pipe2.self)
+    }()
+
+    private static func closeOnExecPipe(_ descriptors: inout [Int32]) -> Int32 {
+        descriptors.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            if let pipe2 { return pipe2(base, O_CLOEXEC) }
+            // Without pipe2 the flag is set right after, which leaves a moment for another thread's spawn.
+            guard pipe(base) == 0 else { return -1 }
+            _ = fcntl(base[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(base[1], F_SETFD, FD_CLOEXEC)
+            return 0
+        }
     }
 
     private final class Drained: @unchecked Sendable {

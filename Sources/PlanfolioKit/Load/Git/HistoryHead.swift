@@ -52,7 +52,14 @@ struct HistoryHead: Sendable {
             return HistoryHead(key: key(["no history"]), wanted: false, options: options)
         }
         var head = HistoryHead(key: .none, wanted: true, options: options)
-        defer { head.key = key(head) }
+        head = try located(head, input: input)
+        head.key = key(head)
+        return head
+    }
+
+    private static func located(_ found: HistoryHead, input: String) throws(PlanfolioError) -> HistoryHead {
+        var head = found
+        let options = head.options
         guard let repository = GitRepository.locate(input: input) else {
             head.unusable = "the input folder is not in a git repository"
             if options.asOf != nil { throw PlanfolioError("--as-of needs the git history, and \(head.unusable ?? "")") }
