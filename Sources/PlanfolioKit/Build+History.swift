@@ -99,6 +99,8 @@ extension Build {
         }
         try sinceSnapshot(&state, view: &view, repository: repository, tip: tip, settings: settings, options: options, session: session)
         state.view = view
+        // Back to checking (the stage the history step interrupts), so a timing of the stages says what the history cost.
+        options.progress?(BuildProgress(stage: .checking, done: 0, total: listing.entries.count))
     }
 
     /// The view of a build whose history is not usable: one warning, when

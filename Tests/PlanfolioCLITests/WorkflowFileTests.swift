@@ -57,6 +57,23 @@ import Yams
         }
     }
 
+    /// A shallow checkout (actions/checkout's default) has no history to judge signatures by (PF038).
+    @Test func everyCheckoutFetchesTheWholeHistory() throws {
+        let text = try String(contentsOf: Self.workflow, encoding: .utf8)
+        let root = try #require(try Yams.load(yaml: text) as? [AnyHashable: Any])
+        let jobs = try #require(root["jobs"] as? [AnyHashable: Any])
+        var checkouts = 0
+        for (_, job) in jobs {
+            let steps = try #require((job as? [AnyHashable: Any])?["steps"] as? [Any])
+            for case let step as [AnyHashable: Any] in steps where (step["uses"] as? String)?.hasPrefix("actions/checkout") == true {
+                checkouts += 1
+                let with = step["with"] as? [AnyHashable: Any]
+                #expect(with?["fetch-depth"] as? Int == 0, "\(step)")
+            }
+        }
+        #expect(checkouts >= 2)
+    }
+
     @Test func docsShowTheSameWorkflow() throws {
         let doc = try String(contentsOf: BuiltBinary.packageRoot.appendingPathComponent("docs/ci.md"), encoding: .utf8)
         let workflow = try String(contentsOf: Self.workflow, encoding: .utf8)

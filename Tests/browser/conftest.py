@@ -3,7 +3,10 @@ headless Chromium (Debian's chromium + chromium-driver) through selenium.
 
 The site is built once per run with the debug binary (built if missing)
 and `--today 2026-11-25`, into a world-readable temporary folder (linkchecker
-drops root privileges to `nobody` and must still read it).
+drops root privileges to `nobody` and must still read it), from the sample
+portfolio committed to a git repository of its own with a fixed history
+(`sample_repository`): the project's own history of `Plans/` is whatever
+its development made it, and a shallow CI clone has none.
 """
 import os
 import shutil
@@ -27,11 +30,49 @@ def planfolio_binary():
     return path
 
 
+# RP-2026-011's story: a governed section (Rollback Criteria) tightened on
+# 2026-11-18, after one of its signatures: that signature is stale.
+GOVERNED_EDIT = ("Shortlist acceptance below 50% for two consecutive weeks.", "Shortlist acceptance below 55% for two consecutive weeks.")
+
+
+def git(repo, *args, date="2026-10-01T09:00:00+00:00"):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    env.update(GIT_AUTHOR_NAME="Dana Ortiz", GIT_AUTHOR_EMAIL="dana@governance.example", GIT_COMMITTER_NAME="Dana Ortiz",
+               GIT_COMMITTER_EMAIL="dana@governance.example", GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date,
+               GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def sample_repository(parent):
+    """The sample portfolio in a new git repository: committed whole on
+    2026-10-01 (with RP-2026-011's rollback criteria as they were), then
+    the governed edit on 2026-11-18. Returns its Plans folder."""
+    repo = os.path.join(parent, "repo")
+    plans = os.path.join(repo, "Plans")
+    shutil.copytree(os.path.join(ROOT, "Plans"), plans)
+    plan = os.path.join(plans, "plans", "RP-2026-011.md")
+    with open(plan, encoding="utf-8") as handle:
+        text = handle.read()
+    assert GOVERNED_EDIT[1] in text
+    with open(plan, "w", encoding="utf-8") as handle:
+        handle.write(text.replace(GOVERNED_EDIT[1], GOVERNED_EDIT[0]))
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "The sample portfolio")
+    with open(plan, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    git(repo, "commit", "-q", "-am", "Tighten RP-2026-011's rollback criteria", date="2026-11-18T15:30:00+00:00")
+    return plans
+
+
 def build_site(folder, *extra):
+    repository = tempfile.mkdtemp(prefix="planfolio-browser-repo-")
+    plans = sample_repository(repository)
     result = subprocess.run(
-        [planfolio_binary(), "build", "--input", os.path.join(ROOT, "Plans"), "--output", folder,
+        [planfolio_binary(), "build", "--input", plans, "--output", folder,
          "--theme", os.path.join(ROOT, "Theme"), "--today", TODAY, *extra],
         cwd=ROOT, capture_output=True, text=True)
+    shutil.rmtree(repository, ignore_errors=True)
     assert result.returncode == 0, result.stderr
     for dirpath, dirnames, filenames in os.walk(folder):
         os.chmod(dirpath, 0o755)

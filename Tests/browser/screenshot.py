@@ -45,7 +45,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="planfolio-shots-") as work:
         site = os.path.join(work, "site")
         subprocess.run([binary, "build", "--input", os.path.join(ROOT, "Plans"), "--output", site,
-                        "--theme", os.path.join(ROOT, "Theme"), "--today", TODAY], cwd=ROOT, check=True)
+                        "--theme", os.path.join(ROOT, "Theme"), "--today", TODAY, "--no-history"], cwd=ROOT, check=True)
         pages = [("dashboard", "index.html", args.height), (f"plan-{args.plan}", f"plans/{args.plan}.html", args.plan_height),
                  ("timeline", "timeline.html", args.height)]
         profile = os.path.join(work, "profile")

@@ -34,7 +34,7 @@ enum GovernedChanges {
             guard let before = spans[old], let after = spans[new] else { return nil }
             let sections = SectionSpans.governedChanges(from: before, to: after)
             guard !sections.isEmpty else { return nil }
-            return GovernedChange(day: revision.commit?.day ?? today, commit: revision.commit, sections: sections, pageName: revision.pageName)
+            return GovernedChange(day: revision.commit?.day ?? today, commit: revision.commit, sections: sections, pageKey: revision.pageKey)
         }
     }
 }

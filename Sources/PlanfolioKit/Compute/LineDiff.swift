@@ -16,7 +16,8 @@ enum LineDiff {
         var kind: Kind
         var oldNumber: Int?
         var newNumber: Int?
-        var text: Substring
+        /// The line's UTF-8, without its end.
+        var text: ArraySlice<UInt8>
     }
 
     /// A run of changed lines with up to `context` unchanged lines around it.
@@ -29,8 +30,12 @@ enum LineDiff {
     static let maxEdits = 1_000
     static let maxWork = 50_000_000
 
-    /// Every line of both texts in order: unchanged, removed and added.
-    static func lines(_ old: [Substring], _ new: [Substring]) -> [Line] {
+    /// Every line of both texts in order: unchanged, removed and added; lines are equal when their bytes are.
+    static func lines(_ old: TextLines, _ new: TextLines) -> [Line] {
+        lines((0..<old.count).map { old[$0] }, (0..<new.count).map { new[$0] })
+    }
+
+    static func lines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [Line] {
         var prefix = 0
         while prefix < old.count && prefix < new.count && old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0
@@ -78,12 +83,12 @@ enum LineDiff {
     }
 
     /// Myers' greedy forward search, keeping each round's furthest points to walk back.
-    private static func middle(_ a: [Substring], _ b: [Substring]) -> [Step] {
+    private static func middle(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>]) -> [Step] {
         let n = a.count, m = b.count
         if n == 0 { return (0..<m).map { .added($0) } }
         if m == 0 { return (0..<n).map { .removed($0) } }
         // Lines as numbers, so comparing two is one integer comparison.
-        var numbers: [Substring: Int32] = [:]
+        var numbers: [ArraySlice<UInt8>: Int32] = [:]
         let x = a.map { line -> Int32 in
             if let known = numbers[line] { return known }
             let next = Int32(numbers.count)

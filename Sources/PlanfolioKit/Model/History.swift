@@ -55,12 +55,10 @@ public struct Revision: Sendable, Hashable {
         self.newBlob = newBlob
     }
 
-    /// The name of this revision's page under the document's folder, e.g.
-    /// `rev-3f2a9c01b7d4.html`; `rev-working.html` for the working tree's change.
-    public var pageName: String {
-        guard let commit else { return "rev-working.html" }
-        return "rev-\(commit.id.prefix(12)).html"
-    }
+    /// What names this revision's page beside its document's id
+    /// (`revisions/ID-KEY.html`): the commit id's first twelve digits, or
+    /// `working` for the working tree's change.
+    public var pageKey: String { commit.map { String($0.id.prefix(12)) } ?? "working" }
 }
 
 /// A change to one or more governed sections of a plan (SPEC 4.3): what
@@ -72,14 +70,14 @@ public struct GovernedChange: Sendable, Hashable {
     public var commit: Commit?
     /// The governed sections whose text changed, by their template names, in template order.
     public var sections: [String]
-    /// The revision's page under the document's folder (`Revision.pageName`).
-    public var pageName: String
+    /// The revision's page key (`Revision.pageKey`).
+    public var pageKey: String
 
-    public init(day: Day, commit: Commit?, sections: [String], pageName: String) {
+    public init(day: Day, commit: Commit?, sections: [String], pageKey: String) {
         self.day = day
         self.commit = commit
         self.sections = sections
-        self.pageName = pageName
+        self.pageKey = pageKey
     }
 }
 

@@ -37,7 +37,7 @@ enum SectionSpans {
 
     /// The template's top-level sections found in `text`, in template order.
     static func of(_ text: String) -> [SectionSpan] {
-        let lines = TextLines.split(text)
+        let lines = TextLines(text)
         let split = FrontMatterSplitter.split(text)
         let body = MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine)
         var headings: [(key: String, level: Int, line: Int)] = []
@@ -53,12 +53,11 @@ enum SectionSpans {
             let next = headings[(position + 1)...].first { $0.level <= heading.level }
             let last = min(lines.count, (next?.line ?? lines.count + 1) - 1)
             var hasher = StableHasher()
-            var section = heading.line < last ? Array(lines[heading.line..<last]) : []
-            section = section.map { $0.trimmingTrailingSpaces }
+            var section = heading.line < last ? (heading.line..<last).map { lines[$0].trimmingTrailingSpaces } : []
             while section.first?.isEmpty == true { section.removeFirst() }
             while section.last?.isEmpty == true { section.removeLast() }
             hasher.combine(section.count)
-            for line in section { hasher.combine(String(line)) }
+            for line in section { hasher.combine(Array(line)) }
             spans.append(SectionSpan(name: name, governed: governed.contains(name), firstLine: heading.line, lastLine: max(heading.line, last),
                                      textHash: hasher.digest()))
         }
@@ -77,22 +76,49 @@ enum SectionSpans {
     }
 }
 
-/// A text's lines as planfolio numbers them: a byte order mark dropped,
-/// CRLF and CR read as line ends, the last line's end optional.
-enum TextLines {
-    static func split(_ text: String) -> [Substring] {
-        var text = Substring(text)
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines
+/// A text's lines as planfolio numbers them, as byte ranges of its UTF-8:
+/// a byte order mark dropped, LF, CRLF and CR read as line ends, the last
+/// line's end optional. Bytes that are not UTF-8 are read as U+FFFD first,
+/// so every line is text. Lines compare by their bytes (a diff must see an
+/// "é" written two ways as two lines).
+struct TextLines: Sendable {
+    let bytes: [UInt8]
+    let ranges: [Range<Int>]
+
+    init(_ text: [UInt8]) {
+        var bytes = text
+        if String(validating: bytes, as: UTF8.self) == nil { bytes = Array(String(decoding: bytes, as: UTF8.self).utf8) }
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var ranges: [Range<Int>] = []
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index += 1
+                continue
+            }
+            ranges.append(start..<index)
+            index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            start = index
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        self.bytes = bytes
+        self.ranges = ranges
     }
+
+    init(_ text: String) { self.init(Array(text.utf8)) }
+
+    var count: Int { ranges.count }
+    subscript(_ index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
+
+    /// Line `index` (0-based) as text.
+    func text(_ index: Int) -> String { String(decoding: self[index], as: UTF8.self) }
 }
 
-private extension Substring {
-    var trimmingTrailingSpaces: Substring {
+private extension ArraySlice where Element == UInt8 {
+    var trimmingTrailingSpaces: ArraySlice<UInt8> {
         var end = endIndex
-        while end > startIndex, let last = self[..<end].last, last == " " || last == "\t" { end = index(before: end) }
+        while end > startIndex, self[end - 1] == 0x20 || self[end - 1] == 0x09 { end -= 1 }
         return self[startIndex..<end]
     }
 }

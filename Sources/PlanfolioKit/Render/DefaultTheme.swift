@@ -477,16 +477,19 @@ public enum DefaultTheme {
 <table class="diff">
 <thead><tr><th scope="col">Old line</th><th scope="col">New line</th><th scope="col"><span class="visually-hidden">Change</span></th><th scope="col">Text</th></tr></thead>
 <tbody>
-{{#lines}}
-<tr class="diff-{{kind}}"><td class="num">{{old}}</td><td class="num">{{new}}</td><td class="diff-sign" aria-label="{{kind}}">{{sign}}</td><td class="diff-text">{{text}}</td></tr>
-{{/lines}}
-</tbody>
+{{{rows}}}</tbody>
 </table>
 </div>
 </section>
 {{/hunks}}
 {{/hasHunks}}
-{{^hasHunks}}{{^unavailable}}<p>The file's bytes did not change (only its name or mode did).</p>{{/unavailable}}{{/hasHunks}}
+{{#wholeFile}}
+<section class="diff-hunk">
+<h2 class="diff-header">The whole file, {{kind}} ({{lines}} lines)</h2>
+<pre class="diff-whole diff-{{kind}}">{{text}}</pre>
+</section>
+{{/wholeFile}}
+{{^hasHunks}}{{^unavailable}}{{^wholeFile}}<p>The file's bytes did not change (only its name or mode did).</p>{{/wholeFile}}{{/unavailable}}{{/hasHunks}}
 </article>
 {{/main}}
 {{/layout}}
@@ -496,14 +499,14 @@ public enum DefaultTheme {
 {{#hasRevisions}}
 <section class="revisions" id="pf-revisions" aria-labelledby="pf-revisions-title">
 <h2 id="pf-revisions-title">Revisions</h2>
-<p class="muted">Each change to this file in git, newest first. Each one links to what it changed.</p>
+<p class="muted">Each change to this file in git, newest first, each linking to what it changed.</p>
 <div class="table-wrap">
 <table class="status-table revision-list">
 <caption class="visually-hidden">Revisions of this document</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Author</th><th scope="col">Message</th><th scope="col">Change</th></tr></thead>
 <tbody>
 {{#revisions}}
-<tr{{#isWorking}} class="revision-working"{{/isWorking}}><td class="num nowrap"><time datetime="{{date}}">{{day}}</time></td><td class="nowrap"><a href="{{href}}">{{#isWorking}}{{shortID}}{{/isWorking}}{{^isWorking}}<code>{{shortID}}</code>{{/isWorking}}</a></td><td>{{author}}</td><td>{{subject}}</td><td>{{change}}{{#hasGoverned}} <span class="badge tone-amber">Governed: {{governedNames}}</span>{{/hasGoverned}}</td></tr>
+<tr{{#isWorking}} class="revision-working"{{/isWorking}}><td class="num nowrap"><time datetime="{{date}}">{{day}}</time></td><td class="nowrap">{{#hasPage}}<a href="{{href}}">{{#isWorking}}{{shortID}}{{/isWorking}}{{^isWorking}}<code>{{shortID}}</code>{{/isWorking}}</a>{{/hasPage}}{{^hasPage}}<code>{{shortID}}</code>{{/hasPage}}</td><td>{{author}}</td><td>{{subject}}</td><td>{{change}}{{^hasPage}} (unchanged since: this page shows it){{/hasPage}}{{#hasGoverned}} <span class="badge tone-amber">Governed: {{governedNames}}</span>{{/hasGoverned}}</td></tr>
 {{/revisions}}
 </tbody>
 </table>
@@ -1372,6 +1375,9 @@ table.diff td.num { color: var(--fg-muted); text-align: right; width: 3.5rem; us
 .diff-text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .diff-sign { width: 1rem; text-align: center; font-weight: 700; }
 tr.diff-added { background: var(--green-bg); }
+pre.diff-whole { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.6rem 0.8rem; border-left: 4px solid var(--border); font-size: 0.85rem; }
+pre.diff-added { border-left-color: var(--green-fg); }
+pre.diff-removed { border-left-color: var(--red-fg); }
 tr.diff-removed { background: var(--red-bg); }
 tr.diff-removed .diff-text { text-decoration: line-through; text-decoration-color: var(--red-fg); }
 @media print { tr.diff-added, tr.diff-removed { background: none; } tr.diff-added .diff-sign, tr.diff-removed .diff-sign { font-size: 1.1rem; } }

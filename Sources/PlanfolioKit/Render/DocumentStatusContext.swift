@@ -107,7 +107,7 @@ enum DocumentStatusContext {
             "sections": change.sections.joined(separator: ", "),
             "day": change.day.description,
             "commit": change.commit?.shortID ?? "the working tree",
-            "href": root + "\(document.kind.folder)/\(document.id)/\(change.pageName)",
+            "href": root + SiteHistory.path(documentID: document.id, key: change.pageKey),
         ]
     }
 

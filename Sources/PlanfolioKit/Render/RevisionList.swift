@@ -5,16 +5,21 @@
 ///
 /// Keys merged into the document page's context (listed in `docs/theme.md`):
 /// `hasRevisions`, `revisions` [{href, shortID, id, date, day, author,
-/// subject, change, isWorking, hasGoverned, governed [{name}], governedNames}].
+/// subject, change, isWorking, hasPage, hasGoverned, governed [{name}],
+/// governedNames}]; `hasPage` is false for the one revision of a document
+/// unchanged since it was added (this page shows that version).
 enum RevisionList {
     static func context(_ document: Document, history: SiteHistory?, today: Day, root: String) -> [String: Any] {
         guard let history else { return ["hasRevisions": false] }
         let revisions = history.revisions[document.source] ?? []
         let governed = governedSections(revisions, spans: history.spans)
         let items: [[String: Any]] = revisions.map { revision in
-            let sections = governed[revision.pageName] ?? []
+            let sections = governed[revision.pageKey] ?? []
+            // The one revision of a document unchanged since is this page: its row says so instead of linking.
+            let hasPage = history.hasPage(revision, source: document.source)
             var item: [String: Any] = [
                 "href": root + SiteHistory.path(of: revision, in: document),
+                "hasPage": hasPage,
                 "change": changeLabel(revision),
                 "isWorking": revision.commit == nil,
                 "hasGoverned": !sections.isEmpty,
@@ -58,7 +63,7 @@ enum RevisionList {
         for (old, new, revision) in GovernedChanges.comparisons(revisions) {
             guard let before = spans[old], let after = spans[new] else { continue }
             let sections = SectionSpans.governedChanges(from: before, to: after)
-            if !sections.isEmpty { out[revision.pageName] = sections }
+            if !sections.isEmpty { out[revision.pageKey] = sections }
         }
         return out
     }

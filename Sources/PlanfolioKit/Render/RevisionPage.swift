@@ -1,6 +1,6 @@
 import PlanfolioMarkdown
 
-/// A revision's page (`plans/ID/rev-SHORTID.html`): what one commit, or
+/// A revision's page (`revisions/ID-SHORTID.html`): what one commit, or
 /// the working tree, did to one document's file, drawn by planfolio (an
 /// auditor may have no access to the git host): the commit, the change,
 /// and the lines removed and added with three lines around each change,
@@ -12,8 +12,9 @@ import PlanfolioMarkdown
 /// `documentHref`, `kindLabel`, `isWorking`, `commit` {id, shortID,
 /// author, date, day, subject}, `change`, `oldPath`, `newPath`,
 /// `hasGoverned`, `governed` [{name}], `governedNames`, `isPlan`, `hasHunks`, `hunks`
-/// [{header, section, hasSection, governed, lines [{kind, sign, old, new,
-/// text}]}], `unavailable`.
+/// [{header, section, hasSection, governed, rows}] (`rows`: the table's
+/// rows, written and escaped by `DiffRows`), `wholeFile` {kind, lines,
+/// text} (a file added or deleted: its text), `unavailable`.
 enum RevisionPage {
     static func context(_ document: Document, revision: Revision, history: SiteHistory, today: Day, root: String) -> [String: Any] {
         var context: [String: Any] = [
@@ -39,7 +40,7 @@ enum RevisionPage {
         let compared = document.kind == .plan && revision.oldBlob != nil && revision.newBlob != nil
         let oldSpans = compared ? revision.oldBlob.flatMap { history.spans[$0] } ?? [] : []
         let newSpans = compared ? revision.newBlob.flatMap { history.spans[$0] } ?? [] : []
-        let governed = RevisionList.governedSections(history.revisions[document.source] ?? [], spans: history.spans)[revision.pageName] ?? []
+        let governed = RevisionList.governedSections(history.revisions[document.source] ?? [], spans: history.spans)[revision.pageKey] ?? []
         context["hasGoverned"] = !governed.isEmpty
         context["governed"] = governed.map { ["name": $0] }
         context["governedNames"] = governed.joined(separator: ", ")
@@ -53,11 +54,18 @@ enum RevisionPage {
             context["hunks"] = [[String: Any]]()
             return context
         }
-        let old = TextLines.split(String(decoding: oldText.flatMap { $0 } ?? [], as: UTF8.self))
-        let new = TextLines.split(String(decoding: newText.flatMap { $0 } ?? [], as: UTF8.self))
-        let lines = LineDiff.lines(old, new)
-        // A file added or deleted whole is shown whole; any other change with context.
-        let hunks = old.isEmpty || new.isEmpty ? (lines.isEmpty ? [] : [LineDiff.Hunk(lines: lines)]) : LineDiff.hunks(lines)
+        // A file added or deleted whole is shown whole, as its text; any other change line by line with context.
+        if oldText == nil || newText == nil, let whole = (newText ?? oldText).flatMap({ $0 }) {
+            let text = TextLines(whole)
+            context["wholeFile"] = ["kind": newText == nil ? "removed" : "added", "lines": text.count,
+                                    "text": DiffRows.printable(text.bytes[...])]
+            context["hasHunks"] = false
+            context["hunks"] = [[String: Any]]()
+            return context
+        }
+        let old = TextLines(oldText.flatMap { $0 } ?? [])
+        let new = TextLines(newText.flatMap { $0 } ?? [])
+        let hunks = LineDiff.hunks(LineDiff.lines(old, new))
         context["hasHunks"] = !hunks.isEmpty
         context["hunks"] = hunks.map { hunk in hunkContext(hunk, oldSpans: oldSpans, newSpans: newSpans) }
         return context
@@ -79,29 +87,11 @@ enum RevisionPage {
             "section": section,
             "hasSection": !section.isEmpty,
             "governed": sections.contains(where: \.governed),
-            "lines": hunk.lines.map { line -> [String: Any] in
-                let (kind, sign) = switch line.kind {
-                case .same: ("same", " ")
-                case .removed: ("removed", "−")
-                case .added: ("added", "+")
-                }
-                return ["kind": kind, "sign": sign, "old": line.oldNumber.map(String.init) ?? "", "new": line.newNumber.map(String.init) ?? "",
-                        "text": printable(line.text)]
-            },
+            "rows": DiffRows.html(hunk.lines),
         ]
     }
 
     private static func range(_ start: Int, _ count: Int) -> String {
         count == 0 ? "none" : count == 1 ? "\(start)" : "\(start)–\(start + count - 1)"
-    }
-
-    /// A line as a page may hold it: characters HTML and XML forbid shown as U+FFFD.
-    static func printable(_ text: Substring) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\t" && ControlCharacters.isForbidden($0) }) else { return String(text) }
-        var clean = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            clean.append(scalar != "\t" && ControlCharacters.isForbidden(scalar) ? "\u{FFFD}" : scalar)
-        }
-        return String(clean)
     }
 }

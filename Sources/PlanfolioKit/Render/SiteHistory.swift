@@ -16,9 +16,28 @@ struct SiteHistory: Sendable {
     /// The commit an `--as-of` site shows.
     var asOf: AsOfPoint?
 
-    /// The site path of a document's revision page, e.g. `plans/RP-2026-009/rev-3f2a9c01b7d4.html`.
+    /// The site path of a document's revision page, e.g. `revisions/RP-2026-009-3f2a9c01b7d4.html`:
+    /// one folder for every revision (a folder per document made the output's stamp, which every
+    /// build takes, walk thousands of folders more). An id and a key of fixed form never make
+    /// another document's name.
     static func path(of revision: Revision, in document: Document) -> String {
-        "\(document.kind.folder)/\(document.id)/\(revision.pageName)"
+        path(documentID: document.id, key: revision.pageKey)
+    }
+
+    static func path(documentID: String, key: String) -> String {
+        "\(folder)/\(documentID)-\(key).html"
+    }
+
+    static let folder = "revisions"
+
+    /// Whether `revision` of the document at `source` has a page of its own.
+    /// Every revision does but one: the single commit of a document that
+    /// has not changed since it was added, whose page would show the very
+    /// version the document's own page shows (most documents of a portfolio
+    /// are that; a page each would double the site).
+    func hasPage(_ revision: Revision, source: String) -> Bool {
+        guard let revisions = revisions[source], revisions.count == 1, revision.change == .added, revision.commit != nil else { return true }
+        return revision.newBlob != content[source]
     }
 
     /// The blob ids a revision's page compares.

@@ -221,7 +221,7 @@ public enum SiteRenderer {
             // Each revision's page: what one commit did to one document (not in the sitemap: records, not pages to find).
             for document in portfolio.documents {
                 let id = document.id
-                for revision in history.revisions[document.source] ?? [] {
+                for revision in history.revisions[document.source] ?? [] where history.hasPage(revision, source: document.source) {
                     let path = SiteHistory.path(of: revision, in: document)
                     add(path, key: keys?.revision(revision, of: document) ?? .none, statuses: .none, reads: .light) { inputs, _ in
                         let document = inputs.portfolio[id] ?? document

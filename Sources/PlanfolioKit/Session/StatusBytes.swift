@@ -44,7 +44,7 @@ enum StatusBytes {
                     writer.string(commit.subject)
                 }
                 writer.array(change.sections) { $0.string($1) }
-                writer.string(change.pageName)
+                writer.string(change.pageKey)
             }
             writer.optional(role.line) { $0.int($1) }
         }

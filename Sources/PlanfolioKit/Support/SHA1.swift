@@ -69,34 +69,17 @@ enum SHA1 {
         }
 
         private mutating func compress(_ block: UnsafePointer<UInt8>) {
-            var w = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                     UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
-            withUnsafeMutableBytes(of: &w) { raw in
-                let words = raw.bindMemory(to: UInt32.self)
+            var (a, b, c, d, e) = h
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
                 for index in 0..<16 {
                     let at = block + index * 4
-                    words[index] = UInt32(at[0]) << 24 | UInt32(at[1]) << 16 | UInt32(at[2]) << 8 | UInt32(at[3])
+                    w[index] = UInt32(at[0]) << 24 | UInt32(at[1]) << 16 | UInt32(at[2]) << 8 | UInt32(at[3])
                 }
-            }
-            var (a, b, c, d, e) = h
-            withUnsafeMutableBytes(of: &w) { raw in
-                let words = raw.bindMemory(to: UInt32.self)
-                for t in 0..<80 {
-                    let word: UInt32
-                    if t < 16 {
-                        word = words[t]
-                    } else {
-                        let mixed = words[(t - 3) & 15] ^ words[(t - 8) & 15] ^ words[(t - 14) & 15] ^ words[t & 15]
-                        word = mixed << 1 | mixed >> 31
-                        words[t & 15] = word
-                    }
-                    let f: UInt32, k: UInt32
-                    switch t {
-                    case 0..<20: f = (b & c) | (~b & d); k = 0x5A82_7999
-                    case 20..<40: f = b ^ c ^ d; k = 0x6ED9_EBA1
-                    case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1B_BCDC
-                    default: f = b ^ c ^ d; k = 0xCA62_C1D6
-                    }
+                for t in 16..<80 {
+                    let mixed = w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16]
+                    w[t] = mixed << 1 | mixed >> 31
+                }
+                @inline(__always) func round(_ f: UInt32, _ k: UInt32, _ word: UInt32) {
                     let temp = (a << 5 | a >> 27) &+ f &+ e &+ k &+ word
                     e = d
                     d = c
@@ -104,6 +87,10 @@ enum SHA1 {
                     b = a
                     a = temp
                 }
+                for t in 0..<20 { round((b & c) | (~b & d), 0x5A82_7999, w[t]) }
+                for t in 20..<40 { round(b ^ c ^ d, 0x6ED9_EBA1, w[t]) }
+                for t in 40..<60 { round((b & c) | (b & d) | (c & d), 0x8F1B_BCDC, w[t]) }
+                for t in 60..<80 { round(b ^ c ^ d, 0xCA62_C1D6, w[t]) }
             }
             h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
         }

@@ -77,7 +77,7 @@ import Testing
         built = try Self.build(Self.options(sandbox))
         #expect(try Self.approval(built.files)["stale"] as? Bool == true)
         let page = Self.text(built.files, Self.page)
-        let revision = "plans/RP-2026-001/rev-\(governed.prefix(12)).html"
+        let revision = "revisions/RP-2026-001-\(governed.prefix(12)).html"
         #expect(page.contains("Stale since 2026-05-01"))
         #expect(page.contains("Remediation Goals changed in <a href=\"../\(revision)\">\(governed.prefix(7))</a>"))
         let diff = Self.text(built.files, revision)
@@ -105,9 +105,9 @@ import Testing
         let built = try Self.build(Self.options(sandbox))
         let rows = Self.revisionRows(Self.text(built.files, Self.page))
         let first = try #require(rows.first)
-        #expect(first.contains("rev-working.html") && first.contains("working tree"))
+        #expect(first.contains("RP-2026-001-working.html") && first.contains("working tree"))
         #expect(first.contains("Governed: Rollback Plan"))
-        #expect(built.files["plans/RP-2026-001/rev-working.html"] != nil)
+        #expect(built.files["revisions/RP-2026-001-working.html"] != nil)
         #expect(try Self.approval(built.files)["stale"] as? Bool == true)
         // Nothing was committed or changed in the repository.
         #expect(try sandbox.git("status", "--porcelain").contains(Self.plan))
@@ -122,7 +122,7 @@ import Testing
         let built = try Self.build(Self.options(sandbox))
         let page = Self.text(built.files, Self.page)
         #expect(page.contains("Renamed from plans/RP-2026-001.md"))
-        #expect(page.contains("rev-\(moved.prefix(12)).html"))
+        #expect(page.contains("RP-2026-001-\(moved.prefix(12)).html"))
         #expect(Self.revisionRows(page).count == 3, "added, reworded, renamed")
     }
 
@@ -137,7 +137,7 @@ import Testing
         try sandbox.git("merge", "-q", "--no-ff", "-m", "Merge goals", "goals", date: "2026-04-12T12:00:00+00:00")
         let built = try Self.build(Self.options(sandbox))
         let page = Self.text(built.files, Self.page)
-        #expect(page.contains("rev-\(branch.prefix(12)).html"))
+        #expect(page.contains("RP-2026-001-\(branch.prefix(12)).html"))
         #expect(page.contains("Raise the goal on a branch"))
         #expect(try Self.approval(built.files)["stale"] as? Bool == true)
         #expect(page.contains("Stale since 2026-04-10"))
@@ -297,7 +297,7 @@ import Testing
         }
         let changed = Set(after.changedFiles ?? [])
         #expect(changed.contains(Self.page))
-        #expect(changed.contains("plans/RP-2026-001/rev-\(typo.prefix(12)).html"))
+        #expect(changed.contains("revisions/RP-2026-001-\(typo.prefix(12)).html"))
         #expect(!changed.contains("assessments/FAF-2026-02-001.html"))
         // HEAD moving alone (a commit of another folder) renders no document's pages: only changes.html names that commit.
         try Data("notes".utf8).write(to: sandbox.root.appendingPathComponent("NOTES.txt"))
@@ -317,8 +317,16 @@ import Testing
         let sandbox = try GitSandbox(prefix: "docs/governance/Plans")
         try sandbox.write(Self.plan, HistoryFixtures.plan())
         let added = try sandbox.commit("Add the plan", on: "2026-03-03")
-        let built = try Self.build(Self.options(sandbox))
-        #expect(Self.text(built.files, Self.page).contains("rev-\(added.prefix(12)).html"))
-        #expect(built.files["plans/RP-2026-001/rev-\(added.prefix(12)).html"] != nil)
+        var built = try Self.build(Self.options(sandbox))
+        // Its one commit: the document's own page is that version, so there is no page besides it.
+        let rows = Self.revisionRows(Self.text(built.files, Self.page))
+        #expect(rows.count == 1 && rows[0].contains("Add the plan") && rows[0].contains("unchanged since"))
+        #expect(built.files["revisions/RP-2026-001-\(added.prefix(12)).html"] == nil)
+        try sandbox.edit(Self.plan, "Monthly", "Weekly")
+        let edited = try sandbox.commit("Weekly notes", on: "2026-03-04")
+        built = try Self.build(Self.options(sandbox))
+        #expect(built.files["revisions/RP-2026-001-\(added.prefix(12)).html"] != nil, "changed since: the first version has its page")
+        #expect(built.files["revisions/RP-2026-001-\(edited.prefix(12)).html"] != nil)
+        #expect(Self.text(built.files, Self.page).contains("RP-2026-001-\(added.prefix(12)).html"))
     }
 }

@@ -12,7 +12,8 @@ import Testing
 
     @Test func sectionsAreFoundWithTheirLines() {
         let spans = SectionSpans.of(Self.plan)
-        let lines = TextLines.split(Self.plan)
+        let text = TextLines(Self.plan)
+        let lines = (0..<text.count).map(text.text)
         #expect(spans.map(\.name) == ["Problem Summary", "Remediation Goals", "Proposed Intervention(s)", "Implementation Plan",
                                       "Validation Strategy", "Rollback Plan", "Communication Plan", "Approval"])
         for span in spans {
@@ -20,9 +21,9 @@ import Testing
         }
         let implementation = spans.first { $0.name == "Implementation Plan" }
         let span = (implementation?.firstLine ?? 1)...(implementation?.lastLine ?? 1)
-        let text = span.map { String(lines[$0 - 1]) }.joined(separator: "\n")
-        #expect(text.contains("| Developer | Kofi | Build |"), "subsections belong to their section")
-        #expect(!text.contains("Validation"), "the next section is not")
+        let section = span.map { lines[$0 - 1] }.joined(separator: "\n")
+        #expect(section.contains("| Developer | Kofi | Build |"), "subsections belong to their section")
+        #expect(!section.contains("Validation"), "the next section is not")
         #expect(spans.filter(\.governed).map(\.name) == ["Remediation Goals", "Proposed Intervention(s)", "Implementation Plan",
                                                          "Validation Strategy", "Rollback Plan"])
     }
@@ -83,7 +84,7 @@ import Testing
         }
         document.plan = sections
         document.updated = Day("2026-12-31")
-        let change = GovernedChange(day: Day("2026-03-03")!, commit: Self.commit("2026-03-03"), sections: ["Rollback Plan"], pageName: "rev-x.html")
+        let change = GovernedChange(day: Day("2026-03-03")!, commit: Self.commit("2026-03-03"), sections: ["Rollback Plan"], pageKey: "x")
         let (approval, _) = ApprovalComputer.approval(of: document, config: SiteConfig(), today: Day("2026-06-01")!, history: .committed([change]))
         // Signed 03-01 and 03-02: stale; 03-03 (the same day) and 03-04: valid. `updated` no longer counts.
         #expect(approval.roles.map(\.stale) == [true, true, false, false])

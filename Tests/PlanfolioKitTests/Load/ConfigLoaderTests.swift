@@ -47,6 +47,21 @@ import Testing
         #expect(diagnostics.allSatisfy { $0.code == .configError && $0.severity == .error })
     }
 
+    @Test(arguments: [("changesSince: 2026-10-01\n", "2026-10-01"), ("changesSince: audit-2026-q3\n", "audit-2026-q3"),
+                      ("changesSince: \"v1.2\"\n", "v1.2")])
+    func changesSinceIsADateOrARevision(text: String, since: String) {
+        let (config, diagnostics) = ConfigLoader.decode(text, file: "planfolio.yml")
+        #expect(diagnostics.isEmpty)
+        #expect(config.changesSince == since)
+    }
+
+    @Test(arguments: ["changesSince: 2026-02-30\n", "changesSince: --all\n", "changesSince: [a]\n", "changesSince: \"a b\"\n"])
+    func changesSinceThatNamesNothingIsAnError(text: String) {
+        let (config, diagnostics) = ConfigLoader.decode(text, file: "planfolio.yml")
+        #expect(diagnostics.map(\.code) == [.configError])
+        #expect(config.changesSince == nil)
+    }
+
     @Test func notYAMLIsAnError() {
         let (_, diagnostics) = ConfigLoader.decode("title: [unclosed\n", file: "planfolio.yml")
         #expect(diagnostics.count == 1)
