@@ -39,7 +39,26 @@ extension Build {
         options.progress?(BuildProgress(stage: .history, done: 0, total: 0))
         var view = HistoryView()
         do throws(GitCommand.Failure) {
-            try readLog(&state, repository: repository, tip: tip)
+            // The log, and the first-parent line a date needs, are read by git while the working files are hashed here.
+            let known = state.log, line = state.firstParents
+            let reads = BackgroundWork([
+                { @Sendable () -> GitRead in .log(Result { () throws(GitCommand.Failure) in try readLog(known, repository: repository, tip: tip) }) },
+                { @Sendable () -> GitRead in
+                    .firstParents(Result { () throws(GitCommand.Failure) in
+                        if let line, line.tip == tip { return line }
+                        return HistorySession.FirstParents(tip: tip, commits: try GitObjects.firstParents(repository, tip: tip))
+                    })
+                },
+            ], lanes: 2)
+            if head.asOf == nil {
+                try hashWorkingFiles(&state, listing: listing, repository: repository, tip: tip)
+            }
+            for read in reads.wait() {
+                switch read {
+                case .log(let result): state.log = try result.get()
+                case .firstParents(let result): state.firstParents = try result.get()
+                }
+            }
             guard let log = state.log else { throw GitCommand.Failure(message: "no log") }
             view.asOf = head.asOf
             // Each document's git id as this build reads it.
@@ -51,7 +70,6 @@ extension Build {
                     if let bytes = entry.contents { view.asOfFiles[entry.path] = bytes }
                 }
             } else {
-                try hashWorkingFiles(&state, listing: listing, repository: repository, tip: tip)
                 for (path, file) in state.working { view.content[path] = file.blob }
             }
             let documents = listing.entries.filter { $0.role == .document }.map(\.path)
@@ -119,15 +137,19 @@ extension Build {
 
     /// The log of `tip`: the session's when it ends there, extended by the
     /// commits since when the last tip is an ancestor, else read whole.
-    private static func readLog(_ state: inout HistorySession, repository: GitRepository, tip: String) throws(GitCommand.Failure) {
-        if let known = state.log, known.tip == tip { return }
+    private enum GitRead: Sendable {
+        case log(Result<HistoryLog, GitCommand.Failure>)
+        case firstParents(Result<HistorySession.FirstParents, GitCommand.Failure>)
+    }
+
+    private static func readLog(_ known: HistoryLog?, repository: GitRepository, tip: String) throws(GitCommand.Failure) -> HistoryLog {
+        if let known, known.tip == tip { return known }
         let tree = try GitObjects.tree(repository, commit: tip)
-        if let known = state.log, GitObjects.isAncestor(repository, known.tip, of: tip),
+        if let known, GitObjects.isAncestor(repository, known.tip, of: tip),
            let extended = known.extended(to: tip, tree: tree, log: try GitLog.read(repository, tip: tip, exclude: known.tip)) {
-            state.log = extended
-            return
+            return extended
         }
-        state.log = HistoryLog.make(tip: tip, tree: tree, log: try GitLog.read(repository, tip: tip))
+        return HistoryLog.make(tip: tip, tree: tree, log: try GitLog.read(repository, tip: tip))
     }
 
     /// Git's id of every document file whose stamp changed since the last build (read and hashed here).

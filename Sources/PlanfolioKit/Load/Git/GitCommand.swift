@@ -35,8 +35,10 @@ struct GitCommand {
     private static let unset: Set<String> = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
                                               "GIT_NAMESPACE", "GIT_PREFIX", "GIT_EXEC_PATH", "GIT_PAGER", "PAGER", "LANGUAGE"]
 
-    /// Runs `git -C folder ARGUMENTS`, with `input` on its standard input.
-    static func run(_ arguments: [String], in folder: String, input: [UInt8] = []) throws(Failure) -> Output {
+    /// Runs `git -C folder ARGUMENTS`, with `input` on its standard input;
+    /// its output is handed to `consume` as it comes when given (then `Output.stdout` is empty).
+    static func run(_ arguments: [String], in folder: String, input: [UInt8] = [],
+                    consume: ((ArraySlice<UInt8>) -> Void)? = nil) throws(Failure) -> Output {
         guard let executable else { throw Failure(message: "git is not installed (not on the PATH)") }
         var environment = ProcessInfo.processInfo.environment.filter { !unset.contains($0.key) && !$0.key.hasPrefix("LC_") }
         environment["LC_ALL"] = "C"
@@ -97,7 +99,7 @@ struct GitCommand {
             close(stderrRead)
             done.signal()
         }
-        let stdout = readAll(stdoutRead)
+        let stdout = readAll(stdoutRead, consume: consume)
         close(stdoutRead)
         done.wait()
         done.wait()
@@ -149,14 +151,14 @@ struct GitCommand {
         }
     }
 
-    private static func readAll(_ descriptor: Int32) -> [UInt8] {
+    private static func readAll(_ descriptor: Int32, consume: ((ArraySlice<UInt8>) -> Void)? = nil) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            if let consume { consume(chunk[0..<count]) } else { bytes.append(contentsOf: chunk[0..<count]) }
         }
         return bytes
     }

@@ -32,35 +32,61 @@ enum GitObjects {
     }
 
     /// The bytes of each blob in `ids` no larger than `limit`, by id; a
-    /// larger or missing one is left out. Two processes, whatever the count:
-    /// the sizes first, so nothing too large is ever read.
+    /// larger or missing one is left out. One process, whatever the count;
+    /// its output is read as it comes and a blob over the limit is passed
+    /// over unkept, so nothing too large is ever held.
     static func blobs(_ repository: GitRepository, ids: [String], limit: Int) throws(GitCommand.Failure) -> [String: [UInt8]] {
         guard !ids.isEmpty else { return [:] }
         let unique = Array(Set(ids)).sorted()
-        let check = try GitCommand.run(["cat-file", "--batch-check"], in: repository.top, input: Array((unique.joined(separator: "\n") + "\n").utf8))
-        guard check.status == 0 else { throw GitCommand.Failure(message: "git cat-file failed: \(check.complaint)") }
-        var wanted: [String] = []
-        for line in check.stdout.split(separator: 0x0A) {
-            let parts = line.split(separator: 0x20)
-            guard parts.count == 3, String(decoding: parts[1], as: UTF8.self) == "blob",
-                  let size = Int(String(decoding: parts[2], as: UTF8.self)), size <= limit else { continue }
-            wanted.append(String(decoding: parts[0], as: UTF8.self))
+        var reader = BatchReader(limit: limit)
+        let output = try GitCommand.run(["cat-file", "--batch"], in: repository.top, input: Array((unique.joined(separator: "\n") + "\n").utf8)) {
+            reader.read($0)
         }
-        guard !wanted.isEmpty else { return [:] }
-        let output = try GitCommand.run(["cat-file", "--batch"], in: repository.top, input: Array((wanted.joined(separator: "\n") + "\n").utf8))
         guard output.status == 0 else { throw GitCommand.Failure(message: "git cat-file failed: \(output.complaint)") }
+        return reader.blobs
+    }
+
+    /// `git cat-file --batch`'s output, read piece by piece: `ID TYPE SIZE\n`,
+    /// SIZE bytes and a line feed for each object; `ID missing\n` for none.
+    struct BatchReader {
+        let limit: Int
         var blobs: [String: [UInt8]] = [:]
-        let bytes = output.stdout
-        var index = 0
-        while index < bytes.count {
-            guard let end = bytes[index...].firstIndex(of: 0x0A) else { break }
-            let header = bytes[index..<end].split(separator: 0x20)
-            index = end + 1
-            guard header.count == 3, let size = Int(String(decoding: header[2], as: UTF8.self)), index + size <= bytes.count else { continue }
-            blobs[String(decoding: header[0], as: UTF8.self)] = Array(bytes[index..<index + size])
-            index += size + 1
+        private var header: [UInt8] = []
+        /// The object being read: its id (nil when it is passed over) and the bytes still to come, its line feed included.
+        private var current: (id: String?, remaining: Int, bytes: [UInt8])?
+
+        init(limit: Int) { self.limit = limit }
+
+        mutating func read(_ chunk: ArraySlice<UInt8>) {
+            var index = chunk.startIndex
+            while index < chunk.endIndex {
+                if var object = current {
+                    current = nil  // so that appending to its bytes does not copy them
+                    let take = min(object.remaining, chunk.endIndex - index)
+                    if object.id != nil { object.bytes.append(contentsOf: chunk[index..<index + take]) }
+                    object.remaining -= take
+                    index += take
+                    if object.remaining == 0 {
+                        if let id = object.id { blobs[id] = Array(object.bytes.dropLast()) }
+                    } else {
+                        current = object
+                    }
+                    continue
+                }
+                guard let end = chunk[index...].firstIndex(of: 0x0A) else {
+                    header.append(contentsOf: chunk[index...])
+                    return
+                }
+                header.append(contentsOf: chunk[index..<end])
+                index = end + 1
+                let parts = header.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+                header.removeAll(keepingCapacity: true)
+                guard parts.count == 3, let size = Int(parts[2]) else { continue }
+                let keep = parts[1] == "blob" && size <= limit
+                current = (keep ? parts[0] : nil, size + 1, [])
+                if keep { current?.bytes.reserveCapacity(size + 1) }
+            }
         }
-        return blobs
     }
 
     /// The commit `name` (a branch, tag, id or any revision git reads) means, or nil with git's complaint.
