@@ -49,7 +49,7 @@ import Testing
         let result = try BuiltBinary.run(["build", "--input", "governance/Plans", "--output", "../Output", "--today", "2026-11-25",
                                           "--theme", BuiltBinary.packageRoot.appendingPathComponent("Theme").path], in: folder.path("docs"))
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(!result.stderr.contains("PF038") && !result.stderr.contains("git history"), "\(result.stderr)")
+        #expect(!result.stderr.contains("PF040") && !result.stderr.contains("git history"), "\(result.stderr)")
         let page = String(decoding: (try? Data(contentsOf: folder.path("Output/plans/RP-2026-009.html"))) ?? Data(), as: UTF8.self)
         #expect(page.contains("id=\"pf-revisions\"") && page.contains("The portfolio"))
         #expect(FileManager.default.fileExists(atPath: folder.path("Output/changes.html").path))

@@ -57,7 +57,7 @@ import Yams
         }
     }
 
-    /// A shallow checkout (actions/checkout's default) has no history to judge signatures by (PF038).
+    /// A shallow checkout (actions/checkout's default) has no history to judge signatures by (PF040).
     @Test func everyCheckoutFetchesTheWholeHistory() throws {
         let text = try String(contentsOf: Self.workflow, encoding: .utf8)
         let root = try #require(try Yams.load(yaml: text) as? [AnyHashable: Any])

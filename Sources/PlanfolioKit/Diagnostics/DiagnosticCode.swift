@@ -51,8 +51,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case tableTooLarge = "PF036"
     case nestingTooDeep = "PF037"
     // Git history
-    case historyUnavailable = "PF038"
-    case notCommitted = "PF039"
+    case historyUnavailable = "PF040"
+    case notCommitted = "PF041"
 
     /// The short name shown beside the code, e.g. `unknown-reference`; as stable as the code.
     public var name: String {

@@ -68,7 +68,7 @@ struct HistoryView: Sendable {
     var since: SinceSnapshot?
     /// Hash of the `since` point and of which documents' content differs from it: part of `changes.html`'s key.
     var changesKey: Digest = .none
-    /// The warnings the history gives (PF038, PF039).
+    /// The warnings the history gives (PF040, PF041).
     var diagnostics: [Diagnostic] = []
     /// The `--as-of` commit the site shows, when it is one.
     var asOf: AsOfPoint?
