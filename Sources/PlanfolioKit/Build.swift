@@ -208,18 +208,18 @@ public enum Build {
     /// whose bytes changed, forgets the files that are gone; checks the
     /// changed assets. Returns how many documents were parsed.
     private static func load(_ listing: InputListing, options: BuildOptions, into session: BuildSession) -> Int {
-        var documents: [String: BuildSession.DocumentEntry] = [:]
+        // The session's entries are changed in place: at 20,000 documents, building a new table each time cost more than the rest of the step.
+        var documents = session.documents
+        session.documents = [:]
+        let order = listing.entries.compactMap { $0.role == .document ? $0.path : nil }
+        for path in Self.removed(from: session.documentOrder, keeping: order) { documents[path] = nil }
         var toRead: [InputListing.Entry] = []
         var assets: [String: BuildSession.AssetEntry] = [:]
         var assetsToCheck: [InputListing.Entry] = []
         for entry in listing.entries {
             switch entry.role {
             case .document:
-                if let known = session.documents[entry.path], known.stamp == entry.stamp {
-                    documents[entry.path] = known
-                } else {
-                    toRead.append(entry)
-                }
+                if documents[entry.path]?.stamp != entry.stamp { toRead.append(entry) }
             case .asset:
                 if let known = session.assets[entry.path], known.stamp == entry.stamp {
                     assets[entry.path] = known
@@ -230,18 +230,19 @@ public enum Build {
                 continue
             }
         }
+        let previous = toRead.map { documents[$0.path] }
         let input = options.input
         let results = ConcurrentMap.withThreads(options.threads) {
-            ConcurrentMap.map(toRead) { entry -> (String, BuildSession.DocumentEntry, parsed: Bool) in
+            ConcurrentMap.map(Array(zip(toRead, previous))) { entry, known -> (String, BuildSession.DocumentEntry, parsed: Bool) in
                 switch InputLoader.read(entry, input: input) {
                 case .problem(let diagnostic):
                     return (entry.path, .init(stamp: entry.stamp, contentHash: .none, parsed: nil, problems: [diagnostic]), false)
                 case .file(let file):
                     let hash = SessionStore.contentHash(file.text)
                     // Saved again with the same bytes: the same document.
-                    if var known = session.documents[entry.path], known.contentHash == hash, known.parsed != nil || !known.problems.isEmpty {
-                        known.stamp = entry.stamp
-                        return (entry.path, known, false)
+                    if var same = known, same.contentHash == hash, same.parsed != nil || !same.problems.isEmpty {
+                        same.stamp = entry.stamp
+                        return (entry.path, same, false)
                     }
                     let result = BuildSession.ParsedDocument.parse(file)
                     return (entry.path, .init(stamp: entry.stamp, contentHash: hash, parsed: result.parsed, problems: result.problems), true)
@@ -271,9 +272,20 @@ public enum Build {
         }
         for path in session.svgCopies.keys where assets[path] == nil { session.svgCopies[path] = nil }
         session.documents = documents
-        session.documentOrder = listing.entries.compactMap { $0.role == .document ? $0.path : nil }
+        session.documentOrder = order
         session.assets = assets
         return parsedCount
+    }
+
+    /// The paths of `old` that are not in `new`, both sorted.
+    static func removed(from old: [String], keeping new: [String]) -> [String] {
+        var removed: [String] = []
+        var index = 0
+        for path in old {
+            while index < new.count, new[index] < path { index += 1 }
+            if index == new.count || new[index] != path { removed.append(path) }
+        }
+        return removed
     }
 
     /// The theme compiled, once per distinct set of theme files.
@@ -332,16 +344,51 @@ public enum Build {
     }
 
     private static func linkFiles(_ listing: InputListing, session: BuildSession, options: BuildOptions) -> Linked {
-        let portfolio = session.link?.portfolio ?? Portfolio(documents: [])
-        let candidates = portfolio.documents.map { session.documents[$0.source]?.parsed?.links ?? [] }
-        let assets = session.assets.keys.sorted()
+        guard let link = session.link else { return Linked(files: LinkedFiles(paths: [], diagnostics: []), bySource: [:], stamps: [:]) }
+        let portfolio = link.portfolio
+        let assetPaths = session.assets.keys.sorted()
         var svgs: [String: SVGVerdict] = [:]
-        for path in assets { if let verdict = session.assets[path]?.svg { svgs[path] = verdict } }
-        let (files, resolutions) = LinkedFiles.resolve(portfolio, candidates: candidates, assets: assets, svgs: svgs)
-        var bySource: [String: LinkedFiles.Resolution] = [:]
-        for (document, resolution) in zip(portfolio.documents, resolutions) where resolution != LinkedFiles.Resolution() {
-            bySource[document.source] = resolution
+        var hasher = StableHasher()
+        hasher.combine(link.key)
+        hasher.combine(assetPaths.count)
+        for path in assetPaths {
+            hasher.combine(path)
+            guard let verdict = session.assets[path]?.svg else { continue }
+            svgs[path] = verdict
+            hasher.combine(String(reflecting: verdict))
         }
+        // What a document's links resolve to depends on its links, the documents and the files;
+        // only documents whose links were resolved against others are resolved again.
+        let key = hasher.digest()
+        var context: (sources: [String: String], assets: Set<String>)?
+        var bySource: [String: LinkedFiles.Resolution] = [:]
+        var used = Set<String>()
+        var diagnostics: [Diagnostic] = []
+        for document in portfolio.documents {
+            guard var parsed = session.documents[document.source]?.parsed, !parsed.links.isEmpty else { continue }
+            if parsed.resolved?.key != key {
+                if context == nil {
+                    var sources: [String: String] = [:]
+                    for document in portfolio.documents { sources[document.source] = document.url }
+                    context = (sources, Set(assetPaths))
+                }
+                let resolution = LinkedFiles.resolve(parsed.links, source: document.source, display: document.displayPath, page: document.url,
+                                                     sources: context?.sources ?? [:], assets: context?.assets ?? [], svgs: svgs)
+                var rewrites = StableHasher()
+                for (url, replacement) in resolution.replacements.sorted(by: { $0.key < $1.key }) {
+                    rewrites.combine(url)
+                    rewrites.combine(replacement)
+                }
+                parsed.resolved = .init(key: key, resolution: resolution, digest: rewrites.digest())
+                session.documents[document.source]?.parsed = parsed
+            }
+            guard let resolution = parsed.resolved?.resolution, resolution != LinkedFiles.Resolution() else { continue }
+            bySource[document.source] = resolution
+            used.formUnion(resolution.used)
+            diagnostics += resolution.diagnostics
+        }
+        var files = LinkedFiles(paths: used.sorted(), diagnostics: diagnostics)
+        for (source, resolution) in bySource where !resolution.used.isEmpty { files.pathsBySource[source] = resolution.used }
         var stamps: [String: String] = [:]
         for path in files.paths { stamps[LinkedFiles.folder + "/" + path] = session.assets[path]?.stamp ?? "" }
         return Linked(files: files, bySource: bySource, stamps: stamps)
@@ -366,7 +413,13 @@ public enum Build {
                              status: StatusBytes.of(document.id, in: status), portfolio: portfolio)
         }
         for (document, viewKey) in zip(portfolio.documents, keys) { viewKeys[document.id] = viewKey }
-        session.status = .init(key: key, status: status, complete: true, diagnostics: diagnostics, viewKeys: viewKeys)
+        var neighbourhoods: [String: Digest] = [:]
+        neighbourhoods.reserveCapacity(portfolio.documents.count)
+        for document in portfolio.documents {
+            neighbourhoods[document.id] = SitePlan.neighbourhood(session.shown(document.id), views: viewKeys)
+        }
+        session.status = .init(key: key, status: status, complete: true, diagnostics: diagnostics, viewKeys: viewKeys,
+                               neighbourhoods: neighbourhoods)
     }
 
     /// Every diagnostic of the run, sorted, `--strict` applied.
@@ -473,12 +526,13 @@ public enum Build {
             switch file.statuses {
             case .none: break
             case .all: allStatuses = true
-            case .shown(let ids): for id in ids { statusIDs.formUnion(session.link?.shown[id] ?? [id]) }
+            case .shown(let ids): for id in ids { statusIDs.formUnion(session.shown(id)) }
             }
             switch file.reads {
             case .light: break
             case .all: allFaces = true
             case .documents(let ids): faceIDs.formUnion(ids)
+            case .shownBy(let ids): for id in ids { faceIDs.formUnion(session.shown(id)) }
             }
         }
         let needStatuses = !statusResult.complete && (allStatuses || !statusIDs.isEmpty)
@@ -553,27 +607,14 @@ public enum Build {
         var all = StableHasher(), texts = StableHasher()
         for document in portfolio.documents {
             let entry = session.documents[document.source]
-            var links = StableHasher()
-            if let resolution = linked.bySource[document.source] {
-                for (url, replacement) in resolution.replacements.sorted(by: { $0.key < $1.key }) {
-                    links.combine(url)
-                    links.combine(replacement)
-                }
-            }
-            documents[document.id] = .init(contentHash: entry?.contentHash ?? .none, links: links.digest(),
+            documents[document.id] = .init(contentHash: entry?.contentHash ?? .none, links: entry?.parsed?.resolved?.digest ?? .none,
                                            mentionsVersion: entry?.parsed?.mentionsVersion ?? .none)
             let view = session.status?.viewKeys[document.id] ?? .none
             views[document.id] = view
             all.combine(view)
             texts.combine(entry?.parsed?.searchText ?? "")
         }
-        let shown = session.link?.shown ?? [:]
-        var neighbourhoods: [String: Digest] = [:]
-        neighbourhoods.reserveCapacity(portfolio.documents.count)
-        for document in portfolio.documents {
-            neighbourhoods[document.id] = SitePlan.neighbourhood(shown[document.id] ?? [document.id], views: views)
-        }
-        return SitePlan(settings: settings.key, documents: documents, neighbourhoods: neighbourhoods, shown: shown,
+        return SitePlan(settings: settings.key, documents: documents, neighbourhoods: session.status?.neighbourhoods ?? [:],
                         allViews: all.digest(), searchTexts: texts.digest(), linkedFiles: linked.stamps)
     }
 

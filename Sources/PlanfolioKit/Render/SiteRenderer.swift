@@ -83,6 +83,8 @@ public enum SiteRenderer {
         case light
         /// The whole of these documents, the light part of others.
         case documents([String])
+        /// The whole of these documents and of those their pages show (`SitePlan.shown`).
+        case shownBy([String])
         case all
     }
 
@@ -139,7 +141,7 @@ public enum SiteRenderer {
         }
         for system in portfolio.systems {
             add(SystemPage.path(system), key: keys?.system(system) ?? .none, statuses: .shown(system.documentIDs),
-                reads: .documents(system.documentIDs.flatMap { keys?.shown[$0] ?? [$0] })) { inputs, _ in
+                reads: .shownBy(system.documentIDs)) { inputs, _ in
                 page(SystemPage.path(system), title: system.name, section: "systems", template: "system", inputs) { root in
                     SystemPage.context(system: system, portfolio: inputs.portfolio, root: root, status: inputs.status)
                 }

@@ -13,7 +13,7 @@ extension BuildSession.ParsedDocument {
         hasher.combine(face)
         let parsed = Self(document: document, completeness: .tree, own: found, face: face, faceHash: hasher.digest(),
                           searchText: SearchIndex.text(of: document), mentions: MentionFilter(body: document.body),
-                          links: LinkedFiles.candidates(in: document.body), mentionsVersion: .none)
+                          links: LinkedFiles.candidates(in: document.body), mentionsVersion: .none, resolved: nil)
         return (parsed, [])
     }
 }

@@ -26,7 +26,7 @@ import PlanfolioMarkdown
 /// key the session file names.
 public struct SessionStore: Sendable {
     /// Bump when anything about the files changes.
-    static let format = 1
+    static let format = 2
     static let sessionName = "session.bin"
     static let facesName = "faces.bin"
 
@@ -103,12 +103,23 @@ public struct SessionStore: Sendable {
                 let mentions = MentionFilter(bytes: Array(reader.raw()))
                 let links = reader.array { reader in LinkedFiles.Candidate(url: reader.string(), line: reader.int()) }
                 let version = reader.digest()
+                let resolved = reader.optional { reader -> BuildSession.Resolved in
+                    let key = reader.digest(), digest = reader.digest()
+                    var resolution = LinkedFiles.Resolution()
+                    for (url, replacement) in reader.array({ reader in (reader.string(), reader.string()) }) {
+                        resolution.replacements[url] = replacement
+                    }
+                    resolution.used = reader.array { $0.string() }
+                    resolution.diagnostics = reader.array(diagnostic).compactMap { $0 }
+                    return BuildSession.Resolved(key: key, resolution: resolution, digest: digest)
+                }
                 guard let face = linked.faces[path] else {
                     reader.fail()
                     return nil
                 }
                 return BuildSession.ParsedDocument(document: face.document, completeness: .light, own: own, face: face.bytes, faceHash: faceHash,
-                                                   searchText: searchText, mentions: mentions, links: links, mentionsVersion: version)
+                                                   searchText: searchText, mentions: mentions, links: links, mentionsVersion: version,
+                                                   resolved: resolved)
             }
             if reader.failed { break }
             documents[path] = BuildSession.DocumentEntry(stamp: stamp, contentHash: contentHash, parsed: parsed ?? nil,
@@ -126,7 +137,7 @@ public struct SessionStore: Sendable {
         let linkDiagnostics = reader.array(diagnostic).compactMap { $0 }
         let statusKey = reader.digest()
         let statusDiagnostics = reader.array(diagnostic).compactMap { $0 }
-        let viewKeys = reader.array { reader in (reader.string(), reader.digest()) }
+        let views = reader.array { reader in (id: reader.string(), view: reader.digest(), neighbourhood: reader.digest()) }
         let siteKeys = reader.array { reader in (reader.string(), reader.digest()) }
         // Each document once, in order.
         guard documents.count == order.count, zip(order, order.dropFirst()).allSatisfy({ $0 < $1 }) else {
@@ -142,11 +153,12 @@ public struct SessionStore: Sendable {
         session.listingDiagnostics = listingDiagnostics
         var targets: [String: IDLinker.Target] = [:]
         for document in linked.portfolio.documents { targets[document.id] = IDLinker.Target(path: document.url, title: document.title) }
-        session.link = .init(key: linkKey, portfolio: linked.portfolio, diagnostics: linkDiagnostics, targets: targets,
-                             shown: Build.shownByID(linked.portfolio))
+        session.link = .init(key: linkKey, portfolio: linked.portfolio, diagnostics: linkDiagnostics, targets: targets, shown: [:])
         session.facesOnDisk = linkKey
         session.status = .init(key: statusKey, status: PortfolioStatus(today: Day(year: 1970, month: 1, day: 1)!), complete: false,
-                               diagnostics: statusDiagnostics, viewKeys: Dictionary(viewKeys, uniquingKeysWith: { first, _ in first }))
+                               diagnostics: statusDiagnostics,
+                               viewKeys: Dictionary(views.map { ($0.id, $0.view) }, uniquingKeysWith: { first, _ in first }),
+                               neighbourhoods: Dictionary(views.map { ($0.id, $0.neighbourhood) }, uniquingKeysWith: { first, _ in first }))
         session.site?.keys = Dictionary(siteKeys, uniquingKeysWith: { first, _ in first })
         session.site?.order = siteKeys.map(\.0)
     }
@@ -270,6 +282,16 @@ public struct SessionStore: Sendable {
                     writer.int(link.line)
                 }
                 writer.digest(parsed.mentionsVersion)
+                writer.optional(parsed.resolved) { writer, resolved in
+                    writer.digest(resolved.key)
+                    writer.digest(resolved.digest)
+                    writer.array(resolved.resolution.replacements.sorted { $0.key < $1.key }) { writer, item in
+                        writer.string(item.key)
+                        writer.string(item.value)
+                    }
+                    writer.array(resolved.resolution.used) { $0.string($1) }
+                    writer.array(resolved.resolution.diagnostics, diagnostic)
+                }
             }
         }
         writer.array(session.assets.sorted { $0.key < $1.key }) { writer, item in
@@ -291,10 +313,11 @@ public struct SessionStore: Sendable {
         writer.digest(session.status?.key ?? .none)
         writer.array(session.status?.diagnostics ?? [], diagnostic)
         let ids = session.link?.portfolio.documents.map(\.id) ?? []
-        let viewKeys = session.status?.viewKeys ?? [:]
-        writer.array(ids.compactMap { id in viewKeys[id].map { (id, $0) } }) { writer, item in
+        let viewKeys = session.status?.viewKeys ?? [:], neighbourhoods = session.status?.neighbourhoods ?? [:]
+        writer.array(ids.compactMap { id in viewKeys[id].map { (id, $0, neighbourhoods[id] ?? .none) } }) { writer, item in
             writer.string(item.0)
             writer.digest(item.1)
+            writer.digest(item.2)
         }
         let site = session.site
         writer.array((site?.order ?? []).compactMap { path in site?.keys[path].map { (path, $0) } }) { writer, item in
