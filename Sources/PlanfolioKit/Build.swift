@@ -88,6 +88,16 @@ public enum Build {
     public static func run(_ options: BuildOptions, session: BuildSession) throws(PlanfolioError) -> BuildReport {
         session.lock.lock()
         defer { session.lock.unlock() }
+        do {
+            return try ConcurrentMap.withThreads(options.threads) { try steps(options, session: session) }
+        } catch let error as PlanfolioError {
+            throw error
+        } catch {
+            throw PlanfolioError("\(error)")
+        }
+    }
+
+    private static func steps(_ options: BuildOptions, session: BuildSession) throws(PlanfolioError) -> BuildReport {
         options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
         var options = options
         let settings = try Settings.load(&options)
@@ -104,9 +114,10 @@ public enum Build {
         let listingKey = Self.listingKey(listing)
         let outputNow = stamping.wait()[0]
 
-        // Nothing read has changed, and the site is as the last build left it: its report stands.
+        // Nothing read has changed, and the site is as the last build left it (or the last run found errors): its report stands.
         if let report = session.report, session.settingsKey == settings.key, session.listingKey == listingKey,
-           session.strict == options.strict, !options.write || (session.site.map { outputNow?.matches($0) ?? false } ?? false) {
+           session.strict == options.strict,
+           !options.write || report.hasErrors || (report.wrote && session.site.map { outputNow?.matches($0) ?? false } ?? false) {
             var unchanged = report
             unchanged.mode = .unchanged
             unchanged.wrote = options.write && report.wrote
@@ -118,7 +129,7 @@ public enum Build {
         session.materialize()
         // Load and parse: only the files whose stamp or bytes changed.
         options.progress?(BuildProgress(stage: .checking, done: 0, total: listing.entries.count))
-        let parsedCount = load(listing, options: options, into: session)
+        let parsedCount = load(listing, input: options.input, into: session)
         session.listingKey = listingKey
         session.listingDiagnostics = listing.diagnostics
         let theme = compileTheme(settings, session: session)
@@ -207,7 +218,7 @@ public enum Build {
     /// Load and Parse: reads the documents whose stamp changed, parses those
     /// whose bytes changed, forgets the files that are gone; checks the
     /// changed assets. Returns how many documents were parsed.
-    private static func load(_ listing: InputListing, options: BuildOptions, into session: BuildSession) -> Int {
+    private static func load(_ listing: InputListing, input: String, into session: BuildSession) -> Int {
         // The session's entries are changed in place: at 20,000 documents, building a new table each time cost more than the rest of the step.
         var documents = session.documents
         session.documents = [:]
@@ -231,9 +242,7 @@ public enum Build {
             }
         }
         let previous = toRead.map { documents[$0.path] }
-        let input = options.input
-        let results = ConcurrentMap.withThreads(options.threads) {
-            ConcurrentMap.map(Array(zip(toRead, previous))) { entry, known -> (String, BuildSession.DocumentEntry, parsed: Bool) in
+        let results = ConcurrentMap.map(Array(zip(toRead, previous))) { entry, known -> (String, BuildSession.DocumentEntry, parsed: Bool) in
                 switch InputLoader.read(entry, input: input) {
                 case .problem(let diagnostic):
                     return (entry.path, .init(stamp: entry.stamp, contentHash: .none, parsed: nil, problems: [diagnostic]), false)
@@ -247,7 +256,6 @@ public enum Build {
                     let result = BuildSession.ParsedDocument.parse(file)
                     return (entry.path, .init(stamp: entry.stamp, contentHash: hash, parsed: result.parsed, problems: result.problems), true)
                 }
-            }
         }
         var parsedCount = 0
         for (path, entry, parsed) in results {
@@ -455,31 +463,40 @@ public enum Build {
         var portfolio = linked
         let wanted = portfolio.documents.indices.filter { ids?.contains(linked.documents[$0].id) ?? true }
         let short = wanted.filter { (session.documents[linked.documents[$0].source]?.parsed?.completeness ?? .tree) < level }
-        let documents = session.documents
-        let completed = ConcurrentMap.map(short) { index -> (Int, BuildSession.ParsedDocument?) in
+        // The entries are taken out first: a copy of the session's table kept across the updates below would copy it whole.
+        let entries = short.map { (index: $0, parsed: session.documents[linked.documents[$0].source]?.parsed) }
+        let completed = ConcurrentMap.map(entries) { index, known -> (index: Int, parsed: BuildSession.ParsedDocument?, keep: Bool) in
             let source = linked.documents[index].source
-            guard var parsed = documents[source]?.parsed else { return (index, nil) }
+            guard var parsed = known else { return (index, nil, false) }
             if level == .face {
                 var reader = RecordReader(parsed.face)
                 if let document = DocumentFace.decode(&reader, body: parsed.document.body), !reader.failed, reader.isAtEnd {
                     parsed.document = document
                     parsed.completeness = .face
-                    return (index, parsed)
+                    return (index, parsed, true)
                 }
             }
             // Parsed again from the file: a tree was asked for, or the face did not decode.
             let entry = InputListing.Entry(path: source, absolute: InputLoader.displayPath(input: input, path: source), role: .document, stamp: "")
-            guard case .file(let file) = InputLoader.read(entry, input: input),
-                  let fresh = BuildSession.ParsedDocument.parse(file).parsed, fresh.faceHash == parsed.faceHash else { return (index, nil) }
+            guard case .file(let file) = InputLoader.read(entry, input: input), let fresh = BuildSession.ParsedDocument.parse(file).parsed else {
+                return (index, nil, false)
+            }
             parsed.document = fresh.document
             parsed.completeness = .tree
-            return (index, parsed)
+            // A file changed since it was listed is shown as it is now, but not kept: the next build reads it anew.
+            return (index, parsed, fresh.faceHash == parsed.faceHash)
         }
-        for (index, parsed) in completed {
-            if let parsed { session.documents[linked.documents[index].source]?.parsed = parsed }
+        for (index, parsed, keep) in completed {
+            guard let parsed else { continue }
+            if keep {
+                session.documents[linked.documents[index].source]?.parsed = parsed
+            } else {
+                portfolio.documents[index] = parsed.document
+            }
         }
         // The session's document, which may be more complete (or newer, with the same face) than the linked one.
-        for index in wanted {
+        let shown = Set(completed.compactMap { $0.keep ? nil : $0.index })
+        for index in wanted where !shown.contains(index) {
             if let parsed = session.documents[linked.documents[index].source]?.parsed, parsed.completeness >= level {
                 portfolio.documents[index] = parsed.document
             }
