@@ -84,6 +84,11 @@ public enum Build {
         return report
     }
 
+    /// Why documents are parsed one at a time although the machine has more
+    /// than one core, for the command line to say once; nil when they are
+    /// parsed on every core (`MarkdownParser.parallelismShortfall`).
+    public static var parsingShortfall: String? { MarkdownParser.parallelismShortfall }
+
     /// One build on a session that lives on (`serve`, tests).
     public static func run(_ options: BuildOptions, session: BuildSession) throws(PlanfolioError) -> BuildReport {
         session.lock.lock()

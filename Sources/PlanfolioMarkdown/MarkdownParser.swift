@@ -19,6 +19,13 @@ public enum MarkdownParser {
     /// than this, whatever the input (cmark itself copes with any depth).
     public static let maximumDepth = 100
 
+    /// Why documents are parsed one at a time on a machine with more than one
+    /// core (cmark-gfm's private copies could not be loaded: `CmarkLibrary`);
+    /// nil when they are parsed on every core. A build says so once.
+    public static var parallelismShortfall: String? {
+        ProcessInfo.processInfo.activeProcessorCount > 1 ? CmarkLibraryPool.shared.shortfall : nil
+    }
+
     /// Parses `text`; `firstLine` is the file line the text starts on, so that
     /// node lines point into the original file (after front matter).
     public static func parse(_ text: String, firstLine: Int = 1) -> MarkdownNode {
