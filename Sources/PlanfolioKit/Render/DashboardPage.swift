@@ -1,12 +1,12 @@
 /// `index.html`, the portfolio dashboard: counts, then documents by system,
-/// with where plans stand (`DashboardStatus`, whose members are the page's own).
+/// with where plans stand (`statusSections`, whose members are the page's own).
 struct DashboardPage: TemplateValue {
     /// One per kind of document, linking to its list.
     var counts: [KindCount]
     /// Every system named by a document, by name; "(no system)" for the rest.
     var systems: [SystemEntry]
     var hasSystems: Bool
-    var status: DashboardStatus
+    var statusSections: DashboardStatus
 
     struct KindCount: TemplateValue {
         /// `Plans`, `Investigations`, `Assessments`.
@@ -57,7 +57,7 @@ struct DashboardPage: TemplateValue {
                                documents: documents.map { DocumentItem($0, root: root) })
         }
         hasSystems = !systems.isEmpty
-        self.status = DashboardStatus(portfolio: portfolio, status: status, config: config, root: root)
+        statusSections = DashboardStatus(portfolio: portfolio, status: status, config: config, root: root)
     }
 
     func member(_ name: TemplateName) -> (any TemplateValue)? {
@@ -65,7 +65,7 @@ struct DashboardPage: TemplateValue {
         case .counts: counts
         case .systems: systems
         case .hasSystems: hasSystems
-        default: status.member(name)
+        default: statusSections.member(name)
         }
     }
 }
