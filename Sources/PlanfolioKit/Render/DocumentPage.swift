@@ -3,8 +3,8 @@ import PlanfolioMarkdown
 /// `plans/ID.html`, `investigations/ID.html`, `assessments/ID.html`: one
 /// document, its metadata, then its body.
 ///
-/// The members of `status`, `chainCards` and `links` are the page's own, in
-/// that order (a plan's `isSuperseded` is its lifecycle's, from `status`).
+/// The members of `computed`, `chain` and `links` are the page's own, in
+/// that order (a plan's `isSuperseded` is its lifecycle's, from `computed`).
 struct DocumentPage: TemplateValue {
     var id: String
     /// `plan`, `investigation`, `assessment`.
@@ -27,8 +27,8 @@ struct DocumentPage: TemplateValue {
     var source: String
     /// What a plan's template sections say; no member on other documents.
     var plan: PlanSectionsContext?
-    var status: DocumentStatusContext
-    var chainCards: ChainCards
+    var computed: DocumentStatusContext
+    var chain: ChainCards
     var links: DocumentLinks
 
     struct MetadataRow: TemplateValue {
@@ -113,8 +113,8 @@ struct DocumentPage: TemplateValue {
         self.body = body.html
         source = document.source
         plan = document.plan.map(PlanSectionsContext.init)
-        self.status = DocumentStatusContext(document, status: status, segments: segments)
-        chainCards = ChainCards(document, portfolio: portfolio, status: status, root: root)
+        computed = DocumentStatusContext(document, status: status, segments: segments)
+        chain = ChainCards(document, portfolio: portfolio, status: status, root: root)
         links = DocumentLinks(document, portfolio: portfolio, root: root)
     }
 
@@ -134,7 +134,7 @@ struct DocumentPage: TemplateValue {
         case .body: body
         case .source: source
         case .plan: plan
-        default: status.member(name) ?? chainCards.member(name) ?? links.member(name)
+        default: computed.member(name) ?? chain.member(name) ?? links.member(name)
         }
     }
 }
