@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PlanfolioMarkdown
 @testable import PlanfolioKit
@@ -89,6 +90,12 @@ import PlanfolioMarkdown
             Self.walk(root) { _, present in seen.formUnion(present) }
         }
         #expect(TemplateKey.allCases.filter { !seen.contains($0) } == [])
+    }
+
+    /// docs/theme.md is where a theme's author finds the names: each is there, as code.
+    @Test func everyKeyIsDocumented() throws {
+        let doc = try String(contentsOfFile: Repository.path("docs/theme.md"), encoding: .utf8)
+        #expect(TemplateKey.allCases.filter { !doc.contains("`\($0.rawValue)`") } == [])
     }
 
     @Test func namesAreMatchedToKeysWhenParsed() {
