@@ -133,8 +133,8 @@ public struct IDLinker: Sendable {
         return targets[word].map { (word, $0) }
     }
 
-    /// Whether `byte` can be part of an id (`MentionFilter` splits words the same way).
-    static func isIDByte(_ byte: UInt8) -> Bool { idBytes[Int(byte)] }
+    /// The bytes an id is made of, as `matches` tells them (`MentionFilter` splits words the same way).
+    static var idByteTable: [Bool] { idBytes }
 
     /// `[A-Za-z0-9._-]`, the characters an id is made of, as a table of the
     /// 256 bytes (one load per byte of prose: the linker's inner loop).

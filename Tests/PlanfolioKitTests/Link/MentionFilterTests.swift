@@ -26,6 +26,20 @@ import PlanfolioMarkdown
         }
     }
 
+    /// cmark can split a run of text into several nodes; the renderer joins
+    /// the run again before it looks for ids, and so does the filter.
+    @Test func anIDSplitOverTextNodesIsOneWord() {
+        let paragraph = MarkdownNode(.paragraph, children: [MarkdownNode(.text, literal: "See RP-20"), MarkdownNode(.text, literal: "26-001 now,"),
+                                                           MarkdownNode(.emphasis, children: [MarkdownNode(.text, literal: "then")]),
+                                                           MarkdownNode(.text, literal: "DIR-4 too")])
+        let filter = MentionFilter(body: MarkdownNode(.document, children: [paragraph]))
+        #expect(filter.mayMention("RP-2026-001"))
+        #expect(filter.mayMention("then") && filter.mayMention("DIR-4"))
+        // The linker finds the same word in the same run.
+        let linker = IDLinker(targets: ["RP-2026-001": IDLinker.Target(path: "plans/RP-2026-001.html", title: "T")])
+        #expect(!linker.page(selfID: nil, root: "").links(in: "See RP-20" + "26-001 now,").isEmpty)
+    }
+
     @Test func codeAndRawHTMLAreNotProse() {
         let filter = Self.filter("Text `RP-CODE-1` and\n\n```\nRP-BLOCK-2\n```\n\n<div>RP-HTML-3</div>\n")
         // A Bloom filter may say yes to a word it does not hold, so only over many words is "no" the rule.
