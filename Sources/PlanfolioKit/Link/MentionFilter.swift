@@ -53,13 +53,13 @@ public struct MentionFilter: Sendable, Equatable {
         case .code, .codeBlock, .htmlBlock, .htmlInline:
             return
         case .text:
-            forEachWord(in: node.literal) { words.append($0) }
+            appendWords(of: node.literal, to: &words)
             return
         default:
             break
         }
         if let only = node.soleTextChild {
-            forEachWord(in: only.literal) { words.append($0) }
+            appendWords(of: only.literal, to: &words)
             return
         }
         var run = ""
@@ -69,12 +69,12 @@ public struct MentionFilter: Sendable, Equatable {
                 return
             }
             if !run.isEmpty {
-                forEachWord(in: run) { words.append($0) }
+                appendWords(of: run, to: &words)
                 run = ""
             }
             collect(child, into: &words)
         }
-        if !run.isEmpty { forEachWord(in: run) { words.append($0) } }
+        if !run.isEmpty { appendWords(of: run, to: &words) }
     }
 
     /// False only when `id` is certainly not a word of the prose.
@@ -90,35 +90,49 @@ public struct MentionFilter: Sendable, Equatable {
         return true
     }
 
-    /// Each word `IDLinker.matches` could look up: every longest run of id
-    /// characters, and the run less its trailing dots.
-    static func forEachWord(in text: String, _ body: (UInt64) -> Void) {
+    /// The hash of each word `IDLinker.matches` could look up in `text`,
+    /// appended to `words`: every longest run of id characters, and the run
+    /// less its trailing dots. One pass over the bytes: each word is hashed
+    /// as it is read, and the hash before its trailing dots kept on the way.
+    static func appendWords(of text: String, to words: inout [UInt64]) {
         var text = text
         text.withUTF8 { utf8 in IDLinker.idByteTable.withUnsafeBufferPointer { isIDByte in
             var position = 0
-            while position < utf8.count {
+            let count = utf8.count
+            while position < count {
                 guard isIDByte[Int(utf8[position])] else {
                     position += 1
                     continue
                 }
-                let start = position
-                while position < utf8.count, isIDByte[Int(utf8[position])] { position += 1 }
-                body(hash(UnsafeBufferPointer(rebasing: utf8[start..<position])))
-                var end = position
-                while end > start, utf8[end - 1] == UInt8(ascii: ".") { end -= 1 }
-                if end > start, end < position { body(hash(UnsafeBufferPointer(rebasing: utf8[start..<end]))) }
+                var value = fnvBasis, beforeDots = fnvBasis
+                var endsWithDot = false, hasOther = false
+                while position < count {
+                    let byte = utf8[position]
+                    guard isIDByte[Int(byte)] else { break }
+                    value = (value ^ UInt64(byte)) &* fnvPrime
+                    if byte == UInt8(ascii: ".") {
+                        endsWithDot = true
+                    } else {
+                        beforeDots = value
+                        endsWithDot = false
+                        hasOther = true
+                    }
+                    position += 1
+                }
+                words.append(value)
+                if endsWithDot, hasOther { words.append(beforeDots) }
             }
         } }
     }
 
+    private static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01B3
+
     /// FNV-1a, 64 bits: the same in every process, since the filter is kept on disk.
     /// The probes are double hashing from the hash's two halves.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x100_0000_01B3
-        }
+        var value = fnvBasis
+        for byte in bytes { value = (value ^ UInt64(byte)) &* fnvPrime }
         return value
     }
 
