@@ -28,8 +28,7 @@ public struct MentionFilter: Sendable, Equatable {
 
     /// The words of `source`, a document's whole text.
     public init(source: String) {
-        var words: [UInt64] = []
-        guard Self.appendWords(of: source, to: &words) else {
+        guard let words = Self.words(of: source) else {
             self.bytes = Self.everything
             return
         }
@@ -63,23 +62,24 @@ public struct MentionFilter: Sendable, Equatable {
         return true
     }
 
-    /// The hash of each word of `text` appended to `words`: every longest
+    /// The hash of each word of `text`: every longest
     /// run of id characters (`[A-Za-z0-9._-]`), read past backslash escapes
     /// as the page shows them, and the run less its trailing dots (a word
     /// ending a sentence), as `IDLinker.matches` tries both. One pass over
-    /// the bytes: each word is hashed as it is read. False, and stops, at a
+    /// the bytes: each word is hashed as it is read. nil, and stops, at a
     /// character reference (`&` then `#` or a letter): the page may then
     /// show a word the text does not spell out.
-    static func appendWords(of text: String, to words: inout [UInt64]) -> Bool {
+    static func words(of text: String) -> [UInt64]? {
         var text = text
-        return text.withUTF8 { utf8 in
-            IDLinker.idByteTable.withUnsafeBufferPointer { isIDByte in
+        return text.withUTF8 { utf8 -> [UInt64]? in
+            IDLinker.idByteTable.withUnsafeBufferPointer { isIDByte -> [UInt64]? in
                 let count = utf8.count
+                var words: [UInt64] = []
                 words.reserveCapacity(count / 6)
                 var position = 0
                 while position < count {
                     let byte = utf8[position]
-                    if byte == UInt8(ascii: "&"), position + 1 < count, isReferenceStart(utf8[position + 1]) { return false }
+                    if byte == UInt8(ascii: "&"), position + 1 < count, isReferenceStart(utf8[position + 1]) { return nil }
                     guard isIDByte[Int(byte)] else {
                         position += 1
                         continue
@@ -107,7 +107,7 @@ public struct MentionFilter: Sendable, Equatable {
                     words.append(value)
                     if endsWithDot, hasOther { words.append(beforeDots) }
                 }
-                return true
+                return words
             }
         }
     }
