@@ -73,10 +73,10 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(PlanfolioError) -> BuildReport {
         let store = options.useCache ? SessionStore(output: options.output) : nil
         let session = store?.restore() ?? BuildSession()
-        let report = try run(options, session: session)
+        let report = try run(options, session: session, keepingIn: options.write ? store : nil)
         if options.write {
             // Without the cache, the session the last build kept describes a site that is gone.
-            if let store { store.save(session) } else { SessionStore(output: options.output).forget() }
+            if let store { if session.unsaved { store.save(session) } } else { SessionStore(output: options.output).forget() }
         }
         // Freeing every document (millions of small allocations) is left to
         // another thread; the command exits without waiting for it.
@@ -91,10 +91,15 @@ public enum Build {
 
     /// One build on a session that lives on (`serve`, tests).
     public static func run(_ options: BuildOptions, session: BuildSession) throws(PlanfolioError) -> BuildReport {
+        try run(options, session: session, keepingIn: nil)
+    }
+
+    /// `store`: where the session is kept when the build writes a site, saved while the pages render.
+    static func run(_ options: BuildOptions, session: BuildSession, keepingIn store: SessionStore?) throws(PlanfolioError) -> BuildReport {
         session.lock.lock()
         defer { session.lock.unlock() }
         do {
-            return try ConcurrentMap.withThreads(options.threads) { try steps(options, session: session) }
+            return try ConcurrentMap.withThreads(options.threads) { try steps(options, session: session, store: store) }
         } catch let error as PlanfolioError {
             throw error
         } catch {
@@ -102,7 +107,7 @@ public enum Build {
         }
     }
 
-    private static func steps(_ options: BuildOptions, session: BuildSession) throws(PlanfolioError) -> BuildReport {
+    private static func steps(_ options: BuildOptions, session: BuildSession, store: SessionStore?) throws(PlanfolioError) -> BuildReport {
         options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
         var options = options
         let settings = try Settings.load(&options)
@@ -132,6 +137,7 @@ public enum Build {
         }
 
         session.materialize()
+        session.unsaved = true
         // Load and parse: only the files whose stamp or bytes changed.
         options.progress?(BuildProgress(stage: .checking, done: 0, total: listing.entries.count))
         let parsedCount = load(listing, input: options.input, into: session)
@@ -156,13 +162,14 @@ public enum Build {
 
         // Render and write what changed.
         let written = try renderAndWrite(session, portfolio: portfolio, theme: compiled, linked: linked, settings: settings,
-                                         options: options, outputNow: outputNow)
+                                         options: options, outputNow: outputNow, store: store)
         report.wrote = true
         report.pagesWritten = written.pages
         report.filesUnchanged = written.unchanged
         report.changedFiles = written.changed
         report.mode = written.full ? .full : written.rendered == 0 ? .unchanged : .partial(rendered: written.rendered, parsed: parsedCount)
         session.report = report
+        written.saving?.finish()
         return report
     }
 
@@ -514,9 +521,9 @@ public enum Build {
     /// session wrote: `full`), staged beside the output with the rest of the
     /// current site and swapped in whole (SPEC §9).
     private static func renderAndWrite(_ session: BuildSession, portfolio: Portfolio, theme: CompiledTheme, linked: Linked,
-                                       settings: Settings, options: BuildOptions, outputNow: OutputState?)
-        throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int, changed: [String]?) {
-        guard let statusResult = session.status else { return (false, 0, 0, 0, nil) }
+                                       settings: Settings, options: BuildOptions, outputNow: OutputState?, store: SessionStore?)
+        throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int, changed: [String]?, saving: SessionStore.Saving?) {
+        guard let statusResult = session.status else { return (false, 0, 0, 0, nil, nil) }
         var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: settings.config, today: options.today, theme: theme,
                                          status: statusResult.status)
         inputs.links = linked.bySource
@@ -537,7 +544,7 @@ public enum Build {
         if previous != nil, selected.isEmpty, removed.isEmpty {
             session.site?.keys = planKeys
             session.site?.order = plan.map(\.path)
-            return (false, 0, pages, plan.count, [])
+            return (false, 0, pages, plan.count, [], nil)
         }
 
         // What the files to render read: whole faces, statuses, trees. A
@@ -588,6 +595,8 @@ public enum Build {
             session.svgCopies[path] = copy
         }
         inputs.svgCopies = session.svgCopies
+        // The session is written down while the pages render (its site and report are added after).
+        let saving = store?.start(session)
         let output = options.output
         let partial = previous != nil
         // The staging folder is made on the stager's thread while the first pages render:
@@ -617,7 +626,7 @@ public enum Build {
         let written = try stager.finish(removing: removed, keepingSpare: partial, previousEntries: outputNow?.entries)
         session.site = .init(output: options.output, keys: planKeys, order: plan.map(\.path), stamp: written.entries.map(OutputStamp.hash),
                              files: planKeys.count)
-        return (!partial, selected.count, pages, plan.count - written.result.written, partial ? written.changed.sorted() : nil)
+        return (!partial, selected.count, pages, plan.count - written.result.written, partial ? written.changed.sorted() : nil, saving)
     }
 
     /// The keys of the site's files (`SitePlan`).

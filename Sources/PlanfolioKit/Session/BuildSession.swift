@@ -205,4 +205,6 @@ public final class BuildSession: @unchecked Sendable {
 
     /// The link key of the faces `SessionStore` has on disk for this session, when known.
     var facesOnDisk: Digest?
+    /// Changed since it was last kept (`SessionStore`).
+    var unsaved = false
 }

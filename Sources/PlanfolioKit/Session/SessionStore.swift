@@ -207,13 +207,49 @@ public struct SessionStore: Sendable {
     /// Writes the session down; `faces.bin` only when its link key is not the one on disk.
     public func save(_ session: BuildSession) {
         // Never decoded since it was restored: the files on disk are this session already.
-        guard session.pending == nil, mkdir(folder, 0o755) == 0 || errno == EEXIST else { return }
-        if let key = session.link?.key, session.facesOnDisk != key {
-            guard POSIXFile.replace(folder + "/" + Self.facesName, with: Self.encodeFaces(session)) else { return forget() }
-            session.facesOnDisk = key
+        guard session.pending == nil else { return }
+        start(session).finish()
+    }
+
+    /// Saving begun before a build renders (`Build`): the faces and the
+    /// body of `session.bin` are encoded, and `faces.bin` written, on a
+    /// thread of their own while the pages render; `finish` adds what the
+    /// write made known and writes `session.bin`. Nothing of the session may
+    /// change meanwhile but its site and report.
+    final class Saving: @unchecked Sendable {
+        let store: SessionStore
+        let session: BuildSession
+        private let work: BackgroundWork<(body: [UInt8], facesWritten: Bool)>
+
+        fileprivate init(store: SessionStore, session: BuildSession) {
+            self.store = store
+            self.session = session
+            let folder = store.folder
+            let facesKey = session.link.flatMap { session.facesOnDisk == $0.key ? nil : $0.key }
+            work = BackgroundWork([{ [session] in
+                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return ([], false) }
+                if facesKey != nil, !POSIXFile.replace(folder + "/" + SessionStore.facesName, with: SessionStore.encodeFaces(session)) {
+                    return ([], false)
+                }
+                return (SessionStore.encodeBody(session), true)
+            }], lanes: 1)
+            if let facesKey { session.facesOnDisk = facesKey }
         }
-        guard POSIXFile.replace(folder + "/" + Self.sessionName, with: Self.encode(session)) else { return forget() }
-        removeDeadTemporaries()
+
+        func finish() {
+            guard let (body, written) = work.wait().first, written,
+                  POSIXFile.replace(store.folder + "/" + SessionStore.sessionName, with: SessionStore.assemble(session, body: body)) else {
+                session.facesOnDisk = nil
+                return store.forget()
+            }
+            session.unsaved = false
+            store.removeDeadTemporaries()
+        }
+    }
+
+    /// Begins saving `session` (see `Saving`).
+    func start(_ session: BuildSession) -> Saving {
+        Saving(store: self, session: session)
     }
 
     /// `faces.bin`: every parsed document's face by path, the linked
@@ -248,6 +284,12 @@ public struct SessionStore: Sendable {
 
     /// `session.bin`.
     static func encode(_ session: BuildSession) -> [UInt8] {
+        assemble(session, body: encodeBody(session))
+    }
+
+    /// `session.bin` from `body` (`encodeBody`, made before the site was
+    /// rendered): the head and each site file's key, known only after the write, around it.
+    static func assemble(_ session: BuildSession, body: [UInt8]) -> [UInt8] {
         var head = RecordWriter()
         head.string("planfolio-session")
         head.int(format)
@@ -261,8 +303,21 @@ public struct SessionStore: Sendable {
             writer.optional(site.stamp) { $0.string($1) }
             writer.int(site.files)
         }
-        var writer = RecordWriter(capacity: session.documents.count * 900 + head.bytes.count + 4_096)
+        var writer = RecordWriter(capacity: body.count + head.bytes.count + (session.site?.files ?? 0) * 60 + 4_096)
         writer.raw(sealed(head.bytes))
+        writer.append(body[...])
+        let site = session.site
+        writer.array((site?.order ?? []).compactMap { path in site?.keys[path].map { (path, $0) } }) { writer, item in
+            writer.string(item.0)
+            writer.digest(item.1)
+        }
+        return sealed(writer.bytes)
+    }
+
+    /// The part of `session.bin` a build knows before it renders: every
+    /// document and asset, the link and status results.
+    static func encodeBody(_ session: BuildSession) -> [UInt8] {
+        var writer = RecordWriter(capacity: session.documents.count * 900 + 4_096)
         writer.digest(session.link?.key ?? .none)
         let documents = session.documentOrder.compactMap { path in session.documents[path].map { (path, $0) } }
         writer.array(documents) { writer, item in
@@ -319,12 +374,7 @@ public struct SessionStore: Sendable {
             writer.digest(item.1)
             writer.digest(item.2)
         }
-        let site = session.site
-        writer.array((site?.order ?? []).compactMap { path in site?.keys[path].map { (path, $0) } }) { writer, item in
-            writer.string(item.0)
-            writer.digest(item.1)
-        }
-        return sealed(writer.bytes)
+        return writer.bytes
     }
 
     /// Removes the session files: the next build starts from an empty session.
@@ -337,7 +387,7 @@ public struct SessionStore: Sendable {
     /// `NAME.PID.tmp` and renamed into place; a build killed in between
     /// leaves that file, and no later build would ever write the same name.
     /// Those of builds no longer running go.
-    private func removeDeadTemporaries() {
+    fileprivate func removeDeadTemporaries() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         let ours = ProcessInfo.processInfo.processIdentifier
         let written: Set<Substring> = [Substring(Self.sessionName), Substring(Self.facesName),
