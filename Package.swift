@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Tests only: property-based tests over random inputs (Swift Testing).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // cmark-gfm and its extensions, as Debian ships them.
@@ -40,8 +42,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "planfolio", dependencies: ["PlanfolioCLI"]),
-        .testTarget(name: "PlanfolioMarkdownTests", dependencies: ["PlanfolioMarkdown"]),
-        .testTarget(name: "PlanfolioKitTests", dependencies: ["PlanfolioKit"]),
+        .testTarget(name: "PlanfolioMarkdownTests", dependencies: [
+            "PlanfolioMarkdown",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "PlanfolioKitTests", dependencies: [
+            "PlanfolioKit",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "PlanfolioCLITests", dependencies: ["PlanfolioCLI", "PlanfolioKit", .product(name: "Yams", package: "Yams")]),
     ]
 )
