@@ -123,6 +123,8 @@ import Testing
         }
         await propertyCheck(count: 300, input: Self.noisyYAML) { check($0) }
         await propertyCheck(count: 100, input: Self.flatYAML) { check($0) }
+        await propertyCheck(count: 200, input: Gen.ascii.string(of: 0...120)) { check($0) }
+        await propertyCheck(count: 200, input: Gen.latin1.string(of: 0...120)) { check($0) }
     }
 
     @Test func theFlatReaderAcceptsEveryFlatFrontMatterAsYamsReadsIt() async {

@@ -56,8 +56,9 @@ struct FuzzPortfolio {
     /// The path as the loader would list it, or nil when it would not see the file.
     static func normalizedPath(_ raw: [UInt8]) -> String? {
         guard raw.count <= 200, !raw.contains(0), let text = String(validating: raw, as: UTF8.self) else { return nil }
-        let components = text.split(separator: "/", omittingEmptySubsequences: true)
-        guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }) else { return nil }
+        // By bytes: a combining mark after `/` makes one Character of them.
+        let components = text.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+        guard let name = components.last, !components.contains(where: { $0.utf8.first == UInt8(ascii: ".") }) else { return nil }
         guard name.lowercased() != "readme.md" else { return nil }
         return components.joined(separator: "/")
     }
