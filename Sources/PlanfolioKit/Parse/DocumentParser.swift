@@ -8,6 +8,9 @@ import PlanfolioMarkdown
 public enum DocumentParser {
     /// The spec's id pattern: `[A-Za-z0-9][A-Za-z0-9._-]*`. Ids become file names, so
     /// nothing else may pass.
+    /// Characters a title may have; longer is `PF038 title-too-long`.
+    public static let maximumTitleLength = 300
+
     public static func isValidID(_ id: String) -> Bool {
         guard let first = id.utf8.first, isAlphanumeric(first), id.utf8.count <= 128 else { return false }
         return id.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
@@ -139,7 +142,15 @@ public enum DocumentParser {
             diagnostics.append(.warning(.idConvention, "assessment id '\(idValue.value)' does not follow the convention FAF-YYYY-MM-NNN", file: path, line: idValue.line))
         }
 
-        var title = frontMatter.title?.value ?? MarkdownQueries.firstTitle(in: body) ?? idValue.value
+        let heading = frontMatter.title == nil ? MarkdownQueries.firstTitle(in: body) : nil
+        var title = frontMatter.title?.value ?? heading?.text ?? idValue.value
+        // Other pages show a document's title (cards, backlinks, link
+        // tooltips): bounded, so that one title cannot be repeated into megabytes.
+        if title.utf8.count > maximumTitleLength, title.count > maximumTitleLength {
+            diagnostics.append(.error(.titleTooLong,
+                "title is \(title.count) characters long; at most \(maximumTitleLength): shorten \(frontMatter.title == nil ? "the first heading" : "'title'") and say the rest in the text",
+                file: path, line: frontMatter.title?.line ?? heading?.line ?? 1))
+        }
         // A plan that keeps the template's own heading would be one of many
         // identically named plans: name its system too.
         if frontMatter.title == nil, kind == .plan, title == PlanTemplateText.heading, let system = frontMatter.system?.value {
