@@ -51,6 +51,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case tableTooLarge = "PF036"
     case nestingTooDeep = "PF037"
     case titleTooLong = "PF038"
+    case referenceTooLarge = "PF039"
 
     /// The short name shown beside the code, e.g. `unknown-reference`; as stable as the code.
     public var name: String {
@@ -93,6 +94,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .tableTooLarge: "table-too-large"
         case .nestingTooDeep: "nesting-too-deep"
         case .titleTooLong: "title-too-long"
+        case .referenceTooLarge: "reference-too-large"
         }
     }
 
