@@ -12,7 +12,7 @@ public func planfolioFuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> C
     let (report, files, config) = portfolio.build()
     // The CLI prints diagnostics in every form; none of them may trap.
     for format in DiagnosticFormat.allCases { _ = format.format(report.diagnostics) }
-    if let problem = SiteOracle.problem(report: report, files: files, baseURL: config.baseURL) {
+    if let problem = SiteOracle.problem(report: report, files: files, baseURL: config.baseURL, inputBytes: count) {
         fatalError("oracle: \(problem)")
     }
     return 0

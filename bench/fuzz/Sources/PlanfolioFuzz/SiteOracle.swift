@@ -3,7 +3,8 @@ import PlanfolioKit
 
 /// What must hold of every build, whatever its input: a failed build
 /// renders nothing, every output path stays inside the output folder, the
-/// pages carry no active markup, and `portfolio.json` is JSON.
+/// site grows with its input (never with input times input), the pages
+/// carry no active markup, and `portfolio.json` is JSON.
 ///
 /// The markup check reads every tag of the site's HTML and SVG as a browser
 /// would tokenise it (escaped text has no `<`): no script without `src`, no
@@ -11,8 +12,20 @@ import PlanfolioKit
 /// attribute, and no URL whose scheme a browser would run or fetch.
 enum SiteOracle {
     /// - Parameter baseURL: the config's; the 404 page and the feed link to the site by it.
-    static func problem(report: BuildReport, files: [OutputFile], baseURL: String?) -> String? {
+    /// Bytes of site per byte of input, and the bytes any site may have
+    /// besides (the theme's pages, up to 2,000 id links on a page): a
+    /// footnote reference (`[^1]`, 4 bytes) is about 200 bytes of markup,
+    /// the most any Markdown writes; a product of two inputs (a definition
+    /// copied into every use, a title into every link) goes far past it.
+    static let bytesPerInputByte = 128
+    static let baseBytes = 4 * 1024 * 1024
+
+    static func problem(report: BuildReport, files: [OutputFile], baseURL: String?, inputBytes: Int) -> String? {
         if report.hasErrors && !files.isEmpty { return "a build with errors rendered \(files.count) files" }
+        let siteBytes = files.reduce(0) { $0 + ($1.copyFrom == nil && !$1.path.hasPrefix("assets/") ? $1.contents.count : 0) }
+        if siteBytes > bytesPerInputByte * inputBytes + baseBytes {
+            return "\(siteBytes) bytes of site from \(inputBytes) bytes of input"
+        }
         for file in files {
             if let problem = pathProblem(file.path) { return "\(file.path): \(problem)" }
             guard file.copyFrom == nil, !file.path.hasPrefix("assets/") else { continue }
