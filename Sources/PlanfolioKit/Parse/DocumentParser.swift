@@ -6,11 +6,11 @@ import PlanfolioMarkdown
 /// Rules about a single document live here; rules that need the whole
 /// portfolio (unique ids, references) live in Link.
 public enum DocumentParser {
-    /// The spec's id pattern: `[A-Za-z0-9][A-Za-z0-9._-]*`. Ids become file names, so
-    /// nothing else may pass.
     /// Characters a title may have; longer is `PF038 title-too-long`.
     public static let maximumTitleLength = 300
 
+    /// The spec's id pattern: `[A-Za-z0-9][A-Za-z0-9._-]*`. Ids become file names, so
+    /// nothing else may pass.
     public static func isValidID(_ id: String) -> Bool {
         guard let first = id.utf8.first, isAlphanumeric(first), id.utf8.count <= 128 else { return false }
         return id.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
@@ -144,17 +144,20 @@ public enum DocumentParser {
 
         let heading = frontMatter.title == nil ? MarkdownQueries.firstTitle(in: body) : nil
         var title = frontMatter.title?.value ?? heading?.text ?? idValue.value
+        // What a title is made of, for a diagnostic about it: the key and its line.
+        var titleSource = frontMatter.title.map { ("'title'", $0.line) } ?? heading.map { ("the first heading", $0.line) }
+        // A plan that keeps the template's own heading would be one of many
+        // identically named plans: name its system too.
+        if frontMatter.title == nil, kind == .plan, title == PlanTemplateText.heading, let system = frontMatter.system {
+            title = "\(title): \(system.value)"
+            titleSource = ("'system'", system.line)
+        }
         // Other pages show a document's title (cards, backlinks, link
         // tooltips): bounded, so that one title cannot be repeated into megabytes.
         if title.utf8.count > maximumTitleLength, title.count > maximumTitleLength {
             diagnostics.append(.error(.titleTooLong,
-                "title is \(title.count) characters long; at most \(maximumTitleLength): shorten \(frontMatter.title == nil ? "the first heading" : "'title'") and say the rest in the text",
-                file: path, line: frontMatter.title?.line ?? heading?.line ?? 1))
-        }
-        // A plan that keeps the template's own heading would be one of many
-        // identically named plans: name its system too.
-        if frontMatter.title == nil, kind == .plan, title == PlanTemplateText.heading, let system = frontMatter.system?.value {
-            title = "\(title): \(system)"
+                "title is \(title.count) characters long; at most \(maximumTitleLength): shorten \(titleSource?.0 ?? "the id") and say the rest in the text",
+                file: path, line: titleSource?.1 ?? idValue.line))
         }
         var document = Document(id: idValue.value, kind: kind, title: title, source: file.path, displayPath: path, body: body)
         document.idLine = idValue.line

@@ -33,6 +33,14 @@ import Testing
         #expect(error.message.contains("the first heading"))
     }
 
+    @Test func aPlanTitledByTheTemplateHeadingAndALongSystemIsAnErrorAtTheSystem() throws {
+        let text = "---\nid: RP-1\nsystem: \(String(repeating: "s", count: Self.limit))\n---\n\n# Fairness Drift Remediation Plan\n"
+        let (_, diagnostics) = DocumentParser.parse(SourceFile(path: "plans/RP-1.md", displayPath: "Plans/plans/RP-1.md", text: text))
+        let error = try #require(diagnostics.first { $0.code == .titleTooLong })
+        #expect(error.line == 3)
+        #expect(error.message.contains("'system'"))
+    }
+
     @Test func charactersAreCountedNotBytes() {
         // 300 flags of 8 bytes each: 2,400 bytes, 300 characters.
         let title = String(repeating: "🇪🇺", count: Self.limit)
