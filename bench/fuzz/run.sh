@@ -21,6 +21,9 @@ mkdir -p "$work/corpus" "$work/artifacts"
 # own; `-Xswiftc -sanitize=...` instruments every Swift module for coverage
 # (SwiftPM's flag alone instruments only the C code).
 flags=(-c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address)
+# SwiftPM lists a path dependency's source files again only when a manifest
+# changes: touching this one makes the build see files added since the last.
+touch bench/fuzz/Package.swift
 echo "== building the fuzz target (swift build ${flags[*]})" >&2
 swift build --package-path bench/fuzz "${flags[@]}" \
   || { echo "bench/fuzz/run.sh: the fuzz target did not build" >&2; exit 2; }
@@ -45,7 +48,9 @@ status=0
   -artifact_prefix="$work/artifacts/" \
   -print_final_stats=1 \
   "$@" >"$work/fuzz.log" 2>&1 || status=$?
-grep -E '^#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb' "$work/fuzz.log" >&2 || true
+# The summary: libFuzzer's DONE line and stats, or in -fork mode its last job line (total executions first).
+grep -E '^#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb|^INFO: fuzzed for' "$work/fuzz.log" >&2 || true
+grep -E '^#[0-9]+: ' "$work/fuzz.log" | tail -n 1 >&2 || true
 after=$(find "$work/artifacts" -type f | wc -l)
 if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
   tail -n 60 "$work/fuzz.log" >&2
