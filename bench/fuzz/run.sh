@@ -49,7 +49,7 @@ status=0
   -print_final_stats=1 \
   "$@" >"$work/fuzz.log" 2>&1 || status=$?
 # The summary: libFuzzer's DONE line and stats, or in -fork mode its last job line (total executions first).
-grep -E '^#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb|^INFO: fuzzed for' "$work/fuzz.log" >&2 || true
+grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb|^INFO: fuzzed for' "$work/fuzz.log" >&2 || true
 grep -E '^#[0-9]+: ' "$work/fuzz.log" | tail -n 1 >&2 || true
 after=$(find "$work/artifacts" -type f | wc -l)
 if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
