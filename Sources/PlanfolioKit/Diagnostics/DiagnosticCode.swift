@@ -50,6 +50,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Body (Markdown limits)
     case tableTooLarge = "PF036"
     case nestingTooDeep = "PF037"
+    case titleTooLong = "PF038"
+    case referenceTooLarge = "PF039"
 
     /// The short name shown beside the code, e.g. `unknown-reference`; as stable as the code.
     public var name: String {
@@ -91,6 +93,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .unusedThemeFile: "unused-theme-file"
         case .tableTooLarge: "table-too-large"
         case .nestingTooDeep: "nesting-too-deep"
+        case .titleTooLong: "title-too-long"
+        case .referenceTooLarge: "reference-too-large"
         }
     }
 
