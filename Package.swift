@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The HTTP server of `planfolio serve` (docs/serve.md says why this one).
         .package(url: "https://github.com/swhitty/FlyingFox", .upToNextMinor(from: "0.27.1")),
+        // Tests only: property-based tests over random inputs (Swift Testing).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // cmark-gfm and its extensions, as Debian ships them.
@@ -62,8 +64,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "planfolio", dependencies: ["PlanfolioCLI"]),
-        .testTarget(name: "PlanfolioMarkdownTests", dependencies: ["PlanfolioMarkdown"]),
-        .testTarget(name: "PlanfolioKitTests", dependencies: ["PlanfolioKit"]),
+        .testTarget(name: "PlanfolioMarkdownTests", dependencies: [
+            "PlanfolioMarkdown",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "PlanfolioKitTests", dependencies: [
+            "PlanfolioKit",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "PlanfolioServeTests", dependencies: ["PlanfolioServe", "PlanfolioKit"]),
         .testTarget(name: "PlanfolioCLITests", dependencies: ["PlanfolioCLI", "PlanfolioKit", .product(name: "Yams", package: "Yams")]),
     ]

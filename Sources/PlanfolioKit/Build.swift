@@ -78,10 +78,10 @@ public enum Build {
         // A build of a commit (`--as-of`) reads its documents from git's objects alone: it keeps no session.
         let store = options.useCache && options.history.asOf == nil ? SessionStore(output: options.output) : nil
         let session = store?.restore() ?? BuildSession()
-        let report = try run(options, session: session)
+        let report = try run(options, session: session, keepingIn: options.write ? store : nil)
         if options.write {
             // Without the cache, the session the last build kept describes a site that is gone.
-            if let store { store.save(session) } else { SessionStore(output: options.output).forget() }
+            if let store { if session.unsaved { store.save(session) } } else { SessionStore(output: options.output).forget() }
         }
         // Freeing every document (millions of small allocations) is left to
         // another thread; the command exits without waiting for it.
@@ -89,10 +89,30 @@ public enum Build {
         return report
     }
 
+    /// Why documents are parsed one at a time although the machine has more
+    /// than one core, for the command line to say once; nil when they are
+    /// parsed on every core (`MarkdownParser.parallelismShortfall`).
+    public static var parsingShortfall: String? { MarkdownParser.parallelismShortfall }
+
     /// One build on a session that lives on (`serve`, tests).
     public static func run(_ options: BuildOptions, session: BuildSession) throws(PlanfolioError) -> BuildReport {
+        try run(options, session: session, keepingIn: nil)
+    }
+
+    /// `store`: where the session is kept when the build writes a site, saved while the pages render.
+    static func run(_ options: BuildOptions, session: BuildSession, keepingIn store: SessionStore?) throws(PlanfolioError) -> BuildReport {
         session.lock.lock()
         defer { session.lock.unlock() }
+        do {
+            return try ConcurrentMap.withThreads(options.threads) { try steps(options, session: session, store: store) }
+        } catch let error as PlanfolioError {
+            throw error
+        } catch {
+            throw PlanfolioError("\(error)")
+        }
+    }
+
+    private static func steps(_ options: BuildOptions, session: BuildSession, store: SessionStore?) throws(PlanfolioError) -> BuildReport {
         options.progress?(BuildProgress(stage: .reading, done: 0, total: 0))
         var options = options
         let head = try HistoryHead.find(input: options.input, options: options.history)
@@ -115,9 +135,10 @@ public enum Build {
         let listingKey = Self.listingKey(listing)
         let outputNow = stamping.wait()[0]
 
-        // Nothing read has changed, and the site is as the last build left it: its report stands.
+        // Nothing read has changed, and the site is as the last build left it (or the last run found errors): its report stands.
         if let report = session.report, session.settingsKey == settings.key, session.listingKey == listingKey,
-           session.strict == options.strict, session.history?.headKey == head.key, !options.write || (session.site.map { outputNow?.matches($0) ?? false } ?? false) {
+           session.strict == options.strict, session.history?.headKey == head.key,
+           !options.write || report.hasErrors || (report.wrote && session.site.map { outputNow?.matches($0) ?? false } ?? false) {
             var unchanged = report
             unchanged.mode = .unchanged
             unchanged.wrote = options.write && report.wrote
@@ -127,9 +148,10 @@ public enum Build {
         }
 
         session.materialize()
+        session.unsaved = true
         // Load and parse: only the files whose stamp or bytes changed.
         options.progress?(BuildProgress(stage: .checking, done: 0, total: listing.entries.count))
-        let parsedCount = load(listing, options: options, into: session)
+        let parsedCount = load(listing, input: options.input, into: session)
         session.listingKey = listingKey
         session.listingDiagnostics = listing.diagnostics
         let theme = compileTheme(settings, session: session)
@@ -152,13 +174,14 @@ public enum Build {
 
         // Render and write what changed.
         let written = try renderAndWrite(session, portfolio: portfolio, theme: compiled, linked: linked, settings: settings,
-                                         options: options, outputNow: outputNow)
+                                         options: options, outputNow: outputNow, store: store)
         report.wrote = true
         report.pagesWritten = written.pages
         report.filesUnchanged = written.unchanged
         report.changedFiles = written.changed
         report.mode = written.full ? .full : written.rendered == 0 ? .unchanged : .partial(rendered: written.rendered, parsed: parsedCount)
         session.report = report
+        written.saving?.finish()
         return report
     }
 
@@ -219,19 +242,19 @@ public enum Build {
     /// Load and Parse: reads the documents whose stamp changed, parses those
     /// whose bytes changed, forgets the files that are gone; checks the
     /// changed assets. Returns how many documents were parsed.
-    private static func load(_ listing: InputListing, options: BuildOptions, into session: BuildSession) -> Int {
-        var documents: [String: BuildSession.DocumentEntry] = [:]
+    private static func load(_ listing: InputListing, input: String, into session: BuildSession) -> Int {
+        // The session's entries are changed in place: at 20,000 documents, building a new table each time cost more than the rest of the step.
+        var documents = session.documents
+        session.documents = [:]
+        let order = listing.entries.compactMap { $0.role == .document ? $0.path : nil }
+        for path in Self.removed(from: session.documentOrder, keeping: order) { documents[path] = nil }
         var toRead: [InputListing.Entry] = []
         var assets: [String: BuildSession.AssetEntry] = [:]
         var assetsToCheck: [InputListing.Entry] = []
         for entry in listing.entries {
             switch entry.role {
             case .document:
-                if let known = session.documents[entry.path], known.stamp == entry.stamp {
-                    documents[entry.path] = known
-                } else {
-                    toRead.append(entry)
-                }
+                if documents[entry.path]?.stamp != entry.stamp { toRead.append(entry) }
             case .asset:
                 if let known = session.assets[entry.path], known.stamp == entry.stamp {
                     assets[entry.path] = known
@@ -242,23 +265,21 @@ public enum Build {
                 continue
             }
         }
-        let input = options.input
-        let results = ConcurrentMap.withThreads(options.threads) {
-            ConcurrentMap.map(toRead) { entry -> (String, BuildSession.DocumentEntry, parsed: Bool) in
+        let previous = toRead.map { documents[$0.path] }
+        let results = ConcurrentMap.map(Array(zip(toRead, previous))) { entry, known -> (String, BuildSession.DocumentEntry, parsed: Bool) in
                 switch InputLoader.read(entry, input: input) {
                 case .problem(let diagnostic):
                     return (entry.path, .init(stamp: entry.stamp, contentHash: .none, parsed: nil, problems: [diagnostic]), false)
                 case .file(let file):
                     let hash = SessionStore.contentHash(file.text)
                     // Saved again with the same bytes: the same document.
-                    if var known = session.documents[entry.path], known.contentHash == hash, known.parsed != nil || !known.problems.isEmpty {
-                        known.stamp = entry.stamp
-                        return (entry.path, known, false)
+                    if var same = known, same.contentHash == hash, same.parsed != nil || !same.problems.isEmpty {
+                        same.stamp = entry.stamp
+                        return (entry.path, same, false)
                     }
                     let result = BuildSession.ParsedDocument.parse(file)
                     return (entry.path, .init(stamp: entry.stamp, contentHash: hash, parsed: result.parsed, problems: result.problems), true)
                 }
-            }
         }
         var parsedCount = 0
         for (path, entry, parsed) in results {
@@ -283,9 +304,20 @@ public enum Build {
         }
         for path in session.svgCopies.keys where assets[path] == nil { session.svgCopies[path] = nil }
         session.documents = documents
-        session.documentOrder = listing.entries.compactMap { $0.role == .document ? $0.path : nil }
+        session.documentOrder = order
         session.assets = assets
         return parsedCount
+    }
+
+    /// The paths of `old` that are not in `new`, both sorted.
+    static func removed(from old: [String], keeping new: [String]) -> [String] {
+        var removed: [String] = []
+        var index = 0
+        for path in old {
+            while index < new.count, new[index] < path { index += 1 }
+            if index == new.count || new[index] != path { removed.append(path) }
+        }
+        return removed
     }
 
     /// The theme compiled, once per distinct set of theme files.
@@ -344,16 +376,51 @@ public enum Build {
     }
 
     private static func linkFiles(_ listing: InputListing, session: BuildSession, options: BuildOptions) -> Linked {
-        let portfolio = session.link?.portfolio ?? Portfolio(documents: [])
-        let candidates = portfolio.documents.map { session.documents[$0.source]?.parsed?.links ?? [] }
-        let assets = session.assets.keys.sorted()
+        guard let link = session.link else { return Linked(files: LinkedFiles(paths: [], diagnostics: []), bySource: [:], stamps: [:]) }
+        let portfolio = link.portfolio
+        let assetPaths = session.assets.keys.sorted()
         var svgs: [String: SVGVerdict] = [:]
-        for path in assets { if let verdict = session.assets[path]?.svg { svgs[path] = verdict } }
-        let (files, resolutions) = LinkedFiles.resolve(portfolio, candidates: candidates, assets: assets, svgs: svgs)
-        var bySource: [String: LinkedFiles.Resolution] = [:]
-        for (document, resolution) in zip(portfolio.documents, resolutions) where resolution != LinkedFiles.Resolution() {
-            bySource[document.source] = resolution
+        var hasher = StableHasher()
+        hasher.combine(link.key)
+        hasher.combine(assetPaths.count)
+        for path in assetPaths {
+            hasher.combine(path)
+            guard let verdict = session.assets[path]?.svg else { continue }
+            svgs[path] = verdict
+            hasher.combine(String(reflecting: verdict))
         }
+        // What a document's links resolve to depends on its links, the documents and the files;
+        // only documents whose links were resolved against others are resolved again.
+        let key = hasher.digest()
+        var context: (sources: [String: String], assets: Set<String>)?
+        var bySource: [String: LinkedFiles.Resolution] = [:]
+        var used = Set<String>()
+        var diagnostics: [Diagnostic] = []
+        for document in portfolio.documents {
+            guard var parsed = session.documents[document.source]?.parsed, !parsed.links.isEmpty else { continue }
+            if parsed.resolved?.key != key {
+                if context == nil {
+                    var sources: [String: String] = [:]
+                    for document in portfolio.documents { sources[document.source] = document.url }
+                    context = (sources, Set(assetPaths))
+                }
+                let resolution = LinkedFiles.resolve(parsed.links, source: document.source, display: document.displayPath, page: document.url,
+                                                     sources: context?.sources ?? [:], assets: context?.assets ?? [], svgs: svgs)
+                var rewrites = StableHasher()
+                for (url, replacement) in resolution.replacements.sorted(by: { $0.key < $1.key }) {
+                    rewrites.combine(url)
+                    rewrites.combine(replacement)
+                }
+                parsed.resolved = .init(key: key, resolution: resolution, digest: rewrites.digest())
+                session.documents[document.source]?.parsed = parsed
+            }
+            guard let resolution = parsed.resolved?.resolution, resolution != LinkedFiles.Resolution() else { continue }
+            bySource[document.source] = resolution
+            used.formUnion(resolution.used)
+            diagnostics += resolution.diagnostics
+        }
+        var files = LinkedFiles(paths: used.sorted(), diagnostics: diagnostics)
+        for (source, resolution) in bySource where !resolution.used.isEmpty { files.pathsBySource[source] = resolution.used }
         var stamps: [String: String] = [:]
         for path in files.paths { stamps[LinkedFiles.folder + "/" + path] = session.assets[path]?.stamp ?? "" }
         return Linked(files: files, bySource: bySource, stamps: stamps)
@@ -380,7 +447,13 @@ public enum Build {
                              status: StatusBytes.of(document.id, in: status), portfolio: portfolio)
         }
         for (document, viewKey) in zip(portfolio.documents, keys) { viewKeys[document.id] = viewKey }
-        session.status = .init(key: key, status: status, complete: true, diagnostics: diagnostics, viewKeys: viewKeys)
+        var neighbourhoods: [String: Digest] = [:]
+        neighbourhoods.reserveCapacity(portfolio.documents.count)
+        for document in portfolio.documents {
+            neighbourhoods[document.id] = SitePlan.neighbourhood(session.shown(document.id), views: viewKeys)
+        }
+        session.status = .init(key: key, status: status, complete: true, diagnostics: diagnostics, viewKeys: viewKeys,
+                               neighbourhoods: neighbourhoods)
     }
 
     /// Every diagnostic of the run, sorted, `--strict` applied.
@@ -417,31 +490,40 @@ public enum Build {
         var portfolio = linked
         let wanted = portfolio.documents.indices.filter { ids?.contains(linked.documents[$0].id) ?? true }
         let short = wanted.filter { (session.documents[linked.documents[$0].source]?.parsed?.completeness ?? .tree) < level }
-        let documents = session.documents
-        let completed = ConcurrentMap.map(short) { index -> (Int, BuildSession.ParsedDocument?) in
+        // The entries are taken out first: a copy of the session's table kept across the updates below would copy it whole.
+        let entries = short.map { (index: $0, parsed: session.documents[linked.documents[$0].source]?.parsed) }
+        let completed = ConcurrentMap.map(entries) { index, known -> (index: Int, parsed: BuildSession.ParsedDocument?, keep: Bool) in
             let source = linked.documents[index].source
-            guard var parsed = documents[source]?.parsed else { return (index, nil) }
+            guard var parsed = known else { return (index, nil, false) }
             if level == .face {
                 var reader = RecordReader(parsed.face)
                 if let document = DocumentFace.decode(&reader, body: parsed.document.body), !reader.failed, reader.isAtEnd {
                     parsed.document = document
                     parsed.completeness = .face
-                    return (index, parsed)
+                    return (index, parsed, true)
                 }
             }
             // Parsed again from the file: a tree was asked for, or the face did not decode.
             let entry = InputListing.Entry(path: source, absolute: InputLoader.displayPath(input: input, path: source), role: .document, stamp: "")
-            guard case .file(let file) = InputLoader.read(entry, input: input),
-                  let fresh = BuildSession.ParsedDocument.parse(file).parsed, fresh.faceHash == parsed.faceHash else { return (index, nil) }
+            guard case .file(let file) = InputLoader.read(entry, input: input), let fresh = BuildSession.ParsedDocument.parse(file).parsed else {
+                return (index, nil, false)
+            }
             parsed.document = fresh.document
             parsed.completeness = .tree
-            return (index, parsed)
+            // A file changed since it was listed is shown as it is now, but not kept: the next build reads it anew.
+            return (index, parsed, fresh.faceHash == parsed.faceHash)
         }
-        for (index, parsed) in completed {
-            if let parsed { session.documents[linked.documents[index].source]?.parsed = parsed }
+        for (index, parsed, keep) in completed {
+            guard let parsed else { continue }
+            if keep {
+                session.documents[linked.documents[index].source]?.parsed = parsed
+            } else {
+                portfolio.documents[index] = parsed.document
+            }
         }
         // The session's document, which may be more complete (or newer, with the same face) than the linked one.
-        for index in wanted {
+        let shown = Set(completed.compactMap { $0.keep ? nil : $0.index })
+        for index in wanted where !shown.contains(index) {
             if let parsed = session.documents[linked.documents[index].source]?.parsed, parsed.completeness >= level {
                 portfolio.documents[index] = parsed.document
             }
@@ -454,9 +536,9 @@ public enum Build {
     /// session wrote: `full`), staged beside the output with the rest of the
     /// current site and swapped in whole (SPEC §9).
     private static func renderAndWrite(_ session: BuildSession, portfolio: Portfolio, theme: CompiledTheme, linked: Linked,
-                                       settings: Settings, options: BuildOptions, outputNow: OutputState?)
-        throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int, changed: [String]?) {
-        guard let statusResult = session.status else { return (false, 0, 0, 0, nil) }
+                                       settings: Settings, options: BuildOptions, outputNow: OutputState?, store: SessionStore?)
+        throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int, changed: [String]?, saving: SessionStore.Saving?) {
+        guard let statusResult = session.status else { return (false, 0, 0, 0, nil, nil) }
         var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: settings.config, today: options.today, theme: theme,
                                          status: statusResult.status)
         inputs.links = linked.bySource
@@ -480,7 +562,7 @@ public enum Build {
         if previous != nil, selected.isEmpty, removed.isEmpty {
             session.site?.keys = planKeys
             session.site?.order = plan.map(\.path)
-            return (false, 0, pages, plan.count, [])
+            return (false, 0, pages, plan.count, [], nil)
         }
 
         // What the files to render read: whole faces, statuses, trees. A
@@ -491,12 +573,13 @@ public enum Build {
             switch file.statuses {
             case .none: break
             case .all: allStatuses = true
-            case .shown(let ids): for id in ids { statusIDs.formUnion(session.link?.shown[id] ?? [id]) }
+            case .shown(let ids): for id in ids { statusIDs.formUnion(session.shown(id)) }
             }
             switch file.reads {
             case .light: break
             case .all: allFaces = true
             case .documents(let ids): faceIDs.formUnion(ids)
+            case .shownBy(let ids): for id in ids { faceIDs.formUnion(session.shown(id)) }
             }
         }
         let needStatuses = !statusResult.complete && (allStatuses || !statusIDs.isEmpty)
@@ -530,6 +613,8 @@ public enum Build {
             session.svgCopies[path] = copy
         }
         inputs.svgCopies = session.svgCopies
+        // The session is written down while the pages render (its site and report are added after).
+        let saving = store?.start(session)
         let output = options.output
         let partial = previous != nil
         // The staging folder is made on the stager's thread while the first pages render:
@@ -559,7 +644,7 @@ public enum Build {
         let written = try stager.finish(removing: removed, keepingSpare: partial, previousEntries: outputNow?.entries)
         session.site = .init(output: options.output, keys: planKeys, order: plan.map(\.path), stamp: written.entries.map(OutputStamp.hash),
                              files: planKeys.count)
-        return (!partial, selected.count, pages, plan.count - written.result.written, partial ? written.changed.sorted() : nil)
+        return (!partial, selected.count, pages, plan.count - written.result.written, partial ? written.changed.sorted() : nil, saving)
     }
 
     /// The keys of the site's files (`SitePlan`).
@@ -571,14 +656,7 @@ public enum Build {
         var all = StableHasher(), texts = StableHasher()
         for document in portfolio.documents {
             let entry = session.documents[document.source]
-            var links = StableHasher()
-            if let resolution = linked.bySource[document.source] {
-                for (url, replacement) in resolution.replacements.sorted(by: { $0.key < $1.key }) {
-                    links.combine(url)
-                    links.combine(replacement)
-                }
-            }
-            documents[document.id] = .init(contentHash: entry?.contentHash ?? .none, links: links.digest(),
+            documents[document.id] = .init(contentHash: entry?.contentHash ?? .none, links: entry?.parsed?.resolved?.digest ?? .none,
                                            mentionsVersion: entry?.parsed?.mentionsVersion ?? .none,
                                            history: session.history?.view?.documentKeys[document.source] ?? .none)
             let view = session.status?.viewKeys[document.id] ?? .none
@@ -586,14 +664,9 @@ public enum Build {
             all.combine(view)
             texts.combine(entry?.parsed?.searchText ?? "")
         }
-        let shown = session.link?.shown ?? [:]
-        var neighbourhoods: [String: Digest] = [:]
-        neighbourhoods.reserveCapacity(portfolio.documents.count)
-        for document in portfolio.documents {
-            neighbourhoods[document.id] = SitePlan.neighbourhood(shown[document.id] ?? [document.id], views: views)
-        }
-        var plan = SitePlan(settings: historySettings(settings.key, session: session), documents: documents, neighbourhoods: neighbourhoods,
-                            shown: shown, allViews: all.digest(), searchTexts: texts.digest(), linkedFiles: linked.stamps)
+        var plan = SitePlan(settings: historySettings(settings.key, session: session), documents: documents,
+                            neighbourhoods: session.status?.neighbourhoods ?? [:],
+                            allViews: all.digest(), searchTexts: texts.digest(), linkedFiles: linked.stamps)
         plan.changes = session.history?.view?.changesKey ?? .none
         return plan
     }

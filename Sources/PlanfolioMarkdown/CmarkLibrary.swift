@@ -76,6 +76,19 @@ final class CmarkLibrary: @unchecked Sendable {
             variable: { name in dlopen(nil, RTLD_NOW).flatMap { dlsym($0, name) } })
     }
 
+    /// Why `privateCopy` gives no copy here, for the one note a build prints
+    /// (documents are then parsed one at a time).
+    static func whyNoPrivateCopy() -> String {
+        #if os(Linux)
+        guard let path = linkedExtensionsPath() else { return "the loaded cmark-gfm extensions library could not be found" }
+        guard let main = dlopen(nil, RTLD_NOW), dlsym(main, "dlmopen") != nil else { return "the C library has no dlmopen" }
+        if let error = dlerror() { return "dlmopen of \(path) failed: \(String(cString: error))" }
+        return "a copy of \(path) loaded by dlmopen lacks a function or an extension planfolio needs"
+        #else
+        return "private copies of cmark-gfm need dlmopen, which only Linux has"
+        #endif
+    }
+
     /// A fresh, private copy of the library, or nil where that is not possible.
     static func privateCopy() -> CmarkLibrary? {
         #if os(Linux)

@@ -18,6 +18,8 @@ final class CmarkLibraryPool: @unchecked Sendable {
     private static let linkedLock = NSLock()
 
     var count: Int { entries.count }
+    /// Why the pool holds fewer copies than it was asked for (parses then take turns); nil when it holds them all.
+    let shortfall: String?
 
     init(size: Int) {
         var entries = [(library: CmarkLibrary.linked(), lock: Self.linkedLock)]
@@ -25,6 +27,7 @@ final class CmarkLibraryPool: @unchecked Sendable {
             entries.append((copy, NSLock()))
         }
         self.entries = entries
+        shortfall = entries.count < size ? CmarkLibrary.whyNoPrivateCopy() : nil
     }
 
     /// Runs `body` with a library no other thread is using meanwhile.

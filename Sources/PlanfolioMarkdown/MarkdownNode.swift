@@ -359,6 +359,16 @@ public struct MarkdownNode: Sendable, Equatable {
         forEachChild { $0.walk(visit) }
     }
 
+    /// `forEachChild` without the text leaves (most of a tree's nodes), for
+    /// walks that look only at markup.
+    public func forEachChildSkippingTextLeaves(_ body: (MarkdownNode) -> Void) {
+        switch content {
+        case .literal, .textChild: break
+        case .children(let children): for child in children where !child.isTextLeaf { body(child) }
+        case .boxed(let box): for child in box.children where !child.isTextLeaf { body(child) }
+        }
+    }
+
     /// `walk` without the text leaves (`text` nodes without children, most
     /// of a tree's nodes), for checks that look only at markup: their
     /// visits, and the building of the packed ones, are skipped.

@@ -19,6 +19,13 @@ public enum MarkdownParser {
     /// than this, whatever the input (cmark itself copes with any depth).
     public static let maximumDepth = 100
 
+    /// Why documents are parsed one at a time on a machine with more than one
+    /// core (cmark-gfm's private copies could not be loaded: `CmarkLibrary`);
+    /// nil when they are parsed on every core. A build says so once.
+    public static var parallelismShortfall: String? {
+        ProcessInfo.processInfo.activeProcessorCount > 1 ? CmarkLibraryPool.shared.shortfall : nil
+    }
+
     /// Parses `text`; `firstLine` is the file line the text starts on, so that
     /// node lines point into the original file (after front matter).
     public static func parse(_ text: String, firstLine: Int = 1) -> MarkdownNode {
@@ -26,8 +33,8 @@ public enum MarkdownParser {
     }
 
     /// `parse`, with what had to be left out of the document: tables over
-    /// `TableBudget`'s limits (shown as text) and nesting deeper than
-    /// `maximumDepth`.
+    /// `TableBudget`'s limits and reference definitions over
+    /// `ReferenceBudget`'s (shown as text), and nesting deeper than `maximumDepth`.
     public static func parseReportingProblems(_ text: String, firstLine: Int = 1) -> ParsedMarkdown {
         CmarkLibraryPool.shared.withLibrary { cmark in
             parsed(text, firstLine: firstLine, kindsByName: false, allocator: .bump, library: cmark)
@@ -61,12 +68,15 @@ public enum MarkdownParser {
         parsed(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator, library: cmark).document
     }
 
-    /// The parse every other one is: tables kept within `TableBudget`, then
+    /// The parse every other one is: tables and references kept within
+    /// `TableBudget` and `ReferenceBudget`, then
     /// cmark with `cmark`'s extensions and the given allocator, then the copy.
     static func parsed(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator,
                        library cmark: CmarkLibrary) -> ParsedMarkdown {
         let budget = TableBudget.apply(to: text, firstLine: firstLine)
-        let text = budget.text ?? text
+        let references = ReferenceBudget.apply(to: budget.text ?? text, firstLine: firstLine)
+        let text = references.text ?? budget.text ?? text
+        let problems = budget.problems + references.problems
         var parsed: ParsedMarkdown
         switch allocator {
         case .system:
@@ -76,8 +86,8 @@ public enum MarkdownParser {
             defer { bump.reset() }
             parsed = parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: CmarkBumpAllocator.memory)
         }
-        if !budget.problems.isEmpty {
-            parsed.problems = (budget.problems + parsed.problems).sorted { $0.line < $1.line }
+        if !problems.isEmpty {
+            parsed.problems = (problems + parsed.problems).sorted { $0.line < $1.line }
         }
         return parsed
     }

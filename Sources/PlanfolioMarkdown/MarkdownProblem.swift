@@ -2,8 +2,8 @@
 /// because rendering it would cost the build too much: the Parse stage
 /// reports each one as an error at its line.
 ///
-/// `MarkdownParser` finds them: `TableBudget` before cmark sees the text,
-/// the depth cap while the tree is copied out of cmark.
+/// `MarkdownParser` finds them: `TableBudget` and `ReferenceBudget` before
+/// cmark sees the text, the depth cap while the tree is copied out of cmark.
 public struct MarkdownProblem: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A table with more than `TableBudget.maximumColumns` columns, shown
@@ -16,6 +16,10 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// Blocks or inlines nested deeper than `MarkdownParser.maximumDepth`;
         /// what is nested deeper is left out.
         case nestedTooDeep
+        /// A reference definition of `bytes` (destination and title) that
+        /// the document's `uses` links could each copy past
+        /// `ReferenceBudget.budget`; it, and `more` others, are shown as text.
+        case referenceTooLarge(bytes: Int, uses: Int, more: Int)
     }
 
     public var kind: Kind

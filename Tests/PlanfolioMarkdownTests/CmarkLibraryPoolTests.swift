@@ -8,7 +8,14 @@ import Testing
     @Test func privateCopiesLoadOnLinux() {
         #if os(Linux)
         #expect(CmarkLibrary.privateCopy() != nil)
-        #expect(CmarkLibraryPool(size: 2).count == 2)
+        let pool = CmarkLibraryPool(size: 2)
+        #expect(pool.count == 2 && pool.shortfall == nil)
         #endif
+    }
+
+    /// The reason a build would print when the copies cannot be had names what failed.
+    @Test func theShortfallSaysWhy() {
+        let reason = CmarkLibrary.whyNoPrivateCopy()
+        #expect(reason.contains("dlmopen") || reason.contains("cmark-gfm"))
     }
 }

@@ -43,6 +43,8 @@ extension DiagnosticCode {
         case .unusedThemeFile: "A theme folder holds a template that no page uses, or one outside templates/ that is not read"
         case .tableTooLarge: "A table has too many columns, or a document's tables too many cells, to be built safely; it is shown as text"
         case .nestingTooDeep: "Lists, quotes, emphasis or links are nested too deep to be built safely; the deeper part is left out"
+        case .titleTooLong: "A document's title is longer than 300 characters"
+        case .referenceTooLarge: "A reference definition could be copied into its links past what the document may hold; it is shown as text"
         case .historyUnavailable: "The input folder has no usable git history, so signatures are judged by the plans' updated dates"
         case .notCommitted: "A plan is not committed to git yet, so its signatures are judged by its updated date"
         }

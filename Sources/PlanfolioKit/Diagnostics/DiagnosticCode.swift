@@ -50,6 +50,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Body (Markdown limits)
     case tableTooLarge = "PF036"
     case nestingTooDeep = "PF037"
+    case titleTooLong = "PF038"
+    case referenceTooLarge = "PF039"
     // Git history
     case historyUnavailable = "PF040"
     case notCommitted = "PF041"
@@ -94,6 +96,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .unusedThemeFile: "unused-theme-file"
         case .tableTooLarge: "table-too-large"
         case .nestingTooDeep: "nesting-too-deep"
+        case .titleTooLong: "title-too-long"
+        case .referenceTooLarge: "reference-too-large"
         case .historyUnavailable: "history-unavailable"
         case .notCommitted: "not-committed"
         }

@@ -14,6 +14,11 @@ import PlanfolioMarkdown
 ///   (their alt text), or headings (their anchors and the section
 ///   navigation stay as written).
 /// - A document never links to itself.
+/// - At most `maximumLinksPerPage` ids are linked on one page; later
+///   mentions stay text. Each link repeats its target's title (the
+///   tooltip), so without a budget a page of mentions would grow as the
+///   mentions times the title (600,000 mentions of an id whose title is
+///   300 characters: a 200 MB page).
 ///
 /// Each run of adjacent text nodes is scanned once, byte by byte, with one
 /// dictionary look-up per word that could be an id, so the cost does not
@@ -58,6 +63,9 @@ public struct IDLinker: Sendable {
         self.lastBytes = lastBytes
     }
 
+    /// Links written on one page at most; later mentions stay text.
+    public static let maximumLinksPerPage = 2_000
+
     /// Every document of the portfolio, linked to its page.
     public init(portfolio: Portfolio) {
         var targets: [String: Target] = [:]
@@ -77,11 +85,13 @@ public struct IDLinker: Sendable {
     }
 
     /// `IDLinker` for one page: the text linker `HTMLRenderer` calls for each
-    /// run of prose.
-    public final class PageLinks: HTMLRenderer.TextLinker, Sendable {
+    /// run of prose. It counts the links it gave (`maximumLinksPerPage`), so
+    /// one serves one page, on one thread.
+    public final class PageLinks: HTMLRenderer.TextLinker {
         let linker: IDLinker
         let selfID: String?
         let root: String
+        private var linked = 0
 
         init(linker: IDLinker, selfID: String?, root: String) {
             self.linker = linker
@@ -90,8 +100,12 @@ public struct IDLinker: Sendable {
         }
 
         public func links(in text: String) -> [HTMLRenderer.TextLink] {
+            let room = IDLinker.maximumLinksPerPage - linked
+            guard room > 0 else { return [] }
             var text = text
-            return text.withUTF8 { linker.matches(in: $0, selfID: selfID) }.map { match in
+            let matches = text.withUTF8 { linker.matches(in: $0, selfID: selfID) }.prefix(room)
+            linked += matches.count
+            return matches.map { match in
                 HTMLRenderer.TextLink(range: match.range, url: root + match.target.path, title: match.target.title)
             }
         }
@@ -133,8 +147,8 @@ public struct IDLinker: Sendable {
         return targets[word].map { (word, $0) }
     }
 
-    /// Whether `byte` can be part of an id (`MentionFilter` splits words the same way).
-    static func isIDByte(_ byte: UInt8) -> Bool { idBytes[Int(byte)] }
+    /// The bytes an id is made of, as `matches` tells them (`MentionFilter` splits words the same way).
+    static var idByteTable: [Bool] { idBytes }
 
     /// `[A-Za-z0-9._-]`, the characters an id is made of, as a table of the
     /// 256 bytes (one load per byte of prose: the linker's inner loop).

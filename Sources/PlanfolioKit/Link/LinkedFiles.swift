@@ -218,23 +218,22 @@ public struct LinkedFiles: Sendable {
 
     /// Every link and image URL `rewrite` passes to its transform, in
     /// document order, with its line: not inside code, raw HTML or text.
-    /// Walked with an explicit stack, so no input depth can exhaust the thread's stack.
+    /// The tree is at most `MarkdownParser.maximumDepth` deep, so the walk may recurse.
     public static func candidates(in body: MarkdownNode) -> [Candidate] {
         var found: [Candidate] = []
-        var stack: [(node: MarkdownNode, parentLine: Int)] = [(body, body.line)]
-        while let (node, parentLine) = stack.popLast() {
+        func visit(_ node: MarkdownNode, parentLine: Int) {
             let line = node.line > 0 ? node.line : parentLine
             switch node.kind {
             case .link(let url, _), .image(let url, _):
                 found.append(Candidate(url: url, line: line))
             case .code, .codeBlock, .htmlBlock, .htmlInline, .text:
-                continue
+                return
             default:
                 break
             }
-            let children = node.children
-            for child in children.reversed() { stack.append((child, line)) }
+            node.forEachChildSkippingTextLeaves { visit($0, parentLine: line) }
         }
+        visit(body, parentLine: body.line)
         return found
     }
 

@@ -1,90 +1,135 @@
-import PlanfolioMarkdown
-
 /// Which ids a document's prose may mention, kept without its tree.
 ///
 /// `IDLinker` turns ids written in prose into links, so a document's page
 /// changes when a document it mentions is added, removed, moved or
 /// retitled. A build that has not parsed the page's document this time
 /// (its body unchanged) asks this filter instead: a Bloom filter of every
-/// word `IDLinker` could look up in the body (a superset: headings, link
-/// texts and alt texts count too; code and raw HTML do not). It never says
-/// no to a word the body holds, and says yes to another word about once in
-/// a hundred times, which costs a page that did not need it a re-render.
+/// word of the document's source text, which holds every word `IDLinker`
+/// could look up in its prose (and more: front matter, code, URLs). Two
+/// things make a word of the page differ from the source's: a backslash
+/// escape (`RP\-1` is shown as `RP-1`), which the scan reads past, and a
+/// character reference (`RP&#45;1`), which makes the filter say yes to
+/// every word. It never says no to a word the prose holds, and says yes to
+/// another word about once in a hundred times, which costs a page that did
+/// not need it a re-render.
 public struct MentionFilter: Sendable, Equatable {
     /// The filter's bits, a power of two of them, at least 64.
     public private(set) var bytes: [UInt8]
 
-    /// Bits per distinct word; three probes give about 1.5% false positives.
-    private static let bitsPerWord = 10
+    /// Bits per word of the source: a word written twice or more leaves more
+    /// bits to the rest, so three probes give at most 1.5% false positives.
+    private static let bitsPerWord = 8
     private static let probes = 3
 
     public init(bytes: [UInt8]) {
         let usable = bytes.count >= 8 && bytes.count & (bytes.count - 1) == 0
-        self.bytes = usable ? bytes : [UInt8](repeating: 0xFF, count: 8)
+        self.bytes = usable ? bytes : Self.everything
     }
 
-    /// The words of `body`'s prose, walked with an explicit stack (no recursion on the tree's depth).
-    public init(body: MarkdownNode) {
-        var words = Set<UInt64>()
-        var stack = [body]
-        while let node = stack.popLast() {
-            switch node.kind {
-            case .code, .codeBlock, .htmlBlock, .htmlInline:
-                continue
-            case .text:
-                Self.forEachWord(in: node.literal) { words.insert($0) }
-            default:
-                node.forEachChild { stack.append($0) }
-            }
+    /// The words of `source`, a document's whole text.
+    public init(source: String) {
+        guard let words = Self.words(of: source) else {
+            self.bytes = Self.everything
+            return
         }
         var bitCount = 64
         while bitCount < words.count * Self.bitsPerWord { bitCount <<= 1 }
         var bytes = [UInt8](repeating: 0, count: bitCount / 8)
+        let mask = UInt64(bitCount - 1)
         for word in words {
-            for bit in Self.bits(of: word, count: bitCount) { bytes[bit >> 3] |= 1 << UInt8(bit & 7) }
+            let second = (word >> 32) | (word << 32) | 1
+            for probe in 0..<UInt64(Self.probes) {
+                let bit = Int((word &+ probe &* second) & mask)
+                bytes[bit >> 3] |= 1 << UInt8(bit & 7)
+            }
         }
         self.bytes = bytes
     }
 
+    /// A filter that says yes to every word.
+    private static let everything = [UInt8](repeating: 0xFF, count: 8)
+
     /// False only when `id` is certainly not a word of the prose.
     public func mayMention(_ id: String) -> Bool {
-        let bitCount = bytes.count * 8
-        return Self.bits(of: Self.hash(Substring(id).utf8), count: bitCount).allSatisfy { bytes[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
+        var id = id
+        let word = id.withUTF8 { Self.hash($0) }
+        let mask = UInt64(bytes.count * 8 - 1)
+        let second = (word >> 32) | (word << 32) | 1
+        for probe in 0..<UInt64(Self.probes) {
+            let bit = Int((word &+ probe &* second) & mask)
+            if bytes[bit >> 3] & (1 << UInt8(bit & 7)) == 0 { return false }
+        }
+        return true
     }
 
-    /// Each word `IDLinker.matches` could look up: every longest run of id
-    /// characters, and the run less its trailing dots.
-    static func forEachWord(in text: String, _ body: (UInt64) -> Void) {
-        let utf8 = Array(text.utf8)
-        var position = 0
-        while position < utf8.count {
-            guard IDLinker.isIDByte(utf8[position]) else {
-                position += 1
-                continue
+    /// The hash of each word of `text`: every longest
+    /// run of id characters (`[A-Za-z0-9._-]`), read past backslash escapes
+    /// as the page shows them, and the run less its trailing dots (a word
+    /// ending a sentence), as `IDLinker.matches` tries both. One pass over
+    /// the bytes: each word is hashed as it is read. nil, and stops, at a
+    /// character reference (`&` then `#` or a letter): the page may then
+    /// show a word the text does not spell out.
+    static func words(of text: String) -> [UInt64]? {
+        var text = text
+        return text.withUTF8 { utf8 -> [UInt64]? in
+            IDLinker.idByteTable.withUnsafeBufferPointer { isIDByte -> [UInt64]? in
+                let count = utf8.count
+                var words: [UInt64] = []
+                words.reserveCapacity(count / 6)
+                var position = 0
+                while position < count {
+                    let byte = utf8[position]
+                    if byte == UInt8(ascii: "&"), position + 1 < count, isReferenceStart(utf8[position + 1]) { return nil }
+                    guard isIDByte[Int(byte)] else {
+                        position += 1
+                        continue
+                    }
+                    var value = fnvBasis, beforeDots = fnvBasis
+                    var endsWithDot = false, hasOther = false
+                    while position < count {
+                        var byte = utf8[position]
+                        // `\-`, `\.`, `\_` are shown as the character alone: the word goes on.
+                        if byte == UInt8(ascii: "\\"), position + 1 < count, isEscapedIDByte(utf8[position + 1]) {
+                            position += 1
+                            byte = utf8[position]
+                        }
+                        guard isIDByte[Int(byte)] else { break }
+                        value = (value ^ UInt64(byte)) &* fnvPrime
+                        if byte == UInt8(ascii: ".") {
+                            endsWithDot = true
+                        } else {
+                            beforeDots = value
+                            endsWithDot = false
+                            hasOther = true
+                        }
+                        position += 1
+                    }
+                    words.append(value)
+                    if endsWithDot, hasOther { words.append(beforeDots) }
+                }
+                return words
             }
-            let start = position
-            while position < utf8.count, IDLinker.isIDByte(utf8[position]) { position += 1 }
-            body(hash(utf8[start..<position]))
-            var end = position
-            while end > start, utf8[end - 1] == UInt8(ascii: ".") { end -= 1 }
-            if end > start, end < position { body(hash(utf8[start..<end])) }
         }
     }
 
-    /// FNV-1a, 64 bits: the same in every process, since the filter is kept on disk.
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x100_0000_01B3
-        }
+    /// `#` or a letter: what follows `&` in a character reference.
+    private static func isReferenceStart(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "#") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+
+    /// The id characters a backslash escapes (punctuation: `-`, `.`, `_`).
+    private static func isEscapedIDByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+    }
+
+    private static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01B3
+
+    /// FNV-1a, 64 bits: the same in every process, since the filter is kept
+    /// on disk. The probes are double hashing from the hash's two halves.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value = fnvBasis
+        for byte in bytes { value = (value ^ UInt64(byte)) &* fnvPrime }
         return value
-    }
-
-    /// The probes' bit positions: double hashing from the two halves of the word's hash.
-    private static func bits(of word: UInt64, count: Int) -> [Int] {
-        let mask = UInt64(count - 1)
-        let first = word, second = (word >> 32) | (word << 32) | 1
-        return (0..<UInt64(probes)).map { Int((first &+ $0 &* second) & mask) }
     }
 }

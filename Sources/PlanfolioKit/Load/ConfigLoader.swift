@@ -10,6 +10,11 @@ public enum ConfigLoader {
     public static let fileName = "planfolio.yml"
     /// A config is a few lines; anything larger is refused before it is parsed.
     public static let maxFileSize = 1024 * 1024
+    /// Roles `requiredRoles` may list: every plan page and the approval
+    /// register repeat each one, so a long list is paid once per plan.
+    public static let maximumRoles = 50
+    /// Characters of the site title and of a role name: every page repeats them.
+    public static let maximumTextLength = 300
 
     /// Where the config is looked for when `--config` is not given: beside the input folder.
     public static func defaultPath(input: String) -> String {
@@ -94,7 +99,13 @@ public enum ConfigLoader {
             switch key {
             case "title":
                 if let title = string(key, value) {
-                    if title.isEmpty { error("'title' must not be empty", value) } else { config.title = title }
+                    if title.isEmpty {
+                        error("'title' must not be empty", value)
+                    } else if title.count > maximumTextLength {
+                        error("'title' is \(title.count) characters long; at most \(maximumTextLength) (every page shows it)", value)
+                    } else {
+                        config.title = title
+                    }
                 }
             case "baseURL":
                 if let url = string(key, value) {
@@ -105,9 +116,17 @@ public enum ConfigLoader {
                     error("'requiredRoles' must be a non-empty list of role names", value)
                     continue
                 }
+                guard items.count <= maximumRoles else {
+                    error("'requiredRoles' lists \(items.count) roles; at most \(maximumRoles) (every plan and the approval register have a row or column for each)", value)
+                    continue
+                }
                 var roles: [String] = []
                 for item in items {
                     guard let role = string("requiredRoles", item), !role.isEmpty else { continue }
+                    guard role.count <= maximumTextLength else {
+                        error("a role name is \(role.count) characters long; at most \(maximumTextLength)", item)
+                        continue
+                    }
                     roles.append(role)
                 }
                 if roles.count == items.count {
@@ -121,7 +140,9 @@ public enum ConfigLoader {
                 }
                 config.dueSoonDays = days
             case "changesSince":
-                guard let since = string(key, value), !since.isEmpty else {
+                // `string` has said what is wrong with a value that is no text.
+                guard let since = string(key, value) else { continue }
+                guard !since.isEmpty else {
                     error("'changesSince' must be a date (YYYY-MM-DD) or a git revision", value)
                     continue
                 }

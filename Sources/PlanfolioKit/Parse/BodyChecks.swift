@@ -44,6 +44,11 @@ enum BodyChecks {
             return .error(.nestingTooDeep,
                 "lists, quotes, emphasis or links are nested more than \(MarkdownParser.maximumDepth) levels deep here; what is nested deeper is left out",
                 file: file, line: problem.line)
+        case .referenceTooLarge(let bytes, let uses, let more):
+            return .error(.referenceTooLarge,
+                "reference definition of \(bytes) bytes could be copied into each of up to \(uses) links, past what the document may hold"
+                    + " (four times its length and 1 MiB); it is shown as text" + others(more, "definition", "over the budget"),
+                file: file, line: problem.line)
         }
     }
 

@@ -6,6 +6,9 @@ import PlanfolioMarkdown
 /// Rules about a single document live here; rules that need the whole
 /// portfolio (unique ids, references) live in Link.
 public enum DocumentParser {
+    /// Characters a title may have; longer is `PF038 title-too-long`.
+    public static let maximumTitleLength = 300
+
     /// The spec's id pattern: `[A-Za-z0-9][A-Za-z0-9._-]*`. Ids become file names, so
     /// nothing else may pass.
     public static func isValidID(_ id: String) -> Bool {
@@ -166,11 +169,22 @@ public enum DocumentParser {
             diagnostics.append(.warning(.idConvention, "assessment id '\(idValue.value)' does not follow the convention FAF-YYYY-MM-NNN", file: path, line: idValue.line))
         }
 
-        var title = frontMatter.title?.value ?? MarkdownQueries.firstTitle(in: body) ?? idValue.value
+        let heading = frontMatter.title == nil ? MarkdownQueries.firstTitle(in: body) : nil
+        var title = frontMatter.title?.value ?? heading?.text ?? idValue.value
+        // What a title is made of, for a diagnostic about it: the key and its line.
+        var titleSource = frontMatter.title.map { ("'title'", $0.line) } ?? heading.map { ("the first heading", $0.line) }
         // A plan that keeps the template's own heading would be one of many
         // identically named plans: name its system too.
-        if frontMatter.title == nil, kind == .plan, title == PlanTemplateText.heading, let system = frontMatter.system?.value {
-            title = "\(title): \(system)"
+        if frontMatter.title == nil, kind == .plan, title == PlanTemplateText.heading, let system = frontMatter.system {
+            title = "\(title): \(system.value)"
+            titleSource = ("'system'", system.line)
+        }
+        // Other pages show a document's title (cards, backlinks, link
+        // tooltips): bounded, so that one title cannot be repeated into megabytes.
+        if title.utf8.count > maximumTitleLength, title.count > maximumTitleLength {
+            diagnostics.append(.error(.titleTooLong,
+                "title is \(title.count) characters long; at most \(maximumTitleLength): shorten \(titleSource?.0 ?? "the id") and say the rest in the text",
+                file: path, line: titleSource?.1 ?? idValue.line))
         }
         var document = Document(id: idValue.value, kind: kind, title: title, source: file.path, displayPath: path, body: body)
         document.idLine = idValue.line

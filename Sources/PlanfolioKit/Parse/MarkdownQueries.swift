@@ -75,11 +75,11 @@ enum MarkdownQueries {
     }
 
     /// The first level-1 heading's text, used as a title when front matter gives none.
-    static func firstTitle(in document: MarkdownNode) -> String? {
+    static func firstTitle(in document: MarkdownNode) -> (text: String, line: Int)? {
         for block in document.children {
             if case .heading(1) = block.kind {
                 let text = block.plainText.trimmedLikeFoundationWhitespaces
-                if !text.isEmpty { return text }
+                if !text.isEmpty { return (text, block.line) }
             }
         }
         return nil

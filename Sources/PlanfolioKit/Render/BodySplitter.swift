@@ -5,15 +5,32 @@ import PlanfolioMarkdown
 /// responsibilities table, the approval panel) appear where a reader of the
 /// plan looks for them, in place of the plan's raw tables.
 ///
-/// Returns the segments for the `document` template:
-/// `[{html, timelineHere, responsibilitiesHere, approvalsHere}]`, and the
-/// whole body (its HTML, all segments in order, and its headings). A panel
-/// that has no place in the layout goes after the last segment.
+/// Returns the segments for the `document` template's `bodySegments`, and
+/// the whole body (its HTML, all segments in order, and its headings). A
+/// panel that has no place in the layout goes after the last segment.
 enum BodySplitter {
+    /// A piece of the body and the panels that follow it.
+    struct Segment: TemplateValue, Equatable {
+        /// Safe HTML (raw: `{{{html}}}`).
+        var html: String
+        /// Each is a member named by its raw value (`timelineHere`, ...), true; the others are no member.
+        var panels: [PlanPanel] = []
+
+        func member(_ name: TemplateName) -> (any TemplateValue)? {
+            switch name.key {
+            case .html: html
+            case .timelineHere: panels.contains(.timeline) ? true : nil
+            case .responsibilitiesHere: panels.contains(.responsibilities) ? true : nil
+            case .approvalsHere: panels.contains(.approvals) ? true : nil
+            default: nil
+            }
+        }
+    }
+
     static func render(_ blocks: ArraySlice<MarkdownNode>, layout: [PlanBodyLayout.Item], panels: [PlanPanel],
-                       linker: (any HTMLRenderer.TextLinker)?) -> (segments: [[String: Any]], body: RenderedMarkdown) {
+                       linker: (any HTMLRenderer.TextLinker)?) -> (segments: [Segment], body: RenderedMarkdown) {
         var writer = HTMLRenderer.Writer(linker: linker)
-        var segments: [[String: Any]] = []
+        var segments: [Segment] = []
         var html = ""
         for item in layout {
             switch item {
@@ -21,14 +38,12 @@ enum BodySplitter {
                 writer.write(BodyOutline.forPage(blocks[index]))
             case .panel(let panel):
                 let text = writer.takeHTML()
-                segments.append(["html": text, panel.rawValue: true])
+                segments.append(Segment(html: text, panels: [panel]))
                 html += text
             }
         }
         let rest = writer.takeHTML()
-        var last: [String: Any] = ["html": rest]
-        for panel in panels where !layout.contains(.panel(panel)) { last[panel.rawValue] = true }
-        segments.append(last)
+        segments.append(Segment(html: rest, panels: panels.filter { !layout.contains(.panel($0)) }))
         if html.isEmpty {
             html = rest
         } else {

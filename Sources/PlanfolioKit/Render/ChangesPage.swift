@@ -3,18 +3,95 @@
 /// portfolio as it stood at that point with the one built
 /// (`PortfolioChanges`): documents added, changed, removed or superseded;
 /// plans whose lifecycle or approval moved; phases whose deadline moved,
-/// and by how much; new metric breaches.
-///
-/// Context keys (listed in `docs/theme.md`): `since` {label, day, hasCommit,
-/// shortID, id}, `isEmpty`, and for each list `hasX` and `x`: `added`,
-/// `changed`, `removed`, `superseded` [{id, title, kindLabel, href,
-/// hasHref, revisionsHref, by, byHref}], `lifecycles`, `approvals` [{id,
-/// title, href, from, to}], `deadlines` [{id, title, href, phase, from,
-/// to, moved}], `breaches` [{id, title, href, metric, group, value,
-/// threshold}].
-enum ChangesPage {
+/// and by how much; new metric breaches (docs/theme.md).
+struct ChangesPage: TemplateValue {
     static let path = "changes.html"
     static let feedPath = "changes.xml"
+
+    /// Where the comparison starts; nil without history.
+    var since: Since?
+    var isEmpty: Bool
+    var added: [Entry] = []
+    var changed: [Entry] = []
+    /// Removed documents have no page: their entries have no `href`.
+    var removed: [Entry] = []
+    var superseded: [Entry] = []
+    /// Plans whose lifecycle moved: `from` and `to` are set.
+    var lifecycles: [Entry] = []
+    /// Plans whose approval state moved: `from` and `to` are set.
+    var approvals: [Entry] = []
+    /// Phases whose deadline moved: `phase`, `from`, `to` and `moved` are set.
+    var deadlines: [Entry] = []
+    /// New metric breaches: `metric`, `group`, `value` and `threshold` are set.
+    var breaches: [Entry] = []
+
+    struct Since: TemplateValue {
+        /// As the user gave it: a date or a revision; by default the date 30 days before today.
+        var label: String
+        var day: String
+        /// False when the point is before the repository's first commit.
+        var hasCommit: Bool
+        var shortID: String
+        var id: String
+
+        func member(_ name: TemplateName) -> (any TemplateValue)? {
+            switch name.key {
+            case .label: label
+            case .day: day
+            case .hasCommit: hasCommit
+            case .shortID: shortID
+            case .id: id
+            default: nil
+            }
+        }
+    }
+
+    /// One line of the page: the document, and what each list says of it
+    /// (members the list does not use are nil, so no member).
+    struct Entry: TemplateValue {
+        var id: String
+        var title: String
+        var kindLabel: String
+        var hasHref: Bool
+        /// The document's page, and its revision list; "" for a removed document.
+        var href: String
+        var revisionsHref: String
+        /// The superseding document's id, and its page when it has one.
+        var by: String?
+        var byHref: String?
+        var from: String?
+        var to: String?
+        var phase: String?
+        /// "3 days later", "1 day earlier".
+        var moved: String?
+        var metric: String?
+        var group: String?
+        var value: String?
+        /// "at least 0.8", "at most 0.1".
+        var threshold: String?
+
+        func member(_ name: TemplateName) -> (any TemplateValue)? {
+            switch name.key {
+            case .id: id
+            case .title: title
+            case .kindLabel: kindLabel
+            case .hasHref: hasHref
+            case .href: href
+            case .revisionsHref: revisionsHref
+            case .by: by
+            case .byHref: byHref
+            case .from: from
+            case .to: to
+            case .phase: phase
+            case .moved: moved
+            case .metric: metric
+            case .group: group
+            case .value: value
+            case .threshold: threshold
+            default: nil
+            }
+        }
+    }
 
     /// The changes between the `since` snapshot and the portfolio being built.
     static func changes(portfolio: Portfolio, status: PortfolioStatus, history: SiteHistory) -> PortfolioChanges? {
@@ -23,56 +100,71 @@ enum ChangesPage {
         return PortfolioChanges.compare(since.snapshot, now)
     }
 
-    static func context(portfolio: Portfolio, status: PortfolioStatus, history: SiteHistory, root: String) -> [String: Any] {
-        guard let since = history.since, let changes = changes(portfolio: portfolio, status: status, history: history) else {
-            return ["isEmpty": true]
+    init(portfolio: Portfolio, status: PortfolioStatus, history: SiteHistory?, root: String) {
+        guard let history, let since = history.since, let changes = Self.changes(portfolio: portfolio, status: status, history: history) else {
+            isEmpty = true
+            return
         }
-        func item(_ entry: PortfolioSnapshot.Entry, linked: Bool = true) -> [String: Any] {
-            var item: [String: Any] = ["id": entry.id, "title": entry.title, "kindLabel": entry.kind.displayName,
-                                       "hasHref": linked, "href": linked ? root + entry.url : "",
-                                       "revisionsHref": linked ? root + entry.url + "#pf-revisions" : ""]
-            if let by = entry.supersededBy {
-                item["by"] = by
-                item["byHref"] = portfolio[by].map { root + $0.url } ?? ""
-            }
+        func entry(_ entry: PortfolioSnapshot.Entry, linked: Bool = true) -> Entry {
+            Entry(id: entry.id, title: entry.title, kindLabel: entry.kind.displayName, hasHref: linked,
+                  href: linked ? root + entry.url : "", revisionsHref: linked ? root + entry.url + "#pf-revisions" : "",
+                  by: entry.supersededBy, byHref: entry.supersededBy.flatMap { portfolio[$0] }.map { root + $0.url })
+        }
+        func state(_ change: PortfolioChanges.StateChange) -> Entry {
+            var item = entry(change.entry)
+            item.from = change.from
+            item.to = change.to
             return item
         }
-        func state(_ change: PortfolioChanges.StateChange) -> [String: Any] {
-            item(change.entry).merging(["from": change.from, "to": change.to]) { $1 }
+        self.since = Since(label: since.label, day: since.day.description, hasCommit: since.commit != nil,
+                           shortID: since.commit.map { String($0.prefix(7)) } ?? "", id: since.commit ?? "")
+        isEmpty = changes.isEmpty
+        added = changes.added.map { entry($0) }
+        changed = changes.changed.map { entry($0) }
+        removed = changes.removed.map { entry($0, linked: false) }
+        superseded = changes.superseded.map { entry($0) }
+        lifecycles = changes.lifecycles.map(state)
+        approvals = changes.approvals.map(state)
+        deadlines = changes.deadlines.map { move in
+            var item = entry(move.entry)
+            item.phase = move.phase
+            item.from = move.from.description
+            item.to = move.to.description
+            item.moved = Self.movedText(move.days)
+            return item
         }
-        var context: [String: Any] = [
-            "since": [
-                "label": since.label,
-                "day": since.day.description,
-                "hasCommit": since.commit != nil,
-                "shortID": since.commit.map { String($0.prefix(7)) } ?? "",
-                "id": since.commit ?? "",
-            ] as [String: Any],
-            "isEmpty": changes.isEmpty,
-        ]
-        let lists: [(String, [[String: Any]])] = [
-            ("added", changes.added.map { item($0) }),
-            ("changed", changes.changed.map { item($0) }),
-            ("removed", changes.removed.map { item($0, linked: false) }),
-            ("superseded", changes.superseded.map { item($0) }),
-            ("lifecycles", changes.lifecycles.map(state)),
-            ("approvals", changes.approvals.map(state)),
-            ("deadlines", changes.deadlines.map { move in
-                item(move.entry).merging(["phase": move.phase, "from": move.from.description, "to": move.to.description,
-                                          "moved": movedText(move.days)]) { $1 }
-            }),
-            ("breaches", changes.breaches.map { new in
-                let limit = new.breach.limit == .min ? "at least" : "at most"
-                return item(new.entry).merging(["metric": new.breach.metric, "group": new.breach.group,
-                                                "value": MetricChart.number(new.breach.value),
-                                                "threshold": "\(limit) \(MetricChart.number(new.breach.threshold))"]) { $1 }
-            }),
-        ]
-        for (key, items) in lists {
-            context[key] = items
-            context["has" + key.prefix(1).uppercased() + key.dropFirst()] = !items.isEmpty
+        breaches = changes.breaches.map { new in
+            var item = entry(new.entry)
+            item.metric = new.breach.metric
+            item.group = new.breach.group
+            item.value = MetricChart.number(new.breach.value)
+            item.threshold = "\(new.breach.limit == .min ? "at least" : "at most") \(MetricChart.number(new.breach.threshold))"
+            return item
         }
-        return context
+    }
+
+    func member(_ name: TemplateName) -> (any TemplateValue)? {
+        switch name.key {
+        case .since: since
+        case .isEmpty: isEmpty
+        case .added: added
+        case .hasAdded: !added.isEmpty
+        case .changed: changed
+        case .hasChanged: !changed.isEmpty
+        case .removed: removed
+        case .hasRemoved: !removed.isEmpty
+        case .superseded: superseded
+        case .hasSuperseded: !superseded.isEmpty
+        case .lifecycles: lifecycles
+        case .hasLifecycles: !lifecycles.isEmpty
+        case .approvals: approvals
+        case .hasApprovals: !approvals.isEmpty
+        case .deadlines: deadlines
+        case .hasDeadlines: !deadlines.isEmpty
+        case .breaches: breaches
+        case .hasBreaches: !breaches.isEmpty
+        default: nil
+        }
     }
 
     /// "3 days later", "1 day earlier".

@@ -58,13 +58,14 @@ public struct CompiledTheme: Sendable {
         return (CompiledTheme(library: MustacheLibrary(templates: templates), assets: files.assets), diagnostics)
     }
 
-    /// Renders the named template; "" only if it is missing, which `compile` rules out.
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(template, context) ?? ""
+    /// Renders the named template over a page model (docs/theme.md); "" only
+    /// if the template is missing, which `compile` rules out.
+    func render(_ template: String, _ model: some TemplateValue) -> String {
+        library.render(template, model) ?? ""
     }
 
     /// `render` as UTF-8 bytes, for the site's files.
-    func renderBytes(_ template: String, _ context: [String: Any]) -> [UInt8] {
-        library.renderBytes(template, context) ?? []
+    func renderBytes(_ template: String, _ model: some TemplateValue) -> [UInt8] {
+        library.renderBytes(template, model) ?? []
     }
 }

@@ -1,33 +1,57 @@
-/// The links section of a document page: who supersedes it, and who refers to it.
-///
-/// Keys merged into the document page's context (listed in `docs/linking.md`):
-/// `isSuperseded`, `supersededBy` {id, title, href}, `hasReferencedBy`,
-/// `referencedByGroups` [{kind, label, items: [{id, title, href, kindLabel}]}],
-/// `systemHref`.
-enum DocumentLinks {
-    static func context(_ document: Document, portfolio: Portfolio, root: String) -> [String: Any] {
-        var context: [String: Any] = [:]
-        if let successorID = portfolio.supersededBy[document.id], let successor = portfolio[successorID] {
-            context["isSuperseded"] = true
-            context["supersededBy"] = item(successor, root: root)
-        } else {
-            context["isSuperseded"] = false
+/// The links section of a document page: who supersedes it, who refers to
+/// it, its system. Its members are `DocumentPage`'s (docs/linking.md).
+struct DocumentLinks: TemplateValue {
+    var isSuperseded: Bool
+    /// The successor; no member when not superseded.
+    var supersededBy: DocumentItem?
+    /// The documents that name this one, by kind (assessments, investigations, plans), each sorted by id.
+    var referencedByGroups: [ReferenceGroup]
+    var hasReferencedBy: Bool
+    /// The system's page; no member without a system.
+    var systemHref: String?
+
+    struct ReferenceGroup: TemplateValue {
+        /// `plan`, ...
+        var kind: String
+        /// `Plans`, ...
+        var label: String
+        var items: [DocumentItem]
+
+        func member(_ name: TemplateName) -> (any TemplateValue)? {
+            switch name.key {
+            case .kind: kind
+            case .label: label
+            case .items: items
+            default: nil
+            }
         }
-        let referrers = (portfolio.referencedBy[document.id] ?? []).compactMap { portfolio[$0] }
-        let groups: [[String: Any]] = DocumentKind.allCases.compactMap { kind in
-            let items = referrers.filter { $0.kind == kind }.sorted { $0.id < $1.id }
-            guard !items.isEmpty else { return nil }
-            return ["kind": kind.rawValue, "label": kind.pluralDisplayName, "items": items.map { item($0, root: root) }]
-        }
-        context["referencedByGroups"] = groups
-        context["hasReferencedBy"] = !groups.isEmpty
-        if let system = portfolio.system(of: document) {
-            context["systemHref"] = root + SystemPage.path(system)
-        }
-        return context
     }
 
-    static func item(_ document: Document, root: String) -> [String: Any] {
-        ["id": document.id, "title": document.title, "href": root + document.url, "kindLabel": document.kind.displayName]
+    init(_ document: Document, portfolio: Portfolio, root: String) {
+        if let successorID = portfolio.supersededBy[document.id], let successor = portfolio[successorID] {
+            isSuperseded = true
+            supersededBy = DocumentItem(successor, root: root)
+        } else {
+            isSuperseded = false
+        }
+        let referrers = (portfolio.referencedBy[document.id] ?? []).compactMap { portfolio[$0] }
+        referencedByGroups = DocumentKind.allCases.compactMap { kind in
+            let items = referrers.filter { $0.kind == kind }.sorted { $0.id < $1.id }
+            guard !items.isEmpty else { return nil }
+            return ReferenceGroup(kind: kind.rawValue, label: kind.pluralDisplayName, items: items.map { DocumentItem($0, root: root) })
+        }
+        hasReferencedBy = !referencedByGroups.isEmpty
+        systemHref = portfolio.system(of: document).map { root + SystemPage.path($0) }
+    }
+
+    func member(_ name: TemplateName) -> (any TemplateValue)? {
+        switch name.key {
+        case .isSuperseded: isSuperseded
+        case .supersededBy: supersededBy
+        case .referencedByGroups: referencedByGroups
+        case .hasReferencedBy: hasReferencedBy
+        case .systemHref: systemHref
+        default: nil
+        }
     }
 }

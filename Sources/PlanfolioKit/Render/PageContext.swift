@@ -1,9 +1,4 @@
-/// What every page's template receives, whatever the page.
-///
-/// Template data is built as `[String: Any]`, which planfolio's Mustache
-/// engine reads with casts to concrete types only (`MustacheValue`). Each key is listed in
-/// `docs/theme.md`; values are Strings, Bools, Ints, arrays and nested
-/// `[String: Any]` dictionaries only.
+/// Where a page sits in the site: what its frame (`PageFrame`) is made from.
 struct PageContext {
     var site: SiteInfo
     /// The page's path under the site, e.g. `plans/RP-2026-007.html`.
@@ -41,28 +36,4 @@ struct PageContext {
         ("timeline", "Timeline", "timeline.html"),
         ("approvals", "Approvals", "approvals.html"),
     ]
-
-    func dictionary(merging page: [String: Any]) -> [String: Any] {
-        // The page's own keys win; they are the many, so the few site keys
-        // are added to them (where the page has not set them) rather than the
-        // page merged key by key into a growing dictionary.
-        var context = page
-        context.reserveCapacity(page.count + 8)
-        let root = self.root
-        func add(_ key: String, _ value: @autoclosure () -> Any) {
-            if context[key] == nil { context[key] = value() }
-        }
-        add("siteTitle", site.title)
-        add("pageTitle", title)
-        add("root", root)
-        add("today", site.today.description)
-        add("generator", site.generator)
-        add("searchHref", root + "search.html")
-        add("hasFeed", site.hasFeed)
-        let navigation = site.hasChanges ? Self.navigation + [("changes", "Changes", ChangesPage.path)] : Self.navigation
-        add("nav", navigation.map { entry -> [String: Any] in
-            ["label": entry.label, "href": root + entry.href, "current": entry.key == section]
-        })
-        return context
-    }
 }

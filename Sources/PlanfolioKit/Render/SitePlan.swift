@@ -29,8 +29,6 @@ public struct SitePlan: Sendable {
     /// For each document id, the hash of the views its page shows (`shown(by:portfolio:)`):
     /// its own and those of the documents it shows a card, row or link for.
     var neighbourhoods: [String: Digest]
-    /// For each document id, the ids its page shows the views of.
-    var shown: [String: [String]]
     /// Hash of every view in portfolio order.
     var allViews: Digest
     /// Hash of every search text in portfolio order.

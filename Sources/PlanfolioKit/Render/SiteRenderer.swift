@@ -93,6 +93,8 @@ public enum SiteRenderer {
         case light
         /// The whole of these documents, the light part of others.
         case documents([String])
+        /// The whole of these documents and of those their pages show (`SitePlan.shown`).
+        case shownBy([String])
         case all
     }
 
@@ -105,8 +107,8 @@ public enum SiteRenderer {
             files.append(PlannedFile(path: path, key: keys == nil ? .none : key(), documentID: document, siteWide: siteWide,
                                      statuses: statuses, reads: reads, make: make))
         }
-        @Sendable func page(_ path: String, title: String, section: String, template: String, _ inputs: Inputs,
-                            _ build: (String) -> [String: Any]) -> OutputFile {
+        @Sendable func page<Model: TemplateValue>(_ path: String, title: String, section: String, template: String, _ inputs: Inputs,
+                                                  _ build: (String) -> Model) -> OutputFile {
             Self.page(path, title: title, section: section, template: template, site: inputs.site, theme: inputs.theme, build)
         }
 
@@ -124,37 +126,36 @@ public enum SiteRenderer {
         // Site-wide pages: one long job each, over every document.
         add("index.html", key: keys?.siteWide("index.html") ?? .none, siteWide: true) { inputs, _ in
             page("index.html", title: "Dashboard", section: "index", template: "index", inputs) { root in
-                DashboardPage.context(portfolio: inputs.portfolio, root: root)
-                    .merging(DashboardStatus.context(portfolio: inputs.portfolio, status: inputs.status, config: inputs.config, root: root)) { $1 }
+                DashboardPage(portfolio: inputs.portfolio, status: inputs.status, config: inputs.config, root: root)
             }
         }
         add("timeline.html", key: keys?.siteWide("timeline.html") ?? .none, siteWide: true) { inputs, _ in
             page("timeline.html", title: "Timeline", section: "timeline", template: "timeline", inputs) { root in
-                TimelinePage.context(portfolio: inputs.portfolio, status: inputs.status, root: root)
+                TimelinePage(portfolio: inputs.portfolio, status: inputs.status, root: root)
             }
         }
         add("approvals.html", key: keys?.siteWide("approvals.html") ?? .none, siteWide: true) { inputs, _ in
             page("approvals.html", title: "Approvals", section: "approvals", template: "approvals", inputs) { root in
-                ApprovalsPage.context(portfolio: inputs.portfolio, status: inputs.status, config: inputs.config, root: root)
+                ApprovalsPage(portfolio: inputs.portfolio, status: inputs.status, config: inputs.config, root: root)
             }
         }
         for kind in DocumentKind.allCases {
             add("\(kind.folder).html", key: keys?.siteWide("\(kind.folder).html") ?? .none, siteWide: true) { inputs, _ in
                 page("\(kind.folder).html", title: kind.pluralDisplayName, section: kind.folder, template: "list", inputs) { root in
-                    ListPage.context(kind: kind, portfolio: inputs.portfolio, root: root, status: inputs.status)
+                    ListPage(kind: kind, portfolio: inputs.portfolio, root: root, status: inputs.status)
                 }
             }
         }
         add(SystemsPage.path, key: keys?.siteWide(SystemsPage.path) ?? .none, siteWide: true) { inputs, _ in
             page(SystemsPage.path, title: "Systems", section: "systems", template: "systems", inputs) { root in
-                SystemsPage.context(portfolio: inputs.portfolio, root: root, status: inputs.status)
+                SystemsPage(portfolio: inputs.portfolio, root: root, status: inputs.status)
             }
         }
         for system in portfolio.systems {
             add(SystemPage.path(system), key: keys?.system(system) ?? .none, statuses: .shown(system.documentIDs),
-                reads: .documents(system.documentIDs.flatMap { keys?.shown[$0] ?? [$0] })) { inputs, _ in
+                reads: .shownBy(system.documentIDs)) { inputs, _ in
                 page(SystemPage.path(system), title: system.name, section: "systems", template: "system", inputs) { root in
-                    SystemPage.context(system: system, portfolio: inputs.portfolio, root: root, status: inputs.status)
+                    SystemPage(system: system, portfolio: inputs.portfolio, root: root, status: inputs.status)
                 }
             }
         }
@@ -167,20 +168,17 @@ public enum SiteRenderer {
             }
         }
         add("search.html", key: keys?.fixed("search.html") ?? .none, statuses: .none, reads: .light) { inputs, _ in
-            page("search.html", title: "Search", section: "search", template: "search", inputs) { _ in
-                ["indexFile": SearchIndex.fileName]
-            }
+            page("search.html", title: "Search", section: "search", template: "search", inputs) { _ in SearchPage() }
         }
         add("404.html", key: keys?.fixed("404.html") ?? .none, statuses: .none, reads: .light) { inputs, _ in
             var notFound = PageContext(site: inputs.site, path: "404.html", title: "Page not found", section: "")
             notFound.fixedRoot = inputs.config.baseURL
-            return OutputFile(path: "404.html", contents: inputs.theme.renderBytes("notfound", notFound.dictionary(merging: [:])))
+            return OutputFile(path: "404.html", contents: inputs.theme.renderBytes("notfound", Page(frame: PageFrame(notFound), content: NotFoundPage())))
         }
         if inputs.history?.since != nil {
             add(ChangesPage.path, key: keys?.changesPage(ChangesPage.path) ?? .none, siteWide: true) { inputs, _ in
                 page(ChangesPage.path, title: "Changes", section: "changes", template: "changes", inputs) { root in
-                    guard let history = inputs.history else { return ["isEmpty": true] }
-                    return ChangesPage.context(portfolio: inputs.portfolio, status: inputs.status, history: history, root: root)
+                    ChangesPage(portfolio: inputs.portfolio, status: inputs.status, history: inputs.history, root: root)
                 }
             }
         }
@@ -227,8 +225,7 @@ public enum SiteRenderer {
                         let document = inputs.portfolio[id] ?? document
                         let title = "\(document.id): \(revision.commit?.shortID ?? "working tree")"
                         return page(path, title: title, section: document.kind.folder, template: "revision", inputs) { root in
-                            guard let history = inputs.history else { return [:] }
-                            return RevisionPage.context(document, revision: revision, history: history, today: inputs.today, root: root)
+                            RevisionPage(document, revision: revision, history: inputs.history ?? history, today: inputs.today, root: root)
                         }
                     }
                     files[files.count - 1].blobs = SiteHistory.blobs(of: revision)
@@ -274,11 +271,11 @@ public enum SiteRenderer {
         return site
     }
 
-    /// A page through its template: the site's context merged with the page's own, which `build` makes from the page's root.
-    static func page(_ path: String, title: String, section: String, template: String, site: PageContext.SiteInfo, theme: CompiledTheme,
-                     _ build: (String) -> [String: Any]) -> OutputFile {
-        let context = PageContext(site: site, path: path, title: title, section: section)
-        return OutputFile(path: path, contents: theme.renderBytes(template, context.dictionary(merging: build(context.root))))
+    /// A page through its template: the page's model, which `build` makes from the page's root, in the frame every page has.
+    static func page<Model: TemplateValue>(_ path: String, title: String, section: String, template: String, site: PageContext.SiteInfo,
+                                           theme: CompiledTheme, _ build: (String) -> Model) -> OutputFile {
+        let frame = PageFrame(PageContext(site: site, path: path, title: title, section: section))
+        return OutputFile(path: path, contents: theme.renderBytes(template, Page(frame: frame, content: build(frame.root))))
     }
 
     /// A document's own page; its links to files and documents rewritten as `inputs.links` resolved them.
@@ -291,10 +288,9 @@ public enum SiteRenderer {
                                                    linker: idLinker.page(selfID: document.id, root: PageContext.root(of: document.url)))
         return page(document.url, title: "\(document.id): \(document.title)", section: document.kind.folder, template: "document",
                     site: inputs.site, theme: inputs.theme) { root in
-            let context = DocumentPage.context(document, body: body, portfolio: portfolio, root: root)
-            return context.merging(DocumentStatusContext.context(document, status: status, segments: segments, root: root)) { $1 }
-                .merging(ChainCards.context(document, portfolio: portfolio, status: status, root: root)) { $1 }
-                .merging(RevisionList.context(document, history: inputs.history, today: inputs.today, root: root)) { $1 }
+            var page = DocumentPage(document, body: body, segments: segments, portfolio: portfolio, status: status, root: root)
+            page.history = RevisionList(document, history: inputs.history, today: inputs.today, root: root)
+            return page
         }
     }
 }

@@ -2,52 +2,44 @@ import Foundation
 
 /// The words and tones of status badges (UI.md: words first, colour second).
 ///
-/// Each badge is `["label": words, "tone": green|blue|grey|amber|red]` for
-/// the `status-badges` partial; tones map to `.tone-*` classes.
+/// Each is a `Badge` for the `status-badges` partial.
 enum StatusBadges {
-    static func lifecycle(_ status: PlanStatus) -> [String: Any] {
+    static func lifecycle(_ status: PlanStatus) -> Badge {
         switch status.lifecycle {
-        case .draft: return badge("Draft", "grey")
-        case .approved: return badge("Approved", "green")
-        case .inProgress: return badge("In progress", "blue")
-        case .completed: return badge("Completed", "green")
-        case .overdue: return badge("Overdue", "red")
-        case .superseded:
-            var entry = badge(status.supersededBy.map { "Superseded by \($0)" } ?? "Superseded", "grey")
-            entry["superseded"] = true
-            return entry
+        case .draft: Badge("Draft", "grey")
+        case .approved: Badge("Approved", "green")
+        case .inProgress: Badge("In progress", "blue")
+        case .completed: Badge("Completed", "green")
+        case .overdue: Badge("Overdue", "red")
+        case .superseded: Badge(status.supersededBy.map { "Superseded by \($0)" } ?? "Superseded", "grey", superseded: true)
         }
     }
 
-    static func approval(_ approval: ApprovalStatus) -> [String: Any] {
+    static func approval(_ approval: ApprovalStatus) -> Badge {
         switch approval.state {
-        case .approved: return badge("Approved: \(approval.signed) of \(approval.required) signed", "green")
-        case .partial: return badge("\(approval.signed) of \(approval.required) signed", "blue")
-        case .awaiting: return badge("Awaiting approval: 0 of \(approval.required) signed", "grey")
+        case .approved: Badge("Approved: \(approval.signed) of \(approval.required) signed", "green")
+        case .partial: Badge("\(approval.signed) of \(approval.required) signed", "blue")
+        case .awaiting: Badge("Awaiting approval: 0 of \(approval.required) signed", "grey")
         }
     }
 
     /// Every badge of a plan's header, in reading order.
-    static func plan(_ status: PlanStatus) -> [[String: Any]] {
+    static func plan(_ status: PlanStatus) -> [Badge] {
         var badges = [lifecycle(status), approval(status.approval)]
-        if status.approval.stale { badges.append(badge("Stale: re-approval needed", "red")) }
+        if status.approval.stale { badges.append(Badge("Stale: re-approval needed", "red")) }
         if status.open, let soonest = status.phases.filter(\.dueSoon).compactMap(\.daysLeft).min() {
-            badges.append(badge(soonest == 0 ? "Due today" : "Due in \(ChartStyle.days(soonest))", "amber"))
+            badges.append(Badge(soonest == 0 ? "Due today" : "Due in \(ChartStyle.days(soonest))", "amber"))
         }
         return badges
     }
 
-    static func review(_ status: ReviewStatus) -> [[String: Any]] {
-        var badges = [status.open ? badge("Open", "blue") : badge("Closed", "green")]
+    static func review(_ status: ReviewStatus) -> [Badge] {
+        var badges = [status.open ? Badge("Open", "blue") : Badge("Closed", "green")]
         if !status.breaches.isEmpty {
-            badges.append(badge(status.breaches.count == 1 ? "1 breach" : "\(status.breaches.count) breaches", "red"))
+            badges.append(Badge(status.breaches.count == 1 ? "1 breach" : "\(status.breaches.count) breaches", "red"))
         }
-        if let successor = status.supersededBy { badges.append(badge("Superseded by \(successor)", "grey")) }
+        if let successor = status.supersededBy { badges.append(Badge("Superseded by \(successor)", "grey")) }
         return badges
-    }
-
-    static func badge(_ label: String, _ tone: String) -> [String: Any] {
-        ["label": label, "tone": tone]
     }
 
     /// `in progress` -> `in-progress`: the form used in `data-*` attributes and URL fragments.

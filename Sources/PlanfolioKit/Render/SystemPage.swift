@@ -8,18 +8,58 @@
 /// after the chains, still with their own plans under them. Siblings are
 /// ordered open first (from Compute's status; without it, not superseded
 /// first), then by kind, then by id.
-///
-/// Context keys: `name`, `slug`, `chains` and `others` (lists of nodes),
-/// `hasChains`, `hasOthers`, `count`. A node: {id, title, href, kind,
-/// kindLabel, isSuperseded, supersededByID, supersededByHref, state,
-/// stateTone, hasState, isOpen, children, hasChildren}.
-enum SystemPage {
+struct SystemPage: TemplateValue {
     static func path(_ system: SystemGroup) -> String {
         "systems/\(system.slug).html"
     }
 
-    static func context(system: SystemGroup, portfolio: Portfolio, root: String,
-                        status: PortfolioStatus? = nil) -> [String: Any] {
+    var name: String
+    var slug: String
+    var count: Int
+    /// "1 document", "5 documents".
+    var countLabel: String
+    /// The chains, one per assessment.
+    var chains: [Node]
+    var hasChains: Bool
+    /// Documents no assessment of the system leads to.
+    var others: [Node]
+    var hasOthers: Bool
+
+    /// A document in a chain, with the documents under it (at most three levels).
+    struct Node: TemplateValue {
+        var item: DocumentItem
+        /// `plan`, ...
+        var kind: String
+        var children: [Node]
+        var hasChildren: Bool
+        /// Its state badge's words (a plan's lifecycle, or Open/Closed); "" when superseded or unknown.
+        var state: String
+        var stateTone: String
+        var hasState: Bool
+        var isOpen: Bool
+        var isSuperseded: Bool
+        /// The successor's id and page; no members when not superseded.
+        var supersededByID: String?
+        var supersededByHref: String?
+
+        func member(_ name: TemplateName) -> (any TemplateValue)? {
+            switch name.key {
+            case .kind: kind
+            case .children: children
+            case .hasChildren: hasChildren
+            case .state: state
+            case .stateTone: stateTone
+            case .hasState: hasState
+            case .isOpen: isOpen
+            case .isSuperseded: isSuperseded
+            case .supersededByID: supersededByID
+            case .supersededByHref: supersededByHref
+            default: item.member(name)
+            }
+        }
+    }
+
+    init(system: SystemGroup, portfolio: Portfolio, root: String, status: PortfolioStatus? = nil) {
         let documents = system.documentIDs.compactMap { portfolio[$0] }
         let members = Set(documents.map(\.id))
 
@@ -52,38 +92,41 @@ enum SystemPage {
             return a.id < b.id
         }
         // Parents are always of an earlier kind, so depth is at most three.
-        func node(_ document: Document, depth: Int) -> [String: Any] {
+        func node(_ document: Document, depth: Int) -> Node {
             let below = depth < 3 ? (children[document.id] ?? []).sorted(by: order).map { node($0, depth: depth + 1) } : []
-            var node = DocumentLinks.item(document, root: root)
-            node["kind"] = document.kind.rawValue
-            node["children"] = below
-            node["hasChildren"] = !below.isEmpty
             let badge = portfolio.supersededBy[document.id] == nil ? SystemStates.badge(document, status: status) : nil
-            node["state"] = badge?["label"] as? String ?? ""
-            node["stateTone"] = badge?["tone"] as? String ?? ""
-            node["hasState"] = badge != nil
-            node["isOpen"] = SystemStates.isOpen(document, status: status, portfolio: portfolio)
+            var node = Node(item: DocumentItem(document, root: root), kind: document.kind.rawValue, children: below, hasChildren: !below.isEmpty,
+                            state: badge?.label ?? "", stateTone: badge?.tone ?? "", hasState: badge != nil,
+                            isOpen: SystemStates.isOpen(document, status: status, portfolio: portfolio), isSuperseded: false)
             if let successorID = portfolio.supersededBy[document.id], let successor = portfolio[successorID] {
-                node["isSuperseded"] = true
-                node["supersededByID"] = successor.id
-                node["supersededByHref"] = root + successor.url
-            } else {
-                node["isSuperseded"] = false
+                node.isSuperseded = true
+                node.supersededByID = successor.id
+                node.supersededByHref = root + successor.url
             }
             return node
         }
         let sortedRoots = roots.sorted(by: order)
-        let chains = sortedRoots.filter { $0.kind == .assessment }.map { node($0, depth: 1) }
-        let others = sortedRoots.filter { $0.kind != .assessment }.map { node($0, depth: 1) }
-        return [
-            "name": system.name,
-            "slug": system.slug,
-            "count": documents.count,
-            "countLabel": documents.count == 1 ? "1 document" : "\(documents.count) documents",
-            "chains": chains,
-            "hasChains": !chains.isEmpty,
-            "others": others,
-            "hasOthers": !others.isEmpty,
-        ]
+        chains = sortedRoots.filter { $0.kind == .assessment }.map { node($0, depth: 1) }
+        others = sortedRoots.filter { $0.kind != .assessment }.map { node($0, depth: 1) }
+        name = system.name
+        slug = system.slug
+        count = documents.count
+        countLabel = documents.count == 1 ? "1 document" : "\(documents.count) documents"
+        hasChains = !chains.isEmpty
+        hasOthers = !others.isEmpty
+    }
+
+    func member(_ name: TemplateName) -> (any TemplateValue)? {
+        switch name.key {
+        case .name: self.name
+        case .slug: slug
+        case .count: count
+        case .countLabel: countLabel
+        case .chains: chains
+        case .hasChains: hasChains
+        case .others: others
+        case .hasOthers: hasOthers
+        default: nil
+        }
     }
 }

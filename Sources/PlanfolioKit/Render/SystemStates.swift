@@ -15,13 +15,13 @@ enum SystemStates {
         return portfolio.supersededBy[document.id] == nil
     }
 
-    /// The badge of one document: {label, tone}, or nil when status does not know it.
-    static func badge(_ document: Document, status: PortfolioStatus?) -> [String: Any]? {
+    /// The badge of one document, or nil when status does not know it.
+    static func badge(_ document: Document, status: PortfolioStatus?) -> Badge? {
         if let plan = status?.plans[document.id] {
-            return StatusBadges.badge(StatusBadges.lifecycleWord(plan.lifecycle), StatusBadges.lifecycleTone(plan.lifecycle))
+            return Badge(StatusBadges.lifecycleWord(plan.lifecycle), StatusBadges.lifecycleTone(plan.lifecycle))
         }
         if let review = status?.reviews[document.id] {
-            return review.open ? StatusBadges.badge("Open", "blue") : StatusBadges.badge("Closed", "green")
+            return review.open ? Badge("Open", "blue") : Badge("Closed", "green")
         }
         return nil
     }
@@ -29,15 +29,15 @@ enum SystemStates {
     /// The worst lifecycle among the system's open plans; else "Open" when an
     /// assessment or investigation is still open; else "Closed"; nil when
     /// status knows none of the documents.
-    static func worst(_ documents: [Document], status: PortfolioStatus?) -> [String: Any]? {
+    static func worst(_ documents: [Document], status: PortfolioStatus?) -> Badge? {
         let lifecycles = documents.compactMap { status?.plans[$0.id] }.filter(\.open).map(\.lifecycle)
         if let worst = severity.first(where: lifecycles.contains) {
-            return StatusBadges.badge(StatusBadges.lifecycleWord(worst), StatusBadges.lifecycleTone(worst))
+            return Badge(StatusBadges.lifecycleWord(worst), StatusBadges.lifecycleTone(worst))
         }
         let reviews = documents.compactMap { status?.reviews[$0.id] }
         let known = reviews.count + documents.count(where: { status?.plans[$0.id] != nil })
         guard known > 0 else { return nil }
-        if reviews.contains(where: \.open) { return StatusBadges.badge("Open", "blue") }
-        return StatusBadges.badge("Closed", "green")
+        if reviews.contains(where: \.open) { return Badge("Open", "blue") }
+        return Badge("Closed", "green")
     }
 }

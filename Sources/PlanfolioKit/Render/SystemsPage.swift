@@ -1,44 +1,82 @@
-/// `systems.html`: every system with its documents counted by kind.
-///
-/// Context keys: `rows` [{name, slug, href, assessments, investigations,
-/// plans, total, worstState, worstStateTone, hasWorstState}], `hasRows`,
-/// `hasWorstStates`, `unassigned` (documents naming no system),
-/// `hasUnassigned`. `worstState` comes from `SystemStates.worst`, empty when
-/// there is no status.
-enum SystemsPage {
+/// `systems.html`: every system with its documents counted by kind and its
+/// worst open state (`SystemStates.worst`, "" without status).
+struct SystemsPage: TemplateValue {
     static let path = "systems.html"
 
-    static func context(portfolio: Portfolio, root: String,
-                        status: PortfolioStatus? = nil) -> [String: Any] {
-        let rows: [[String: Any]] = portfolio.systems.map { system in
+    var rows: [Row]
+    var hasRows: Bool
+    var count: Int
+    /// "1 system", "4 systems".
+    var countLabel: String
+    /// Some row has a worst state (Compute ran).
+    var hasWorstStates: Bool
+    /// How many documents name no system.
+    var unassigned: Int
+    /// "1 document names no system; it is", "3 documents name no system; they are".
+    var unassignedLabel: String
+    var hasUnassigned: Bool
+
+    struct Row: TemplateValue {
+        var name: String
+        var slug: String
+        var href: String
+        var assessments: Int
+        var investigations: Int
+        var plans: Int
+        var total: Int
+        var worstState: String
+        var worstStateTone: String
+        var hasWorstState: Bool
+
+        func member(_ name: TemplateName) -> (any TemplateValue)? {
+            switch name.key {
+            case .name: self.name
+            case .slug: slug
+            case .href: href
+            case .assessments: assessments
+            case .investigations: investigations
+            case .plans: plans
+            case .total: total
+            case .worstState: worstState
+            case .worstStateTone: worstStateTone
+            case .hasWorstState: hasWorstState
+            default: nil
+            }
+        }
+    }
+
+    init(portfolio: Portfolio, root: String, status: PortfolioStatus? = nil) {
+        rows = portfolio.systems.map { system in
             var counts: [DocumentKind: Int] = [:]
             let documents = system.documentIDs.compactMap { portfolio[$0] }
             for document in documents { counts[document.kind, default: 0] += 1 }
             let worst = SystemStates.worst(documents, status: status)
-            return [
-                "name": system.name,
-                "slug": system.slug,
-                "href": root + SystemPage.path(system),
-                "assessments": counts[.assessment] ?? 0,
-                "investigations": counts[.investigation] ?? 0,
-                "plans": counts[.plan] ?? 0,
-                "total": system.documentIDs.count,
-                "worstState": worst?["label"] as? String ?? "",
-                "worstStateTone": worst?["tone"] as? String ?? "",
-                "hasWorstState": worst != nil,
-            ]
+            return Row(name: system.name, slug: system.slug, href: root + SystemPage.path(system),
+                       assessments: counts[.assessment] ?? 0, investigations: counts[.investigation] ?? 0, plans: counts[.plan] ?? 0,
+                       total: system.documentIDs.count,
+                       worstState: worst?.label ?? "", worstStateTone: worst?.tone ?? "", hasWorstState: worst != nil)
         }
         let assigned = portfolio.systems.reduce(0) { $0 + $1.documentIDs.count }
-        let unassigned = portfolio.documents.count - assigned
-        return [
-            "rows": rows,
-            "hasRows": !rows.isEmpty,
-            "count": rows.count,
-            "countLabel": rows.count == 1 ? "1 system" : "\(rows.count) systems",
-            "hasWorstStates": rows.contains { ($0["hasWorstState"] as? Bool) == true },
-            "unassigned": unassigned,
-            "unassignedLabel": unassigned == 1 ? "1 document names no system; it is" : "\(unassigned) documents name no system; they are",
-            "hasUnassigned": unassigned > 0,
-        ]
+        unassigned = portfolio.documents.count - assigned
+        hasRows = !rows.isEmpty
+        count = rows.count
+        countLabel = rows.count == 1 ? "1 system" : "\(rows.count) systems"
+        hasWorstStates = rows.contains(where: \.hasWorstState)
+        unassignedLabel = unassigned == 1 ? "1 document names no system; it is" : "\(unassigned) documents name no system; they are"
+        hasUnassigned = unassigned > 0
+    }
+
+    func member(_ name: TemplateName) -> (any TemplateValue)? {
+        switch name.key {
+        case .rows: rows
+        case .hasRows: hasRows
+        case .count: count
+        case .countLabel: countLabel
+        case .hasWorstStates: hasWorstStates
+        case .unassigned: unassigned
+        case .unassignedLabel: unassignedLabel
+        case .hasUnassigned: hasUnassigned
+        default: nil
+        }
     }
 }

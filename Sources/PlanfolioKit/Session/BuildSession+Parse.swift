@@ -12,8 +12,8 @@ extension BuildSession.ParsedDocument {
         var hasher = StableHasher()
         hasher.combine(face)
         let parsed = Self(document: document, completeness: .tree, own: found, face: face, faceHash: hasher.digest(),
-                          searchText: SearchIndex.text(of: document), mentions: MentionFilter(body: document.body),
-                          links: LinkedFiles.candidates(in: document.body), mentionsVersion: .none)
+                          searchText: SearchIndex.text(of: document), mentions: MentionFilter(source: file.text),
+                          links: LinkedFiles.candidates(in: document.body), mentionsVersion: .none, resolved: nil)
         return (parsed, [])
     }
 }

@@ -61,6 +61,15 @@ public final class BuildSession: @unchecked Sendable {
 
     public init() {}
 
+    /// The ids whose views the page of document `id` shows (`SitePlan.shown`).
+    func shown(_ id: String) -> [String] {
+        if let known = link?.shown[id] { return known }
+        guard let link, let document = link.portfolio[id] else { return [id] }
+        let shown = SitePlan.shown(by: document, portfolio: link.portfolio)
+        self.link?.shown[id] = shown
+        return shown
+    }
+
     /// Each linked document's page by its display path (`BuildReport.pages`).
     func pagesByDisplayPath() -> [String: String] {
         materialize()
@@ -148,6 +157,16 @@ public final class BuildSession: @unchecked Sendable {
         /// Bumped when a document it may mention is added, removed, moved or
         /// retitled: its page shows that link.
         var mentionsVersion: Digest
+        /// What `links` resolved to against the last documents and files (`Build.linkFiles`).
+        var resolved: Resolved?
+    }
+
+    /// A document's links resolved (`LinkedFiles.resolve`) against one set of
+    /// documents and files (`key`), with the hash of the rewrites it makes.
+    struct Resolved: Sendable {
+        var key: Digest
+        var resolution: LinkedFiles.Resolution
+        var digest: Digest
     }
 
     /// The Link stage's result, for one set of faces.
@@ -157,7 +176,8 @@ public final class BuildSession: @unchecked Sendable {
         var diagnostics: [Diagnostic]
         /// Each document's prose-link target (`IDLinker.Target`), to see which ones moved.
         var targets: [String: IDLinker.Target]
-        /// For each document id, the ids whose views its page shows (`SitePlan.shown`).
+        /// For each document id, the ids whose views its page shows (`SitePlan.shown`), as far as
+        /// worked out (all of them for a link made in this process; see `BuildSession.shown`).
         var shown: [String: [String]]
     }
 
@@ -170,6 +190,8 @@ public final class BuildSession: @unchecked Sendable {
         var diagnostics: [Diagnostic]
         /// Each document's view key (`SitePlan.viewKey`), by id.
         var viewKeys: [String: Digest]
+        /// Each document's neighbourhood (`SitePlan.neighbourhoods`), by id.
+        var neighbourhoods: [String: Digest]
     }
 
     struct WrittenSite: Sendable {
@@ -185,4 +207,6 @@ public final class BuildSession: @unchecked Sendable {
 
     /// The link key of the faces `SessionStore` has on disk for this session, when known.
     var facesOnDisk: Digest?
+    /// Changed since it was last kept (`SessionStore`).
+    var unsaved = false
 }

@@ -26,7 +26,7 @@ import PlanfolioMarkdown
 /// key the session file names.
 public struct SessionStore: Sendable {
     /// Bump when anything about the files changes.
-    static let format = 2
+    static let format = 4
     static let sessionName = "session.bin"
     static let facesName = "faces.bin"
 
@@ -116,12 +116,23 @@ public struct SessionStore: Sendable {
                 let mentions = MentionFilter(bytes: Array(reader.raw()))
                 let links = reader.array { reader in LinkedFiles.Candidate(url: reader.string(), line: reader.int()) }
                 let version = reader.digest()
+                let resolved = reader.optional { reader -> BuildSession.Resolved in
+                    let key = reader.digest(), digest = reader.digest()
+                    var resolution = LinkedFiles.Resolution()
+                    for (url, replacement) in reader.array({ reader in (reader.string(), reader.string()) }) {
+                        resolution.replacements[url] = replacement
+                    }
+                    resolution.used = reader.array { $0.string() }
+                    resolution.diagnostics = reader.array(diagnostic).compactMap { $0 }
+                    return BuildSession.Resolved(key: key, resolution: resolution, digest: digest)
+                }
                 guard let face = linked.faces[path] else {
                     reader.fail()
                     return nil
                 }
                 return BuildSession.ParsedDocument(document: face.document, completeness: .light, own: own, face: face.bytes, faceHash: faceHash,
-                                                   searchText: searchText, mentions: mentions, links: links, mentionsVersion: version)
+                                                   searchText: searchText, mentions: mentions, links: links, mentionsVersion: version,
+                                                   resolved: resolved)
             }
             if reader.failed { break }
             documents[path] = BuildSession.DocumentEntry(stamp: stamp, contentHash: contentHash, parsed: parsed ?? nil,
@@ -139,7 +150,7 @@ public struct SessionStore: Sendable {
         let linkDiagnostics = reader.array(diagnostic).compactMap { $0 }
         let statusKey = reader.digest()
         let statusDiagnostics = reader.array(diagnostic).compactMap { $0 }
-        let viewKeys = reader.array { reader in (reader.string(), reader.digest()) }
+        let views = reader.array { reader in (id: reader.string(), view: reader.digest(), neighbourhood: reader.digest()) }
         let siteKeys = reader.array { reader in (reader.string(), reader.digest()) }
         // Each document once, in order.
         guard documents.count == order.count, zip(order, order.dropFirst()).allSatisfy({ $0 < $1 }) else {
@@ -155,11 +166,12 @@ public struct SessionStore: Sendable {
         session.listingDiagnostics = listingDiagnostics
         var targets: [String: IDLinker.Target] = [:]
         for document in linked.portfolio.documents { targets[document.id] = IDLinker.Target(path: document.url, title: document.title) }
-        session.link = .init(key: linkKey, portfolio: linked.portfolio, diagnostics: linkDiagnostics, targets: targets,
-                             shown: Build.shownByID(linked.portfolio))
+        session.link = .init(key: linkKey, portfolio: linked.portfolio, diagnostics: linkDiagnostics, targets: targets, shown: [:])
         session.facesOnDisk = linkKey
         session.status = .init(key: statusKey, status: PortfolioStatus(today: Day(year: 1970, month: 1, day: 1)!), complete: false,
-                               diagnostics: statusDiagnostics, viewKeys: Dictionary(viewKeys, uniquingKeysWith: { first, _ in first }))
+                               diagnostics: statusDiagnostics,
+                               viewKeys: Dictionary(views.map { ($0.id, $0.view) }, uniquingKeysWith: { first, _ in first }),
+                               neighbourhoods: Dictionary(views.map { ($0.id, $0.neighbourhood) }, uniquingKeysWith: { first, _ in first }))
         session.site?.keys = Dictionary(siteKeys, uniquingKeysWith: { first, _ in first })
         session.site?.order = siteKeys.map(\.0)
     }
@@ -208,17 +220,53 @@ public struct SessionStore: Sendable {
     /// Writes the session down; `faces.bin` only when its link key is not the one on disk.
     public func save(_ session: BuildSession) {
         // Never decoded since it was restored: the files on disk are this session already.
-        guard session.pending == nil, mkdir(folder, 0o755) == 0 || errno == EEXIST else { return }
-        if let key = session.link?.key, session.facesOnDisk != key {
-            guard POSIXFile.replace(folder + "/" + Self.facesName, with: Self.encodeFaces(session)) else { return forget() }
-            session.facesOnDisk = key
+        guard session.pending == nil else { return }
+        start(session).finish()
+    }
+
+    /// Saving begun before a build renders (`Build`): the faces and the
+    /// body of `session.bin` are encoded, and `faces.bin` written, on a
+    /// thread of their own while the pages render; `finish` adds what the
+    /// write made known and writes `session.bin`. Nothing of the session may
+    /// change meanwhile but its site and report.
+    final class Saving: @unchecked Sendable {
+        let store: SessionStore
+        let session: BuildSession
+        private let work: BackgroundWork<(body: [UInt8], facesWritten: Bool)>
+
+        fileprivate init(store: SessionStore, session: BuildSession) {
+            self.store = store
+            self.session = session
+            let folder = store.folder
+            let facesKey = session.link.flatMap { session.facesOnDisk == $0.key ? nil : $0.key }
+            work = BackgroundWork([{ [session] in
+                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return ([], false) }
+                if facesKey != nil, !POSIXFile.replace(folder + "/" + SessionStore.facesName, with: SessionStore.encodeFaces(session)) {
+                    return ([], false)
+                }
+                return (SessionStore.encodeBody(session), true)
+            }], lanes: 1)
+            if let facesKey { session.facesOnDisk = facesKey }
         }
-        guard POSIXFile.replace(folder + "/" + Self.sessionName, with: Self.encode(session)) else { return forget() }
-        if var history = session.history {
-            HistoryStore.save(&history, folder: folder)
-            session.history = history
+
+        func finish() {
+            guard let (body, written) = work.wait().first, written,
+                  POSIXFile.replace(store.folder + "/" + SessionStore.sessionName, with: SessionStore.assemble(session, body: body)) else {
+                session.facesOnDisk = nil
+                return store.forget()
+            }
+            session.unsaved = false
+            if var history = session.history {
+                HistoryStore.save(&history, folder: store.folder)
+                session.history = history
+            }
+            store.removeDeadTemporaries()
         }
-        removeDeadTemporaries()
+    }
+
+    /// Begins saving `session` (see `Saving`).
+    func start(_ session: BuildSession) -> Saving {
+        Saving(store: self, session: session)
     }
 
     /// `faces.bin`: every parsed document's face by path, the linked
@@ -253,6 +301,12 @@ public struct SessionStore: Sendable {
 
     /// `session.bin`.
     static func encode(_ session: BuildSession) -> [UInt8] {
+        assemble(session, body: encodeBody(session))
+    }
+
+    /// `session.bin` from `body` (`encodeBody`, made before the site was
+    /// rendered): the head and each site file's key, known only after the write, around it.
+    static func assemble(_ session: BuildSession, body: [UInt8]) -> [UInt8] {
         var head = RecordWriter()
         head.string("planfolio-session")
         head.int(format)
@@ -267,8 +321,21 @@ public struct SessionStore: Sendable {
             writer.optional(site.stamp) { $0.string($1) }
             writer.int(site.files)
         }
-        var writer = RecordWriter(capacity: session.documents.count * 900 + head.bytes.count + 4_096)
+        var writer = RecordWriter(capacity: body.count + head.bytes.count + (session.site?.files ?? 0) * 60 + 4_096)
         writer.raw(sealed(head.bytes))
+        writer.append(body[...])
+        let site = session.site
+        writer.array((site?.order ?? []).compactMap { path in site?.keys[path].map { (path, $0) } }) { writer, item in
+            writer.string(item.0)
+            writer.digest(item.1)
+        }
+        return sealed(writer.bytes)
+    }
+
+    /// The part of `session.bin` a build knows before it renders: every
+    /// document and asset, the link and status results.
+    static func encodeBody(_ session: BuildSession) -> [UInt8] {
+        var writer = RecordWriter(capacity: session.documents.count * 900 + 4_096)
         writer.digest(session.link?.key ?? .none)
         let documents = session.documentOrder.compactMap { path in session.documents[path].map { (path, $0) } }
         writer.array(documents) { writer, item in
@@ -288,6 +355,16 @@ public struct SessionStore: Sendable {
                     writer.int(link.line)
                 }
                 writer.digest(parsed.mentionsVersion)
+                writer.optional(parsed.resolved) { writer, resolved in
+                    writer.digest(resolved.key)
+                    writer.digest(resolved.digest)
+                    writer.array(resolved.resolution.replacements.sorted { $0.key < $1.key }) { writer, item in
+                        writer.string(item.key)
+                        writer.string(item.value)
+                    }
+                    writer.array(resolved.resolution.used) { $0.string($1) }
+                    writer.array(resolved.resolution.diagnostics, diagnostic)
+                }
             }
         }
         writer.array(session.assets.sorted { $0.key < $1.key }) { writer, item in
@@ -309,17 +386,13 @@ public struct SessionStore: Sendable {
         writer.digest(session.status?.key ?? .none)
         writer.array(session.status?.diagnostics ?? [], diagnostic)
         let ids = session.link?.portfolio.documents.map(\.id) ?? []
-        let viewKeys = session.status?.viewKeys ?? [:]
-        writer.array(ids.compactMap { id in viewKeys[id].map { (id, $0) } }) { writer, item in
+        let viewKeys = session.status?.viewKeys ?? [:], neighbourhoods = session.status?.neighbourhoods ?? [:]
+        writer.array(ids.compactMap { id in viewKeys[id].map { (id, $0, neighbourhoods[id] ?? .none) } }) { writer, item in
             writer.string(item.0)
             writer.digest(item.1)
+            writer.digest(item.2)
         }
-        let site = session.site
-        writer.array((site?.order ?? []).compactMap { path in site?.keys[path].map { (path, $0) } }) { writer, item in
-            writer.string(item.0)
-            writer.digest(item.1)
-        }
-        return sealed(writer.bytes)
+        return writer.bytes
     }
 
     /// Removes the session files: the next build starts from an empty session.
@@ -333,7 +406,7 @@ public struct SessionStore: Sendable {
     /// `NAME.PID.tmp` and renamed into place; a build killed in between
     /// leaves that file, and no later build would ever write the same name.
     /// Those of builds no longer running go.
-    private func removeDeadTemporaries() {
+    fileprivate func removeDeadTemporaries() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         let ours = ProcessInfo.processInfo.processIdentifier
         let written: Set<Substring> = [Substring(Self.sessionName), Substring(Self.facesName),

@@ -448,6 +448,10 @@ import Testing
         try sandbox.replace(edit.old, with: edit.new, in: edit.path)
         let report = try sandbox.build()
         try Self.check(report, sandbox, mode: .partial(parsed: 1))
+        // Not every page: documents that neither show the edited one nor are shown by it stay as they were.
+        if case .partial(let rendered, _) = report.mode {
+            #expect(rendered < before.keys.count(where: { $0.hasSuffix(".html") }), "\(rendered) files rendered")
+        }
         // More than the document's own page changed (lists, dashboard, portfolio.json).
         let differing = Self.differences(before, try Self.tree(sandbox.output))
         #expect(differing.contains(edit.page))

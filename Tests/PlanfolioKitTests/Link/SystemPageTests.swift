@@ -5,12 +5,12 @@ import Testing
 struct SystemPageTests {
     typealias F = LinkFixture
 
-    static func ids(_ nodes: Any?) -> [String] {
-        (nodes as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    static func ids(_ nodes: [SystemPage.Node]) -> [String] {
+        nodes.map(\.item.id)
     }
 
-    static func children(_ nodes: Any?, of id: String) -> [[String: Any]] {
-        ((nodes as? [[String: Any]] ?? []).first { $0["id"] as? String == id }?["children"]) as? [[String: Any]] ?? []
+    static func children(_ nodes: [SystemPage.Node], of id: String) -> [SystemPage.Node] {
+        nodes.first { $0.item.id == id }?.children ?? []
     }
 
     @Test func chainsRunAssessmentInvestigationPlanWithSupersededLast() throws {
@@ -26,16 +26,16 @@ struct SystemPageTests {
         ])
         #expect(diagnostics.isEmpty)
         let system = try #require(portfolio.systems.first)
-        let context = SystemPage.context(system: system, portfolio: portfolio, root: "../")
-        #expect(Self.ids(context["chains"]) == ["FAF-2026-01-001"])
-        let underAssessment = Self.children(context["chains"], of: "FAF-2026-01-001")
-        #expect(underAssessment.compactMap { $0["id"] as? String } == ["DIR-1", "RP-3"])
+        let page = SystemPage(system: system, portfolio: portfolio, root: "../")
+        #expect(Self.ids(page.chains) == ["FAF-2026-01-001"])
+        let underAssessment = Self.children(page.chains, of: "FAF-2026-01-001")
+        #expect(Self.ids(underAssessment) == ["DIR-1", "RP-3"])
         let underInvestigation = Self.children(underAssessment, of: "DIR-1")
-        #expect(underInvestigation.compactMap { $0["id"] as? String } == ["RP-2", "RP-1"])
-        #expect(underInvestigation.last?["isSuperseded"] as? Bool == true)
-        #expect(underInvestigation.last?["supersededByHref"] as? String == "../plans/RP-2.html")
-        #expect(Self.ids(context["others"]) == ["DIR-2", "RP-5"])
-        #expect(Self.children(context["others"], of: "DIR-2").compactMap { $0["id"] as? String } == ["RP-4"])
+        #expect(Self.ids(underInvestigation) == ["RP-2", "RP-1"])
+        #expect(underInvestigation.last?.isSuperseded == true)
+        #expect(underInvestigation.last?.supersededByHref == "../plans/RP-2.html")
+        #expect(Self.ids(page.others) == ["DIR-2", "RP-5"])
+        #expect(Self.ids(Self.children(page.others, of: "DIR-2")) == ["RP-4"])
     }
 
     @Test func systemsPageCountsByKind() {
@@ -45,14 +45,14 @@ struct SystemPageTests {
             F.document("RP-2", .plan),
             F.document("RP-3", .plan, system: nil),
         ])
-        let context = SystemsPage.context(portfolio: portfolio, root: "")
-        let row = (context["rows"] as? [[String: Any]])?.first
-        #expect(row?["assessments"] as? Int == 1)
-        #expect(row?["investigations"] as? Int == 0)
-        #expect(row?["plans"] as? Int == 2)
-        #expect(row?["href"] as? String == "systems/scoring.html")
-        #expect(row?["worstState"] as? String == "")
-        #expect(context["unassigned"] as? Int == 1)
+        let page = SystemsPage(portfolio: portfolio, root: "")
+        let row = page.rows.first
+        #expect(row?.assessments == 1)
+        #expect(row?.investigations == 0)
+        #expect(row?.plans == 2)
+        #expect(row?.href == "systems/scoring.html")
+        #expect(row?.worstState == "")
+        #expect(page.unassigned == 1)
     }
 }
 
@@ -78,26 +78,26 @@ struct SystemPageStatusTests {
             reviews: ["FAF-2026-01-001": ReviewStatus(open: true, breaches: [], supersededBy: nil),
                       "DIR-1": ReviewStatus(open: true, breaches: [], supersededBy: nil)])
         let system = try #require(portfolio.systems.first)
-        let page = SystemPage.context(system: system, portfolio: portfolio, root: "../", status: status)
-        let investigation = SystemPageTests.children(page["chains"], of: "FAF-2026-01-001")
+        let page = SystemPage(system: system, portfolio: portfolio, root: "../", status: status)
+        let investigation = SystemPageTests.children(page.chains, of: "FAF-2026-01-001")
         let plans = SystemPageTests.children(investigation, of: "DIR-1")
-        #expect(plans.compactMap { $0["id"] as? String } == ["RP-2", "RP-3", "RP-1"])
-        #expect(plans.compactMap { $0["state"] as? String } == ["Draft", "Overdue", "Completed"])
-        #expect(plans.compactMap { $0["isOpen"] as? Bool } == [true, true, false])
+        #expect(SystemPageTests.ids(plans) == ["RP-2", "RP-3", "RP-1"])
+        #expect(plans.map(\.state) == ["Draft", "Overdue", "Completed"])
+        #expect(plans.map(\.isOpen) == [true, true, false])
 
-        let row = (SystemsPage.context(portfolio: portfolio, root: "", status: status)["rows"] as? [[String: Any]])?.first
-        #expect(row?["worstState"] as? String == "Overdue")
-        #expect(row?["worstStateTone"] as? String == "red")
+        let row = SystemsPage(portfolio: portfolio, root: "", status: status).rows.first
+        #expect(row?.worstState == "Overdue")
+        #expect(row?.worstStateTone == "red")
     }
 
     @Test func worstStateWithoutOpenPlans() throws {
         let documents = [F.document("FAF-2026-01-001", .assessment), F.document("RP-1", .plan)]
         let closed = PortfolioStatus(today: try #require(Day("2026-11-25")), plans: ["RP-1": Self.plan(.completed, open: false)],
                                      reviews: ["FAF-2026-01-001": ReviewStatus(open: false, breaches: [], supersededBy: nil)])
-        #expect(SystemStates.worst(documents, status: closed)?["label"] as? String == "Closed")
+        #expect(SystemStates.worst(documents, status: closed)?.label == "Closed")
         var open = closed
         open.reviews["FAF-2026-01-001"]?.open = true
-        #expect(SystemStates.worst(documents, status: open)?["label"] as? String == "Open")
+        #expect(SystemStates.worst(documents, status: open)?.label == "Open")
         #expect(SystemStates.worst(documents, status: nil) == nil)
     }
 }

@@ -18,6 +18,21 @@ import Testing
         #expect(config.dueSoonDays == 21)
     }
 
+    @Test func rolesAndTitlesArePaidOncePerPageSoTheyAreBounded() {
+        let roles = (1...ConfigLoader.maximumRoles).map { "Role \($0)" }
+        let (atLimit, fine) = ConfigLoader.decode("requiredRoles: [\(roles.joined(separator: ", "))]\n", file: "planfolio.yml")
+        #expect(fine.isEmpty)
+        #expect(atLimit.requiredRoles == roles)
+        let (tooMany, listed) = ConfigLoader.decode("requiredRoles: [\((roles + ["One more"]).joined(separator: ", "))]\n", file: "planfolio.yml")
+        #expect(listed.map(\.code) == [.configError])
+        #expect(!tooMany.requiredRolesConfigured)
+        let long = String(repeating: "r", count: ConfigLoader.maximumTextLength + 1)
+        #expect(ConfigLoader.decode("requiredRoles:\n  - Plan Owner\n  - \(long)\n", file: "planfolio.yml").1.first?.line == 3)
+        let (titled, titleProblems) = ConfigLoader.decode("title: \(long)\n", file: "planfolio.yml")
+        #expect(titleProblems.map(\.code) == [.configError])
+        #expect(titled.title == SiteConfig().title)
+    }
+
     @Test func emptyFileGivesDefaults() {
         let (config, diagnostics) = ConfigLoader.decode("", file: "planfolio.yml")
         #expect(diagnostics.isEmpty)

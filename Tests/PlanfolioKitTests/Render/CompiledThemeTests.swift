@@ -19,7 +19,7 @@ import Testing
         let document = "{{<layout}}\n{{$main}}\n{{#items}}\n<li>{{name}}</li>\n{{/items}}\n{{{raw}}}\n{{/main}}\n{{/layout}}\n"
         let (compiled, diagnostics) = CompiledTheme.compile(Self.theme(document: document), themePath: "T")
         #expect(diagnostics.isEmpty)
-        let context: [String: Any] = ["pageTitle": "a < b", "items": [["name": "x & \"y\""], ["name": "z'"]], "raw": "<b>kept</b>"]
+        let context: JSONValue = ["pageTitle": "a < b", "items": [["name": "x & \"y\""], ["name": "z'"]], "raw": "<b>kept</b>"]
         let html = try #require(compiled).render("document", context)
         #expect(html == "<title>a &lt; b</title>\n<li>x &amp; &quot;y&quot;</li>\n<li>z&#39;</li>\n<b>kept</b>\n\n")
     }
@@ -49,7 +49,7 @@ import Testing
     @Test func partialsInCommentsAreNotReferences() {
         let (compiled, diagnostics) = CompiledTheme.compile(Self.theme(document: "{{! was {{> gone }}\n{{> extra}}\n", extra: ["extra": "e"]), themePath: "T")
         #expect(diagnostics.isEmpty)
-        #expect(compiled?.render("document", [:]) == "e")
+        #expect(compiled?.render("document", [:] as JSONValue) == "e")
     }
 
     /// The built-in theme with `templates` of folder `T` laid over it.
@@ -64,7 +64,7 @@ import Testing
         let (compiled, diagnostics) = CompiledTheme.compile(Self.overriding(["notfound": notfound, "contact": "<p>Write to us.</p>\n"]), themePath: "T")
         #expect(diagnostics.isEmpty)
         let (builtIn, _) = CompiledTheme.compile(ThemeFiles.builtIn, themePath: ThemeFiles.builtInPath)
-        let context: [String: Any] = ["pageTitle": "Not found", "siteTitle": "Plans", "root": "", "today": "2026-11-25"]
+        let context: JSONValue = ["pageTitle": "Not found", "siteTitle": "Plans", "root": "", "today": "2026-11-25"]
         let page = try #require(compiled).render("notfound", context)
         #expect(page.contains("<h1>Lost?</h1>\n<p>Write to us.</p>\n"))
         #expect(!page.contains("There is no page at this address"))

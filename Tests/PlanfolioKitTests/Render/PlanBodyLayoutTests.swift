@@ -35,7 +35,7 @@ import PlanfolioMarkdown
         return plan
     }
 
-    func layout(_ markdown: String, plan: PlanSections, panels: [PlanPanel] = PlanPanel.allCases) -> (segments: [[String: Any]], html: String) {
+    func layout(_ markdown: String, plan: PlanSections, panels: [PlanPanel] = PlanPanel.allCases) -> (segments: [BodySplitter.Segment], html: String) {
         let blocks = BodyOutline.blocks(of: MarkdownParser.parse(markdown))
         let (segments, body) = BodySplitter.render(blocks, layout: PlanBodyLayout.place(panels, in: blocks, plan: plan), panels: panels, linker: nil)
         return (segments, body.html)
@@ -46,37 +46,37 @@ import PlanfolioMarkdown
         #expect(!html.contains("<table"))
         #expect(html.contains("<p>Phase notes stay.</p>"))
         #expect(segments.count == 4)
-        #expect((segments[0]["html"] as? String)?.hasSuffix("<h3 id=\"phases-and-milestones\">Phases and Milestones</h3>\n") == true)
-        #expect(segments[0]["timelineHere"] as? Bool == true)
-        #expect((segments[1]["html"] as? String)?.hasSuffix("<h3 id=\"responsibilities\">Responsibilities</h3>\n") == true)
-        #expect(segments[1]["responsibilitiesHere"] as? Bool == true)
-        #expect((segments[2]["html"] as? String)?.hasSuffix("<h2 id=\"approval\">Approval</h2>\n") == true)
-        #expect(segments[2]["approvalsHere"] as? Bool == true)
-        #expect(segments[3]["html"] as? String == "")
+        #expect(segments[0].html.hasSuffix("<h3 id=\"phases-and-milestones\">Phases and Milestones</h3>\n"))
+        #expect(segments[0].panels.contains(.timeline))
+        #expect(segments[1].html.hasSuffix("<h3 id=\"responsibilities\">Responsibilities</h3>\n"))
+        #expect(segments[1].panels.contains(.responsibilities))
+        #expect(segments[2].html.hasSuffix("<h2 id=\"approval\">Approval</h2>\n"))
+        #expect(segments[2].panels.contains(.approvals))
+        #expect(segments[3].html == "")
     }
 
     @Test func aTableWhoseRowsWereNotReadStaysAndThePanelGoesUnderTheHeading() {
         let (segments, html) = layout(Self.body, plan: Self.sections(phases: false))
         #expect(html.contains("<td>Design</td>"))
-        #expect((segments[0]["html"] as? String)?.hasSuffix("Phases and Milestones</h3>\n") == true)
-        #expect(segments[0]["timelineHere"] as? Bool == true)
+        #expect(segments[0].html.hasSuffix("Phases and Milestones</h3>\n"))
+        #expect(segments[0].panels.contains(.timeline))
     }
 
     @Test func approvalSectionWithoutTableGetsThePanelAtItsEnd() {
         let markdown = "## Approval\n\nSigned on paper.\n\n## Annex\n\nMore.\n"
         let (segments, _) = layout(markdown, plan: Self.sections(approvalTable: false), panels: [.approvals])
         #expect(segments.count == 2)
-        #expect((segments[0]["html"] as? String)?.hasSuffix("<p>Signed on paper.</p>\n") == true)
-        #expect(segments[0]["approvalsHere"] as? Bool == true)
+        #expect(segments[0].html.hasSuffix("<p>Signed on paper.</p>\n"))
+        #expect(segments[0].panels.contains(.approvals))
     }
 
     @Test func missingSectionsPutPanelsAtTheEnd() {
         let (segments, html) = layout("## Implementation Plan\n\ntext\n", plan: PlanSections())
         // The timeline goes under Implementation Plan; the others at the end.
         #expect(segments.count == 2)
-        #expect(segments[0]["timelineHere"] as? Bool == true)
-        #expect(segments[1]["responsibilitiesHere"] as? Bool == true)
-        #expect(segments[1]["approvalsHere"] as? Bool == true)
+        #expect(segments[0].panels.contains(.timeline))
+        #expect(segments[1].panels.contains(.responsibilities))
+        #expect(segments[1].panels.contains(.approvals))
         #expect(html == "<h2 id=\"implementation-plan\">Implementation Plan</h2>\n<p>text</p>\n")
     }
 
@@ -86,8 +86,8 @@ import PlanfolioMarkdown
         let (segments, html) = layout("\(spoof)\n\n## Approval\n\n| Role | Name | Signature | Date |\n|---|---|---|---|\n| A | B | C | 2026-01-01 |\n",
                                       plan: Self.sections(), panels: [.approvals])
         #expect(segments.count == 2)
-        #expect((segments[0]["html"] as? String)?.hasPrefix("<p>\(spoof)</p>\n<h2 id=\"approval\">") == true)
-        #expect(segments[0]["approvalsHere"] as? Bool == true)
+        #expect(segments[0].html.hasPrefix("<p>\(spoof)</p>\n<h2 id=\"approval\">"))
+        #expect(segments[0].panels.contains(.approvals))
         #expect(html.contains("<p>\(spoof)</p>"))  // the text stays as written
     }
 
@@ -97,9 +97,9 @@ import PlanfolioMarkdown
         let (segments, html) = layout(markdown, plan: Self.sections(approvalTable: false), panels: [.approvals])
         #expect(!html.contains("Title"))
         #expect(html.hasPrefix("<p>Intro.</p>\n<h2 id=\"approval\">Approval</h2>"))
-        #expect((segments[0]["html"] as? String)?.hasSuffix("<p>Still approval.</p>\n") == true)
-        #expect(segments[0]["approvalsHere"] as? Bool == true)
-        #expect(segments[1]["html"] as? String == "<h2 id=\"annex\">Annex</h2>\n<p>More.</p>\n")
+        #expect(segments[0].html.hasSuffix("<p>Still approval.</p>\n"))
+        #expect(segments[0].panels.contains(.approvals))
+        #expect(segments[1].html == "<h2 id=\"annex\">Annex</h2>\n<p>More.</p>\n")
     }
 
     @Test func twoPanelsAtOnePlaceKeepTheOrderTheyHadAsMarkers() {
@@ -134,9 +134,9 @@ import PlanfolioMarkdown
         let (segments, html) = layout(markdown, plan: plan, panels: [.timeline, .responsibilities])
         #expect(!html.contains("<table"))
         #expect(segments.count == 3)
-        #expect(segments[0]["timelineHere"] as? Bool == true)
-        #expect(segments[1]["html"] as? String == "")
-        #expect(segments[1]["responsibilitiesHere"] as? Bool == true)
+        #expect(segments[0].panels.contains(.timeline))
+        #expect(segments[1].html == "")
+        #expect(segments[1].panels.contains(.responsibilities))
     }
 
     @Test func nonPlansAreUntouched() {

@@ -50,13 +50,12 @@ import Testing
         var sections = PlanSections()
         sections.phases = [Phase(name: "A", deadline: Day("2026-05-01"), status: .done, line: 1),
                            Phase(name: "B", deadline: nil, status: .blocked, line: 2)]
-        let context = PlanSectionsContext.context(sections)
-        let phases = context["phases"] as? [[String: Any]] ?? []
-        #expect(phases.map { $0["statusLabel"] as? String } == ["Done", "Blocked"])
-        #expect(phases.map { $0["statusTone"] as? String } == ["green", "red"])
-        #expect(phases.map { $0["hasDeadline"] as? Bool } == [true, false])
-        #expect(context["hasPhases"] as? Bool == true)
-        #expect(context["hasInterventions"] as? Bool == false)
+        let context = PlanSectionsContext(sections)
+        #expect(context.phases.map(\.statusLabel) == ["Done", "Blocked"])
+        #expect(context.phases.map(\.statusTone) == ["green", "red"])
+        #expect(context.phases.map(\.hasDeadline) == [true, false])
+        #expect(context.hasPhases)
+        #expect(!context.hasInterventions)
     }
 
     @Test(arguments: Phase.Status.allCases)

@@ -76,13 +76,13 @@ import PlanfolioMarkdown
         var status = PortfolioStatus(today: today)
         status.plans["RP-1"] = PlanStatus(lifecycle: .inProgress, approval: ApprovalStatus(state: .partial, signed: 1, required: 4, stale: true, roles: []),
                                           phases: [], open: true, supersededBy: nil)
-        let context = ListPage.context(kind: .plan, portfolio: Portfolio(documents: [document]), root: "", status: status)
+        let context = ListPage(kind: .plan, portfolio: Portfolio(documents: [document]), root: "", status: status)
         let (theme, _) = CompiledTheme.compile(.builtIn, themePath: "t")
         let html = try #require(theme).render("list", context)
         #expect(html.contains(#"<tr data-lifecycle="in-progress" data-approval="partial" data-stale="stale" data-open="open">"#))
         #expect(html.contains("1 of 4 signed"))
         #expect(html.contains(#"<table class="doc-list" id="doc-list" data-sortable="true""#))
-        let plain = try #require(theme).render("list", ListPage.context(kind: .plan, portfolio: Portfolio(documents: [document]), root: ""))
+        let plain = try #require(theme).render("list", ListPage(kind: .plan, portfolio: Portfolio(documents: [document]), root: ""))
         #expect(!plain.contains("data-lifecycle"))
     }
 

@@ -3,7 +3,7 @@ import Testing
 import PlanfolioMarkdown
 @testable import PlanfolioKit
 
-/// Documents and comparisons for the build cache's tests.
+/// Documents and comparisons for the build session's tests.
 enum CacheFixtures {
     static func day(_ text: String) -> Day {
         guard let day = Day(text) else { preconditionFailure("bad test date \(text)") }

@@ -222,6 +222,25 @@ import Testing
         #expect(try PerformanceFixtures.tree(setup.output) == (try Self.cleanBuild(setup)))
     }
 
+    /// One session, as `serve` keeps it: a check and then a build of the same
+    /// input writes the site (the check's report, which wrote nothing, is not
+    /// the build's), and a build with nothing changed after it writes nothing.
+    @Test func aCheckThenABuildOnOneSessionWritesTheSite() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let session = BuildSession()
+        var check = setup.options
+        check.write = false
+        let checked = try Build.run(check, session: session)
+        #expect(!checked.wrote && !checked.hasErrors)
+        let built = try Build.run(setup.options, session: session)
+        #expect(built.wrote && built.mode == .full)
+        #expect(try PerformanceFixtures.tree(setup.output) == (try Self.cleanBuild(setup)))
+        let again = try Build.run(setup.options, session: session)
+        #expect(again.wrote && again.mode == .unchanged && again.changedFiles == [])
+        #expect(try Build.run(check, session: session).diagnostics == checked.diagnostics)
+    }
+
     @Test func stableHasherIsStableAndSeesOneByteChanges() {
         var a = StableHasher(), b = StableHasher(), c = StableHasher()
         a.combine("hello world, this is more than eight bytes")

@@ -25,29 +25,40 @@ struct TimeAxis {
         return x0 + (x1 - x0) * Double(first.days(until: day)) / span
     }
 
-    /// Each month's first day, its x, and its label (`Jan 2027` at a year's
-    /// start and at the left edge, else `Feb`); labels thinned when months are narrow.
+    /// At most this many grid lines, whatever the span: a timeline from a
+    /// typo such as `0001-01-01` to `9999-11-30` has 119,987 months, and a
+    /// line each would make an 11 MB page.
+    static let maximumTicks = 120
+    /// Months between grid lines, the first that keeps to `maximumTicks`:
+    /// every month, quarters, half years, then years and their multiples
+    /// (those ticks on January).
+    static let tickSpans = [1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000]
+
+    /// The first day of each month that has a grid line (every month when
+    /// they fit, see `tickSpans`), its x, and its label (`Jan 2027` at a
+    /// year's start and at the left edge, else `Feb`; the year alone when
+    /// ticks are a year or more apart); labels thinned when ticks are narrow.
     var months: [(day: Day, x: Double, label: String?)] {
-        var out: [(Day, Double, String?)] = []
-        var day = first
-        var index = 0
-        var all: [Day] = []
-        while day < end {
-            all.append(day)
-            day = day.month == 12 ? Day(year: day.year + 1, month: 1, day: 1) ?? end : Day(year: day.year, month: day.month + 1, day: 1) ?? end
+        let firstIndex = first.year * 12 + first.month - 1
+        let endIndex = end.year * 12 + end.month - 1
+        let count = endIndex - firstIndex
+        let span = Self.tickSpans.first { (count + $0 - 1) / $0 <= Self.maximumTicks } ?? Self.tickSpans[Self.tickSpans.count - 1]
+        var ticks: [Day] = []
+        var index = span == 1 ? firstIndex : (firstIndex + span - 1) / span * span
+        while index < endIndex {
+            if let day = Day(year: index / 12, month: index % 12 + 1, day: 1) { ticks.append(day) }
+            index += span
         }
-        let width = (x1 - x0) / Double(max(1, all.count))
+        let width = (x1 - x0) / Double(max(1, ticks.count))
         let step = max(1, Int((56 / width).rounded(.up)))
-        for month in all {
+        return ticks.enumerated().map { number, month in
             let name = TimeAxis.monthNames[month.month - 1]
             var label: String?
-            if index % step == 0 {
-                label = (index == 0 || month.month == 1) ? "\(name) \(month.year)" : name
+            if number % step == 0 {
+                label = span >= 12 ? "\(month.year)" : (number == 0 || month.month == 1) ? "\(name) \(month.year)" : name
             }
-            out.append((month, x(month), label))
-            index += 1
+            return (month, x(month), label)
         }
-        return out
     }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -9,23 +9,15 @@ struct MustacheLibrary: Sendable {
         self.templates = templates
     }
 
-    /// The named template over `context`, or nil if there is no such template.
-    func render(_ name: String, _ context: [String: Any]) -> String? {
-        renderBytes(name, context).map { String(decoding: $0, as: UTF8.self) }
+    /// The named template over `root`, or nil if there is no such template.
+    /// planfolio's pages are page models; the Mustache spec's tests give
+    /// any JSON value (a string, a number, a list...).
+    func render(_ name: String, _ root: some TemplateValue) -> String? {
+        renderBytes(name, root).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The UTF-8 bytes, as the site's files hold them: no String in between.
-    func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8]? {
-        renderBytes(name, root: .dictionary(context))
-    }
-
-    /// The named template over a context of any type (a string, a number, a
-    /// list, `NSNull`...), as the Mustache spec allows; planfolio's pages are dictionaries.
-    func render(_ name: String, root: Any) -> String? {
-        renderBytes(name, root: MustacheValue(root)).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    private func renderBytes(_ name: String, root: MustacheValue) -> [UInt8]? {
+    func renderBytes(_ name: String, _ root: some TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = MustacheRenderer(library: self, root: root, capacity: max(32_768, template.textSize * 4))
         renderer.render(template.nodes)

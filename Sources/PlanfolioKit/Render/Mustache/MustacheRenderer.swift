@@ -1,22 +1,20 @@
-import PlanfolioMarkdown
-
 /// Renders one template over one context into a byte buffer.
 ///
 /// One renderer per page: the context stack, the block overrides in force
 /// and the output grow and shrink in place, with no per-node copies. Values
-/// are read by `MustacheValue`'s concrete casts; `{{value}}` is escaped in
-/// one pass over its UTF-8 bytes (`appendHTMLEscapedUTF8`, the
-/// five escapes of `htmlEscaped`).
+/// are read through `TemplateValue` only: a member by name, how a section
+/// treats the value, its elements, its text (escaped in one pass over its
+/// UTF-8 bytes by `appendHTMLEscapedUTF8`, the five escapes of `htmlEscaped`).
 ///
-/// Truthiness (as swift-mustache had it, for the values planfolio uses): a
-/// section renders for `true`, for each element of a non-empty list, and
-/// once for any other present value (a dictionary, any string including "",
-/// any number including 0); it renders nothing for `false`, an empty list, or
-/// a missing name. An inverted section renders exactly when a section would not.
+/// Truthiness (`TemplateSection`, as swift-mustache had it): a section
+/// renders for `true`, for each element of a non-empty list, and once for
+/// any other present value (a model, any string including "", any number
+/// including 0); it renders nothing for `false`, null, an empty list, or a
+/// missing name. An inverted section renders exactly when a section would not.
 struct MustacheRenderer {
     private let library: MustacheLibrary
     private(set) var output: [UInt8] = []
-    private var stack: [MustacheValue]
+    private var stack: [any TemplateValue]
     /// Block contents from `{{<parent}}` tags being rendered; the outermost definition wins.
     private var overrides: [String: [MustacheNode]] = [:]
     /// Added at the start of each template line inside an indented standalone partial.
@@ -28,7 +26,7 @@ struct MustacheRenderer {
     /// Nested partials deeper than this render nothing: a partial that includes itself unconditionally stops here.
     static let maximumDepth = 200
 
-    init(library: MustacheLibrary, root: MustacheValue, capacity: Int) {
+    init(library: MustacheLibrary, root: any TemplateValue, capacity: Int) {
         self.library = library
         stack = [root]
         output.reserveCapacity(capacity)
@@ -41,58 +39,30 @@ struct MustacheRenderer {
                 appendText(text)
             case .variable(let name, let escaped):
                 if atLineStart { startLine() }
-                switch lookup(name) {
-                case .string(let string):
-                    if escaped { appendEscaped(string) } else { appendRaw(string) }
-                case .missing:
-                    break
-                case .markup(let markup):
-                    if escaped { appendEscaped(markup.text) } else { output.append(contentsOf: markup.bytes) }
-                case let value:
-                    if escaped { appendEscaped(value.text) } else { appendRaw(value.text) }
-                }
+                lookup(name)?.appendText(to: &output, escaped: escaped)
             case .section(let name, let body):
-                let value = lookup(name)
-                switch value {
-                case .missing:
+                guard let value = lookup(name) else { break }
+                switch value.section {
+                case .null:
                     break
-                case .bool(let bool):
-                    if bool { render(body) }
-                case .dictionaries(let list):
-                    for element in list {
-                        stack.append(.dictionary(element))
-                        render(body)
-                        stack.removeLast()
-                    }
-                case .strings(let list):
-                    for element in list {
-                        stack.append(.string(element))
-                        render(body)
-                        stack.removeLast()
-                    }
-                case .list(let list):
-                    for element in list {
-                        stack.append(MustacheValue(element))
-                        render(body)
-                        stack.removeLast()
-                    }
-                default:
-                    stack.append(value)
-                    render(body)
-                    stack.removeLast()
+                case .flag(let on):
+                    if on { render(body) }
+                case .context:
+                    renderPushing(value, body)
+                case .list(let isEmpty):
+                    if !isEmpty { value.forEachElement { renderPushing($0, body) } }
                 }
             case .invertedSection(let name, let body):
-                let value = lookup(name)
-                switch value {
-                case .missing, .bool(false):
+                guard let value = lookup(name) else {
                     render(body)
-                case .dictionaries(let list) where list.isEmpty:
+                    break
+                }
+                switch value.section {
+                case .null, .flag(false):
+                    render(body)
+                case .list(isEmpty: true):
                     renderPushing(value, body)
-                case .strings(let list) where list.isEmpty:
-                    renderPushing(value, body)
-                case .list(let list) where list.isEmpty:
-                    renderPushing(value, body)
-                default:
+                case .flag(true), .context, .list(isEmpty: false):
                     break
                 }
             case .partial(let name, let partialIndentation):
@@ -114,7 +84,7 @@ struct MustacheRenderer {
         }
     }
 
-    private mutating func renderPushing(_ value: MustacheValue, _ body: [MustacheNode]) {
+    private mutating func renderPushing(_ value: any TemplateValue, _ body: [MustacheNode]) {
         stack.append(value)
         render(body)
         stack.removeLast()
@@ -159,29 +129,19 @@ struct MustacheRenderer {
         if start < text.count { output.append(contentsOf: text[start...]) }
     }
 
-    private mutating func appendRaw(_ string: String) {
-        var string = string
-        string.withUTF8 { output.append(contentsOf: $0) }
-    }
-
-    private mutating func appendEscaped(_ string: String) {
-        string.appendHTMLEscapedUTF8(to: &output)
-    }
-
-    /// The value of `name`: its first part from the innermost dictionary on the stack that has it, the rest inside that.
-    private func lookup(_ name: MustacheName) -> MustacheValue {
+    /// The value of `name`: its first part from the innermost context on the
+    /// stack that has that member, the rest inside that; nil when missing.
+    private func lookup(_ name: MustacheName) -> (any TemplateValue)? {
         let parts = name.parts
         guard let first = parts.first else { return stack[stack.count - 1] }
-        var value: MustacheValue = .missing
+        var value: (any TemplateValue)?
         if name.anchored {
-            if case .dictionary(let dictionary) = stack[stack.count - 1], let found = dictionary[first] {
-                value = MustacheValue(found)
-            }
+            value = stack[stack.count - 1].member(first)
         } else {
             var index = stack.count - 1
             while index >= 0 {
-                if case .dictionary(let dictionary) = stack[index], let found = dictionary[first] {
-                    value = MustacheValue(found)
+                if let found = stack[index].member(first) {
+                    value = found
                     break
                 }
                 index -= 1
@@ -189,8 +149,8 @@ struct MustacheRenderer {
         }
         guard parts.count > 1 else { return value }
         for part in parts.dropFirst() {
-            guard case .dictionary(let dictionary) = value, let found = dictionary[part] else { return .missing }
-            value = MustacheValue(found)
+            guard let found = value?.member(part) else { return nil }
+            value = found
         }
         return value
     }

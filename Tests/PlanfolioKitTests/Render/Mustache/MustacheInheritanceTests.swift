@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func overridesRenderInTheContextWhereTheBlockIs() {
-        let data: [String: Any] = ["fruit": "apples", "nested": ["fruit": "bananas"]]
+        let data: JSONValue = ["fruit": "apples", "nested": ["fruit": "bananas"]]
         #expect(mustache("{{<parent}}{{$block}}I say {{fruit}}.{{/block}}{{/parent}}", data, partials: ["parent": "{{#nested}}{{$block}}You say {{fruit}}.{{/block}}{{/nested}}"])
             == "I say bananas.")
     }

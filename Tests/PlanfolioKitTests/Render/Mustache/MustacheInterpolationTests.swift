@@ -3,7 +3,7 @@ import Testing
 import PlanfolioMarkdown
 @testable import PlanfolioKit
 
-/// Cases from the Mustache spec's interpolation.yml, plus the value types planfolio's contexts use.
+/// Cases from the Mustache spec's interpolation.yml, plus the value types planfolio's page models use.
 @Suite struct MustacheInterpolationTests {
     @Test func plainTextAndNoTags() {
         #expect(mustache("Hello from {Mustache}!\n") == "Hello from {Mustache}!\n")
@@ -18,16 +18,16 @@ import PlanfolioMarkdown
 
     @Test func chartMarkupGoesInAsBytesAndIsEscapedLikeAString() {
         let markup = SVGMarkup(bytes: Array("<svg class=\"c\">é · &amp;</svg>".utf8))
-        let data: [String: Any] = ["svg": markup, "list": [markup, markup] as [Any]]
-        #expect(mustache("<p>{{{svg}}}</p>", data) == "<p><svg class=\"c\">é · &amp;</svg></p>")
-        #expect(mustache("{{& svg}}", data) == markup.text)
-        #expect(mustache("{{svg}}", data) == markup.text.htmlEscaped)
-        #expect(mustache("{{#svg}}yes{{/svg}}{{^svg}}no{{/svg}}", data) == "yes")
-        #expect(mustache("{{#list}}[{{{.}}}]{{/list}}", data) == "[\(markup.text)][\(markup.text)]")
+        let data = TestModel(["svg": markup, "list": [markup, markup]])
+        #expect(mustacheRoot("<p>{{{svg}}}</p>", data) == "<p><svg class=\"c\">é · &amp;</svg></p>")
+        #expect(mustacheRoot("{{& svg}}", data) == markup.text)
+        #expect(mustacheRoot("{{svg}}", data) == markup.text.htmlEscaped)
+        #expect(mustacheRoot("{{#svg}}yes{{/svg}}{{^svg}}no{{/svg}}", data) == "yes")
+        #expect(mustacheRoot("{{#list}}[{{{.}}}]{{/list}}", data) == "[\(markup.text)][\(markup.text)]")
     }
 
     @Test func escapesTheFiveHTMLCharactersOnlyInDoubleMustache() {
-        let data: [String: Any] = ["forbidden": #"& " < > '"#]
+        let data: JSONValue = ["forbidden": #"& " < > '"#]
         #expect(mustache("{{forbidden}}", data) == "&amp; &quot; &lt; &gt; &#39;")
         #expect(mustache("{{{forbidden}}}", data) == #"& " < > '"#)
         #expect(mustache("{{&forbidden}}", data) == #"& " < > '"#)
@@ -48,20 +48,20 @@ import PlanfolioMarkdown
     }
 
     @Test func dottedNames() {
-        let data: [String: Any] = ["person": ["name": "Joe"], "a": ["b": ["c": ["d": ["e": ["name": "Phil"]]]]]]
+        let data: JSONValue = ["person": ["name": "Joe"], "a": ["b": ["c": ["d": ["e": ["name": "Phil"]]]]]]
         #expect(mustache(#""{{person.name}}" == "{{#person}}{{name}}{{/person}}""#, data) == #""Joe" == "Joe""#)
         #expect(mustache("{{a.b.c.d.e.name}}", data) == "Phil")
         // Broken chains and chains resolved only from their first part.
-        #expect(mustache("{{a.b.c}}", ["a": [String: Any]()]) == "")
-        #expect(mustache("{{a.b.c.name}}", ["a": ["b": [String: Any]()], "c": ["name": "Jim"]]) == "")
-        #expect(mustache("{{#a}}{{b.c}}{{/a}}", ["a": ["b": [String: Any]()], "b": ["c": "ERROR"]]) == "")
+        #expect(mustache("{{a.b.c}}", ["a": [:]]) == "")
+        #expect(mustache("{{a.b.c.name}}", ["a": ["b": [:]], "c": ["name": "Jim"]]) == "")
+        #expect(mustache("{{#a}}{{b.c}}{{/a}}", ["a": ["b": [:]], "b": ["c": "ERROR"]]) == "")
         // The first part is found anywhere on the stack.
-        let nested: [String: Any] = ["a": ["x": 1], "b": ["c": ["d": "found"]]]
+        let nested: JSONValue = ["a": ["x": 1], "b": ["c": ["d": "found"]]]
         #expect(mustache("{{#a}}{{b.c.d}}{{/a}}", nested) == "found")
     }
 
     @Test func leadingDotLooksOnlyAtTheTopOfTheStack() {
-        let data: [String: Any] = ["name": "outer", "inner": ["other": 1]]
+        let data: JSONValue = ["name": "outer", "inner": ["other": 1]]
         #expect(mustache("{{#inner}}[{{name}}][{{.name}}]{{/inner}}", data) == "[outer][]")
     }
 
@@ -72,35 +72,48 @@ import PlanfolioMarkdown
 
     /// Documented in docs/theme.md: a dictionary or a list prints nothing, whatever it holds (a section walks it).
     @Test func structuredValuesPrintNothing() {
-        let data: [String: Any] = ["d": ["b": 2, "a": 1], "e": [String: Any](), "dl": [["a": 1]], "sl": ["x", "y"], "l": [1, "two"] as [Any]]
+        let data: JSONValue = ["d": ["b": 2, "a": 1], "e": [:], "dl": [["a": 1]], "sl": ["x", "y"], "l": [1, "two"]]
         #expect(mustache("[{{d}}][{{{d}}}][{{&e}}][{{dl}}][{{sl}}][{{{l}}}][{{.}}]", data) == "[][][][][][][]")
         #expect(mustache("{{#d}}[{{.}}]{{a}}{{/d}}", data) == "[]1")
         #expect(mustache("{{#sl}}{{.}}{{/sl}}", data) == "xy")
     }
 
-    /// `NSNull` and a nil Optional are null: they print nothing and are false, and they end the search for the name.
+    /// JSON null and a nil held as a value are null: they print nothing and are false, and they end the search for the name.
     @Test func nullPrintsNothingAndIsFalse() {
+        let json: JSONValue = ["n": nil, "outer": "x", "inner": ["outer": nil]]
         let none: String? = nil
-        for null in [NSNull() as Any, none as Any] {
-            let data: [String: Any] = ["n": null, "outer": "x", "inner": ["outer": null]]
-            #expect(mustache("[{{n}}][{{{n}}}][{{n.a}}]{{#n}}yes{{/n}}{{^n}}no{{/n}}", data) == "[][][]no")
-            #expect(mustache("{{#inner}}[{{outer}}]{{/inner}}", data) == "[]")
+        let held = TestModel(["n": none, "outer": "x", "inner": TestModel(["outer": none])])
+        for data in [json as any TemplateValue, held] {
+            #expect(mustacheRoot("[{{n}}][{{{n}}}][{{n.a}}]{{#n}}yes{{/n}}{{^n}}no{{/n}}", data) == "[][][]no")
+            #expect(mustacheRoot("{{#inner}}[{{outer}}]{{/inner}}", data) == "[]")
         }
         let some: String? = "value"
-        #expect(mustache("{{s}}{{#s}}!{{/s}}", ["s": some as Any]) == "value!")
+        #expect(mustacheRoot("{{s}}{{#s}}!{{/s}}", TestModel(["s": some])) == "value!")
+    }
+
+    /// A model member that is nil is no member at all: the name is looked for further out, as a key left out of a dictionary.
+    @Test func aNilModelMemberIsLookedForFurtherOut() {
+        let row = DocumentPage.MetadataRow(label: "Owner", value: "Ana", struck: false, href: nil)
+        let page = TestModel(["href": "outer.html", "metadata": [row]])
+        #expect(mustacheRoot("{{#metadata}}{{label}}: {{value}} [{{href}}]{{#href}} linked{{/href}}{{/metadata}}", page)
+                == "Owner: Ana [outer.html] linked")
+        #expect(mustacheRoot("{{#metadata}}[{{.href}}]{{/metadata}}", page) == "[]")
     }
 
     /// The spec lets the root context be any value, not only a dictionary.
     @Test func anyValueAtTheRoot() {
         #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}", "a&b") == "<a&amp;b>t")
         #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}", 85) == "<85>t")
-        #expect(mustacheRoot("<{{.}}>", 1.5) == "<1.5>")
+        #expect(mustacheRoot("<{{.}}>", 1.5 as JSONValue) == "<1.5>")
         #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}", false) == "<false>f")
         #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}", true) == "<true>t")
-        #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}{{name}}", NSNull()) == "<>f")
-        #expect(mustacheRoot("{{#.}}({{.}}){{/.}}{{^.}}empty{{/.}}", [1, "b"] as [Any]) == "(1)(b)")
-        #expect(mustacheRoot("{{#.}}({{value}}){{/.}}", [["value": "a"], ["value": "b"]]) == "(a)(b)")
-        #expect(mustacheRoot("{{#.}}x{{/.}}{{^.}}empty{{/.}}", [Any]()) == "empty")
+        #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}{{name}}", JSONValue.null) == "<>f")
+        #expect(mustacheRoot("<{{.}}>{{#.}}t{{/.}}{{^.}}f{{/.}}{{name}}", String?.none) == "<>f")
+        #expect(mustacheRoot("{{#.}}({{.}}){{/.}}{{^.}}empty{{/.}}", [1, "b"] as JSONValue) == "(1)(b)")
+        #expect(mustacheRoot("{{#.}}({{value}}){{/.}}", [["value": "a"], ["value": "b"]] as JSONValue) == "(a)(b)")
+        #expect(mustacheRoot("{{#.}}x{{/.}}{{^.}}empty{{/.}}", [] as JSONValue) == "empty")
+        #expect(mustacheRoot("{{#.}}({{.}}){{/.}}{{^.}}empty{{/.}}", ["a", "b"]) == "(a)(b)")
+        #expect(mustacheRoot("{{#.}}x{{/.}}{{^.}}empty{{/.}}", [Badge]()) == "empty")
     }
 
     @Test func interpolationTagsAreNeverStandalone() {

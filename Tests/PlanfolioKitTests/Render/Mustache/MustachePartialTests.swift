@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func partialsRecurse() {
-        let data: [String: Any] = ["content": "X", "nodes": [["content": "Y", "nodes": [[String: Any]]()]]]
+        let data: JSONValue = ["content": "X", "nodes": [["content": "Y", "nodes": []]]]
         #expect(mustache("{{>node}}", data, partials: ["node": "{{content}}<{{#nodes}}{{>node}}{{/nodes}}>"]) == "X<Y<>>")
     }
 

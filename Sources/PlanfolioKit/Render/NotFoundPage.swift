@@ -1,0 +1,2 @@
+/// `404.html`: nothing but the frame.
+struct NotFoundPage: TemplateValue {}

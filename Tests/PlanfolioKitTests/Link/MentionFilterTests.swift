@@ -1,0 +1,61 @@
+import Testing
+import PlanfolioMarkdown
+@testable import PlanfolioKit
+
+/// `MentionFilter` never says no to an id the page's prose holds as a word,
+/// and it survives being written and read back.
+@Suite struct MentionFilterTests {
+    /// Every word the linker links on the page built from `source` is one the filter may mention.
+    static func expectEveryLinkedIDMayBeMentioned(_ source: String, ids: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let filter = MentionFilter(source: source)
+        var targets: [String: IDLinker.Target] = [:]
+        for id in ids { targets[id] = IDLinker.Target(path: "plans/\(id).html", title: id) }
+        let linker = IDLinker(targets: targets).page(selfID: nil, root: "")
+        let html = HTMLRenderer(linker: linker).render(MarkdownParser.parse(source)).html
+        for id in ids where html.contains("href=\"plans/\(id).html\"") {
+            #expect(filter.mayMention(id), "\(id) is linked on the page but the filter says no", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func everyWordOfTheTextMayBeMentioned() {
+        let filter = MentionFilter(source: """
+            # About RP-2026-001
+
+            See DIR-2026-004. And *FAF-2026-03-001* in a list:
+
+            - item with [RP-2026-009](x.md) and ![alt FAF-9](img.png)
+
+            | col |
+            |---|
+            | RP-7 |
+            """)
+        for id in ["RP-2026-001", "DIR-2026-004", "DIR-2026-004.", "FAF-2026-03-001", "RP-2026-009", "FAF-9", "RP-7", "See", "col"] {
+            #expect(filter.mayMention(id), "\(id)")
+        }
+        let absent = (0..<200).map { "RP-ABSENT-\($0)" }
+        #expect(absent.filter(filter.mayMention).count < 20)
+    }
+
+    /// What the page shows differently from the text: an escape is read past, a character reference makes every word possible.
+    @Test func escapesAndCharacterReferences() {
+        #expect(MentionFilter(source: "See RP\\-2026\\-001 now.\n").mayMention("RP-2026-001"))
+        let referenced = MentionFilter(source: "See RP&#45;2026&#45;001 now.\n")
+        #expect(referenced.mayMention("RP-2026-001") && referenced.mayMention("anything-else"))
+        Self.expectEveryLinkedIDMayBeMentioned("See RP\\-2026\\-001, RP&#45;7 and RP&hyphen;8 now.\n", ids: ["RP-2026-001", "RP-7", "RP-8"])
+    }
+
+    @Test func linkedIDsOfTheSampleMayBeMentioned() throws {
+        let (portfolio, loaded) = try Repository.samplePortfolio()
+        let ids = portfolio.documents.map(\.id)
+        for file in loaded.files { Self.expectEveryLinkedIDMayBeMentioned(file.text, ids: ids) }
+    }
+
+    @Test func roundTripsThroughItsBytes() {
+        let filter = MentionFilter(source: "Mentions RP-2026-001 and DIR-2026-004.\n")
+        let again = MentionFilter(bytes: filter.bytes)
+        #expect(again == filter)
+        #expect(again.mayMention("RP-2026-001") && again.mayMention("DIR-2026-004"))
+        // Bytes that are no filter give one that says yes to everything: a page is rendered again rather than left stale.
+        #expect(MentionFilter(bytes: [1, 2, 3]).mayMention("anything"))
+    }
+}
