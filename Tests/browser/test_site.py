@@ -219,7 +219,9 @@ def test_plan_page_shows_each_table_once_in_its_section(site, browser):
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.plan-phases")) == 1
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.plan-responsibilities")) == 1
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.approval-table")) == 1
-    assert len(browser.find_elements(By.CSS_SELECTOR, "main table")) == 4  # the three above and the milestones, no other
+    # The three above and the milestones, no other; then the revision list, after the body.
+    assert len(browser.find_elements(By.CSS_SELECTOR, "main table:not(.revision-list)")) == 4
+    assert len(browser.find_elements(By.CSS_SELECTOR, "main table.revision-list")) == 1
     cards = [c.text for c in browser.find_elements(By.CSS_SELECTOR, ".chain-card")]
     assert len(cards) == 2 and "FAF-2026-03-001" in cards[0] and "DIR-2026-004" in cards[1]
 
