@@ -43,9 +43,6 @@ enum BuildRunner {
             standardError += printed
         }
         standardError += timer.finish()
-        if report.mode != .unchanged, let shortfall = Build.parsingShortfall {
-            standardError += "planfolio: note: documents were parsed one at a time: \(shortfall)\n"
-        }
         standardError += BuildSummary.line(report, output: group.output, seconds: seconds) + "\n"
         FileHandle.standardError.write(Data(standardError.utf8))
         let status = ExitStatus.forReport(report.diagnostics)

@@ -110,7 +110,6 @@ struct ServeCommand: ParsableCommand {
                 var line = "planfolio: serving \(address.url(port: port))\n"
                 line += "planfolio: the site is built in \(site); watching \(inputs.joined(separator: ", ")) (\(watch.method)); Ctrl-C stops\n"
                 if let reason = watch.fallbackReason { line += "planfolio: warning: inotify is not available (\(reason)); polling instead\n" }
-                if let shortfall = Build.parsingShortfall { line += "planfolio: note: documents are parsed one at a time: \(shortfall)\n" }
                 FileHandle.standardOutput.write(Data(line.utf8))
             } catch {
                 failure.message = "cannot listen on \(address.host) port \(address.port): \(error.localizedDescription)"

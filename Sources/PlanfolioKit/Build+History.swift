@@ -14,8 +14,9 @@ extension Build {
     /// working tree (hashed here, only for files whose stamp changed), the
     /// governed changes of each plan, and the portfolio at the `since`
     /// point. Leaves `session.history.view` for Compute and Render.
+    /// `earlyLog`: the whole log, when `startLogRead` began reading it at the start of the build.
     static func history(_ session: BuildSession, head: HistoryHead, listing: InputListing, settings: Settings,
-                        options: BuildOptions) throws(PlanfolioError) {
+                        options: BuildOptions, earlyLog: EarlyLog? = nil) throws(PlanfolioError) {
         var state = session.history ?? HistorySession()
         state.view = nil
         let before = (tip: state.log?.tip, spans: Set(state.spans.keys), since: state.since?.key, line: state.firstParents?.tip, working: state.working)
@@ -42,7 +43,10 @@ extension Build {
             // The log, and the first-parent line a date needs, are read by git while the working files are hashed here.
             let known = state.log, line = state.firstParents
             let reads = BackgroundWork([
-                { @Sendable () -> GitRead in .log(Result { () throws(GitCommand.Failure) in try readLog(known, repository: repository, tip: tip) }) },
+                { @Sendable () -> GitRead in
+                    if let early = earlyLog?.wait().first, early.tip == tip { return .log(early.log) }
+                    return .log(Result { () throws(GitCommand.Failure) in try readLog(known, repository: repository, tip: tip) })
+                },
                 { @Sendable () -> GitRead in
                     .firstParents(Result { () throws(GitCommand.Failure) in
                         if let line, line.tip == tip { return line }
@@ -135,13 +139,25 @@ extension Build {
         return view
     }
 
-    /// The log of `tip`: the session's when it ends there, extended by the
-    /// commits since when the last tip is an ancestor, else read whole.
+    /// The whole log of a tip, read from the start of a build (`startLogRead`).
+    typealias EarlyLog = BackgroundWork<(tip: String, log: Result<HistoryLog, GitCommand.Failure>)>
+
+    /// Begins reading the whole log of `head`'s tip on a thread of its own,
+    /// so that git walks the history while the documents are read and
+    /// parsed; nil when the build wants no history or cannot have it.
+    static func startLogRead(_ head: HistoryHead) -> EarlyLog? {
+        guard head.wanted, head.unusable == nil, let repository = head.repository, let tip = head.tip else { return nil }
+        return BackgroundWork([{ @Sendable in (tip, Result { () throws(GitCommand.Failure) in try readLog(nil, repository: repository, tip: tip) }) }],
+                              lanes: 1)
+    }
+
     private enum GitRead: Sendable {
         case log(Result<HistoryLog, GitCommand.Failure>)
         case firstParents(Result<HistorySession.FirstParents, GitCommand.Failure>)
     }
 
+    /// The log of `tip`: the session's when it ends there, extended by the
+    /// commits since when the last tip is an ancestor, else read whole.
     private static func readLog(_ known: HistoryLog?, repository: GitRepository, tip: String) throws(GitCommand.Failure) -> HistoryLog {
         if let known, known.tip == tip { return known }
         let tree = try GitObjects.tree(repository, commit: tip)

@@ -89,11 +89,6 @@ public enum Build {
         return report
     }
 
-    /// Why documents are parsed one at a time although the machine has more
-    /// than one core, for the command line to say once; nil when they are
-    /// parsed on every core (`MarkdownParser.parallelismShortfall`).
-    public static var parsingShortfall: String? { MarkdownParser.parallelismShortfall }
-
     /// One build on a session that lives on (`serve`, tests).
     public static func run(_ options: BuildOptions, session: BuildSession) throws(PlanfolioError) -> BuildReport {
         try run(options, session: session, keepingIn: nil)
@@ -117,6 +112,8 @@ public enum Build {
         var options = options
         let head = try HistoryHead.find(input: options.input, options: options.history)
         if let asOf = head.asOf, options.todayFromClock { options.today = asOf.day }
+        // A session with nothing kept (a fresh clone, `--no-cache`) needs the whole git log: git starts on it now.
+        let earlyLog = session.report == nil && session.history == nil ? startLogRead(head) : nil
         let settings = try Settings.load(&options)
         // The output folder is stamped on a thread of its own while the input is listed.
         let output = options.write ? options.output : nil
@@ -158,7 +155,7 @@ public enum Build {
 
         // Link, history, linked files, compute.
         link(session)
-        try history(session, head: head, listing: listing, settings: settings, options: options)
+        try history(session, head: head, listing: listing, settings: settings, options: options, earlyLog: earlyLog)
         let linked = linkFiles(listing, session: session, options: options)
         compute(session, settings: settings, options: options)
 

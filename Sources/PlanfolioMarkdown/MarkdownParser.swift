@@ -8,8 +8,9 @@ import Foundation
 /// freed before `parse` returns.
 ///
 /// cmark-gfm 0.29.0.gfm.6 is not thread safe (process-wide special-character
-/// tables; see `CmarkLibrary`), so each parse borrows a private copy of the
-/// library from `CmarkLibraryPool` and parses run on every core at once.
+/// tables; see `CmarkLibrary`), so parses take turns on the library; the
+/// rest of a build (reading, front matter, linking, rendering) runs on
+/// every core meanwhile.
 public enum MarkdownParser {
     /// How deep blocks and inlines may nest below the document: a list item
     /// in a list is two levels, emphasis in a paragraph one more. Documents
@@ -18,13 +19,6 @@ public enum MarkdownParser {
     /// tree, and the release of one, may recurse: a tree is never deeper
     /// than this, whatever the input (cmark itself copes with any depth).
     public static let maximumDepth = 100
-
-    /// Why documents are parsed one at a time on a machine with more than one
-    /// core (cmark-gfm's private copies could not be loaded: `CmarkLibrary`);
-    /// nil when they are parsed on every core. A build says so once.
-    public static var parallelismShortfall: String? {
-        ProcessInfo.processInfo.activeProcessorCount > 1 ? CmarkLibraryPool.shared.shortfall : nil
-    }
 
     /// Parses `text`; `firstLine` is the file line the text starts on, so that
     /// node lines point into the original file (after front matter).
@@ -36,9 +30,7 @@ public enum MarkdownParser {
     /// `TableBudget`'s limits and reference definitions over
     /// `ReferenceBudget`'s (shown as text), and nesting deeper than `maximumDepth`.
     public static func parseReportingProblems(_ text: String, firstLine: Int = 1) -> ParsedMarkdown {
-        CmarkLibraryPool.shared.withLibrary { cmark in
-            parsed(text, firstLine: firstLine, kindsByName: false, allocator: .bump, library: cmark)
-        }
+        parsed(text, firstLine: firstLine, kindsByName: false, allocator: .bump)
     }
 
     /// The memory cmark parses with. Only tests choose: the public `parse`
@@ -55,24 +47,14 @@ public enum MarkdownParser {
     /// name (as before kinds went by number) or allocating with another
     /// `allocator`, to compare the trees.
     static func parse(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator = .bump) -> MarkdownNode {
-        CmarkLibraryPool.shared.withLibrary { cmark in
-            parsed(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator, library: cmark).document
-        }
-    }
-
-    /// For tests: the same with the copy of cmark they give (held by the
-    /// caller alone, as `CmarkLibraryPool` hands it out), so that each copy's
-    /// own extension type numbers can be checked.
-    static func parse(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator = .bump,
-                      library cmark: CmarkLibrary) -> MarkdownNode {
-        parsed(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator, library: cmark).document
+        parsed(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator).document
     }
 
     /// The parse every other one is: tables and references kept within
-    /// `TableBudget` and `ReferenceBudget`, then
-    /// cmark with `cmark`'s extensions and the given allocator, then the copy.
-    static func parsed(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator,
-                       library cmark: CmarkLibrary) -> ParsedMarkdown {
+    /// `TableBudget` and `ReferenceBudget`, then cmark with its extensions
+    /// and the given allocator, then the copy. Only cmark's parse takes turns
+    /// with other threads (`CmarkLibrary.withShared`); the rest runs on every core.
+    static func parsed(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator) -> ParsedMarkdown {
         let budget = TableBudget.apply(to: text, firstLine: firstLine)
         let references = ReferenceBudget.apply(to: budget.text ?? text, firstLine: firstLine)
         let text = references.text ?? budget.text ?? text
@@ -80,11 +62,11 @@ public enum MarkdownParser {
         var parsed: ParsedMarkdown
         switch allocator {
         case .system:
-            parsed = parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: nil)
+            parsed = parse(text, firstLine: firstLine, kindsByName: kindsByName, memory: nil)
         case .bump:
             let bump = CmarkBumpAllocator.current
             defer { bump.reset() }
-            parsed = parse(text, firstLine: firstLine, kindsByName: kindsByName, cmark: cmark, memory: CmarkBumpAllocator.memory)
+            parsed = parse(text, firstLine: firstLine, kindsByName: kindsByName, memory: CmarkBumpAllocator.memory)
         }
         if !problems.isEmpty {
             parsed.problems = (problems + parsed.problems).sorted { $0.line < $1.line }
@@ -92,27 +74,35 @@ public enum MarkdownParser {
         return parsed
     }
 
-    /// Parses with `cmark`, allocating from `memory` when given (the bump
+    /// Parses with cmark, allocating from `memory` when given (the bump
     /// allocator's): then the C tree is taken back with the allocator's
     /// block, not freed by `cmark_node_free`.
-    private static func parse(_ text: String, firstLine: Int, kindsByName: Bool, cmark: CmarkLibrary,
+    ///
+    /// Only making the C tree takes turns: the inline phase, inside
+    /// `cmark_parser_finish`, is what writes the process-wide tables.
+    /// Reading the finished tree, copying it and freeing it touch nothing
+    /// shared, so they run on every core at once.
+    private static func parse(_ text: String, firstLine: Int, kindsByName: Bool,
                               memory: UnsafeMutablePointer<cmark_mem>?) -> ParsedMarkdown {
         let empty = ParsedMarkdown(document: MarkdownNode(.document), problems: [])
-        let parser = memory.map { cmark.parserNewWithMemory(CMARK_OPT_DEFAULT, $0) } ?? cmark.parserNew(CMARK_OPT_DEFAULT)
-        guard let parser else {
-            return empty
-        }
-        defer { cmark.parserFree(parser) }
-        for ext in cmark.extensions {
-            _ = cmark.attach(parser, ext)
-        }
+        let cmark = CmarkLibrary.shared
         var text = text
-        text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark.feed(parser, base, chars.count) }
+        let made: (parser: OpaquePointer, root: OpaquePointer?)? = CmarkLibrary.withShared { cmark in
+            let parser = memory.map { cmark.parserNewWithMemory(CMARK_OPT_DEFAULT, $0) } ?? cmark.parserNew(CMARK_OPT_DEFAULT)
+            guard let parser else { return nil }
+            for ext in cmark.extensions {
+                _ = cmark.attach(parser, ext)
             }
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark.feed(parser, base, chars.count) }
+                }
+            }
+            return (parser, cmark.finish(parser))
         }
-        guard let root = cmark.finish(parser) else {
+        guard let made else { return empty }
+        defer { cmark.parserFree(made.parser) }
+        guard let root = made.root else {
             return empty
         }
         defer { if memory == nil { cmark.nodeFree(root) } }

@@ -50,43 +50,12 @@ import Testing
         #expect(rows[1].children.first?.children.first?.kind == .strikethrough)
     }
 
-    /// Every copy of the library knows its extensions' type numbers; with
-    /// 0 (not found) the parser would fall back to names, right but slow.
-    @Test func everyCopyReadsItsExtensionTypeNumbers() {
-        var copies = [CmarkLibrary.linked()]
-        #if os(Linux)
-        if let copy = CmarkLibrary.privateCopy() { copies.append(copy) }
-        #expect(copies.count == 2)
-        #endif
-        for copy in copies {
-            let types = [copy.tableType, copy.tableRowType, copy.tableCellType, copy.strikethroughType]
-            #expect(!types.contains(0))
-            #expect(Set(types).count == 4)
-        }
-    }
-
-    /// Each copy in a pool, the private `dlmopen` ones too, tells kinds by
-    /// its own extension type numbers and must give the tree telling kinds
-    /// by name gives. (The shared pool hands out the linked copy first, so
-    /// other tests reach the private copies only by chance.)
-    @Test func everyCopyOfAPoolParsesByNumberAsByName() {
-        let pool = CmarkLibraryPool(size: 2)
-        #if os(Linux)
-        #expect(pool.count == 2)
-        #endif
-        // Parsed the usual way first: a parse inside `withEachLibrary` may not
-        // ask a pool for a copy, since it holds the linked one (every pool's).
-        let usual = Self.documents.map { MarkdownParser.parse($0, firstLine: 5) }
-        var copies = 0
-        pool.withEachLibrary { library in
-            copies += 1
-            for (markdown, expected) in zip(Self.documents, usual) {
-                let byNumber = MarkdownParser.parse(markdown, firstLine: 5, kindsByName: false, library: library)
-                let byName = MarkdownParser.parse(markdown, firstLine: 5, kindsByName: true, library: library)
-                #expect(byNumber == byName, "copy \(copies): \(markdown.debugDescription)")
-                #expect(byNumber == expected, "copy \(copies): \(markdown.debugDescription)")
-            }
-        }
-        #expect(copies == pool.count)
+    /// The library knows its extensions' type numbers; with 0 (not found)
+    /// the parser would fall back to names, right but slow.
+    @Test func theLibraryReadsItsExtensionTypeNumbers() {
+        let library = CmarkLibrary.shared
+        let types = [library.tableType, library.tableRowType, library.tableCellType, library.strikethroughType]
+        #expect(!types.contains(0))
+        #expect(Set(types).count == 4)
     }
 }

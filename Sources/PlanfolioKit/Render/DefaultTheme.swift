@@ -1364,6 +1364,8 @@ s { text-decoration-thickness: 2px; }
 /* Git history: revision lists, revision pages (diffs), changes.html. */
 .revisions { margin-top: 2.5rem; }
 .revision-working td { font-style: italic; }
+/* A commit's full id and a file's path are long words: they wrap inside their cell. */
+.revision .meta dd { min-width: 0; overflow-wrap: anywhere; }
 .governed-note { margin: 0.5rem 0 1rem; }
 .diff-hunk { margin: 1.5rem 0; }
 .diff-header { font-size: 1rem; margin: 0 0 0.3rem; }
