@@ -149,7 +149,7 @@ public enum InputLoader {
         }
         var names: [String] = []
         while let entry = readdir(folder) {
-            let name = POSIXFile.name(of: entry)
+            let name = DirectoryEntry.name(of: entry)
             if !name.hasPrefix(".") { names.append(name) }
         }
         closedir(folder)

@@ -123,10 +123,10 @@ enum OutputStamp {
         guard let directory = opendir(path) else { return false }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = POSIXFile.name(of: entry)
+            let name = DirectoryEntry.name(of: entry)
             if name == "." || name == ".." { continue }
             // The folder says which names are files: those need no call of their own.
-            if foldersOnly, entry.pointee.d_type != UInt8(DT_DIR), entry.pointee.d_type != UInt8(DT_UNKNOWN) { continue }
+            if foldersOnly, DirectoryEntry.type(of: entry) != UInt8(DT_DIR), DirectoryEntry.type(of: entry) != UInt8(DT_UNKNOWN) { continue }
             let rel = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             // Relative to the open folder: the kernel looks up one name, not

@@ -121,13 +121,6 @@ enum POSIXFile {
         #endif
     }
 
-    /// The name of a `readdir` entry.
-    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
-        withUnsafeBytes(of: entry.pointee.d_name) { raw in
-            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
-    }
-
     /// Writes `bytes` under a temporary name beside `path` and renames it
     /// over `path`, so a reader sees the old file or the whole new one; a
     /// build killed half way leaves only `path.PID.tmp` (`SessionStore`
@@ -177,5 +170,27 @@ enum POSIXFile {
 
     private static func failure(_ what: String, _ path: String) -> PlanfolioError {
         PlanfolioError("\(what) '\(path)': \(String(cString: strerror(errno)))")
+    }
+}
+
+/// An entry `readdir` returned, read without copying the whole `dirent`.
+public enum DirectoryEntry {
+    /// The name of a `readdir` entry.
+    ///
+    /// Read through the entry's address, up to its terminating NUL: the
+    /// record `readdir` returns is only as long as its name needs
+    /// (`d_reclen`), so copying the whole `dirent` (`entry.pointee`, with
+    /// its 256-byte `d_name`) can read past the end of readdir's buffer,
+    /// and at the end of a page that is a crash.
+    public static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let start = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        let name = start.assumingMemoryBound(to: UInt8.self)
+        return String(decoding: UnsafeBufferPointer(start: name, count: strlen(start.assumingMemoryBound(to: CChar.self))), as: UTF8.self)
+    }
+
+    /// The type of a `readdir` entry (`DT_REG`, `DT_DIR`, `DT_UNKNOWN`, ...),
+    /// read alone for the reason `name(of:)` gives.
+    public static func type(of entry: UnsafeMutablePointer<dirent>) -> UInt8 {
+        (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_type)!).load(as: UInt8.self)
     }
 }

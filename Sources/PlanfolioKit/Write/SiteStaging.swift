@@ -252,13 +252,13 @@ public final class SiteStaging: @unchecked Sendable {
         var linked = 0
         var folders: [String] = []
         while let entry = readdir(directory) {
-            let name = POSIXFile.name(of: entry)
+            let name = DirectoryEntry.name(of: entry)
             if name == "." || name == ".." { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             if path == SiteWriter.markerName || except.contains(path) { continue }
             // The folder says what each name is (one call less per file); where it does not, ask.
             var type: mode_t
-            switch Int32(entry.pointee.d_type) {
+            switch Int32(DirectoryEntry.type(of: entry)) {
             case Int32(DT_REG): type = S_IFREG
             case Int32(DT_DIR): type = S_IFDIR
             default:

@@ -1,3 +1,4 @@
+import PlanfolioKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,9 +28,7 @@ struct FolderListing {
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = DirectoryEntry.name(of: entry)
             if name == "." || name == ".." || IgnoredNames.isIgnored(name) { continue }
             guard let info = status(WatchPath.join(folder, name)) else { continue }
             entries.append(Entry(name: name, isFolder: info.isFolder, identity: info.identity, stamp: info.stamp))
