@@ -3,7 +3,7 @@
 
     python3 bench/serve_latency.py --planfolio .build/release/planfolio
         [--plans 1000] [--edits 20] [--front-matter-edits 5] [--long 1000]
-        [--workdir /tmp/planfolio-bench] [--gencorpus PATH] [--smoke]
+        [--workdir bench/.work/serve] [--gencorpus PATH] [--smoke]
 
 On the corpus bench/run.py generates (N plans, N/2 investigations, N/2
 assessments: 2N documents), it starts `planfolio serve --port 0` on a
@@ -125,7 +125,7 @@ class Serve:
         self.stderr_path = rundir / "serve.stderr"
         self.process = subprocess.Popen(
             [str(binary), "serve", "--port", "0", "--input", str(plans_input), "--output", str(rundir / "Output"),
-             "--theme", str(REPO / "Theme"), "--today", bench.TODAY],
+             "--theme", str(REPO / "Theme"), "--today", bench.TODAY, "--no-history"],
             cwd=rundir, stdout=subprocess.PIPE, stderr=open(self.stderr_path, "w"), text=True)
         t0 = time.perf_counter()
         self.port = None
@@ -153,7 +153,7 @@ def main() -> int:
     ap.add_argument("--edits", type=int, default=20, help="timed prose edits (default 20)")
     ap.add_argument("--front-matter-edits", type=int, default=5, help="timed title edits (default 5)")
     ap.add_argument("--long", type=int, default=1000, help="prose edits in the memory run (default 1000; 0: none)")
-    ap.add_argument("--workdir", default="/tmp/planfolio-bench", help="corpus cache and the served copy")
+    ap.add_argument("--workdir", default=str(REPO / "bench" / ".work" / "serve"), help="corpus cache and the served copy")
     ap.add_argument("--gencorpus", help="path to gencorpus.py (as bench/run.py finds it by default)")
     ap.add_argument("--smoke", action="store_true", help="N=50, 3 edits of each kind, 20 for memory: proves it runs")
     a = ap.parse_args()

@@ -10,7 +10,7 @@
 /// line and column as 32-bit numbers. The few nodes that do not fit that
 /// shape (links, images, lists, tables, code blocks, or a node given both a
 /// literal and children) keep kind, literal and children in a box of their
-/// own. All of that is private: the properties read and write as before.
+/// own. All of that is private: the properties read and write as plain fields.
 ///
 /// A tree from `MarkdownParser` is never deeper than
 /// `MarkdownParser.maximumDepth`, whatever the input: that bound is what lets

@@ -44,7 +44,7 @@ public enum MarkdownParser {
     }
 
     /// For tests: `parse`, optionally telling every node's kind by its type
-    /// name (as before kinds went by number) or allocating with another
+    /// name (the slow way, to check the type numbers) or allocating with another
     /// `allocator`, to compare the trees.
     static func parse(_ text: String, firstLine: Int, kindsByName: Bool, allocator: Allocator = .bump) -> MarkdownNode {
         parsed(text, firstLine: firstLine, kindsByName: kindsByName, allocator: allocator).document

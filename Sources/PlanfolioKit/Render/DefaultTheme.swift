@@ -1162,13 +1162,13 @@ blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--
   .site-footer { border: 0; }
 }
 
-/* Plan sections (issue 4): the plan's interventions, phases and
+/* Plan sections: the plan's interventions, phases and
    responsibilities as read from the template, above the plan's text. */
 .plan-sections { margin: 1.5rem 0 2rem; }
 .plan-sections h3 { margin-bottom: 0.4rem; }
 .plan-table td:first-child { font-weight: 600; }
 .plan-validation { margin-top: 1rem; }
-/* Status badges, timelines, approval register and metric charts (issue 6).
+/* Status badges, timelines, approval register and metric charts.
    Charts are inline SVG with presentation attributes; these rules restyle
    them by class for dark mode and print (CSS wins over attributes). */
 .status-badges { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.2rem 0 0.9rem; }
@@ -1207,7 +1207,7 @@ blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--
   .doc-body .status-panel { width: auto; }
 }
 
-/* Links between documents (issue 5): superseded notice, "Referenced by", system chains. */
+/* Links between documents: superseded notice, "Referenced by", system chains. */
 .superseded-notice { background: var(--grey-bg); color: var(--grey-fg); border-left: 4px solid var(--grey-fg); padding: 0.6rem 0.9rem; margin: 0 0 1rem; }
 .superseded-notice a { color: inherit; font-weight: 600; }
 .badge-superseded { background: var(--grey-bg); color: var(--grey-fg); }
@@ -1223,7 +1223,7 @@ ol.chain ol.chain { padding-left: 1.5rem; border-left: 2px solid var(--border); 
 }
 
 
-/* ---- Site features (issue 7): header search, search page, sortable lists,
+/* ---- Site features: header search, search page, sortable lists,
    filter chips, print. ---- */
 .print-only { display: none; }
 .site-search { display: flex; align-items: center; gap: 0.4rem; margin-left: auto; }

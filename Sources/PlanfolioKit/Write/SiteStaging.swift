@@ -69,7 +69,7 @@ public final class SiteStaging: @unchecked Sendable {
         // The staging folder goes in the work folder, marked as a top folder
         // for ext4's allocator, so the new site's files get inodes away from
         // those of a site deleted moments ago (`POSIXFile.hintTopDirectory`).
-        // Where the work folder cannot be made, beside the output as before.
+        // Where the work folder cannot be made: beside the output.
         _ = mkdir(workFolder, 0o755)
         let workArea = isFolder(workFolder) ? workFolder : parent
         if workArea == workFolder { POSIXFile.hintTopDirectory(workFolder) }

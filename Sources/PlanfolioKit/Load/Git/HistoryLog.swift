@@ -51,7 +51,7 @@ struct HistoryLog: Sendable {
     }
 
     /// The walk from the tip's paths back through `log`: each path's
-    /// revisions, where each tip path was before the oldest commit walked
+    /// revisions, the path each tip path had at the oldest commit walked
     /// (`bottom`: path then -> tip path), and the paths added in the walk
     /// whose earlier life (a deletion) it did not reach.
     private static func walk(_ log: GitLog, from paths: [String]) -> (revisions: [String: [Revision]], bottom: [String: String], pendingReAdds: [String]) {
