@@ -217,6 +217,8 @@ def main() -> int:
 
     def row(name: str, times: list[float]) -> str:
         ms = sorted(t * 1000 for t in times)
+        if not ms:
+            return f"| {name} | 0 | | | | |"
         p90 = ms[min(len(ms) - 1, int(round(0.9 * (len(ms) - 1))))]
         return f"| {name} | {len(ms)} | {ms[0]:.1f} | {statistics.median(ms):.1f} | {p90:.1f} | {ms[-1]:.1f} |"
 

@@ -147,19 +147,20 @@ public enum InputLoader {
         guard let folder = opendir(directory) else {
             throw PlanfolioError("cannot read folder '\(directory)': \(String(cString: strerror(errno)))")
         }
+        defer { closedir(folder) }
         var names: [String] = []
         while let entry = readdir(folder) {
             let name = DirectoryEntry.name(of: entry)
             if !name.hasPrefix(".") { names.append(name) }
         }
-        closedir(folder)
         names.sort()
         for name in names {
             let absolute = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
             var target = absolute
             var info = stat()
-            guard lstat(absolute, &info) == 0 else { continue }
+            // Relative to the open folder: the kernel looks up one name, not every folder of the path again.
+            guard fstatat(dirfd(folder), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             if info.st_mode & S_IFMT == S_IFLNK {
                 let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
                 guard real == rootReal || real.hasPrefix(rootReal + "/") else {
