@@ -78,10 +78,11 @@ public enum MarkdownParser {
     /// allocator's): then the C tree is taken back with the allocator's
     /// block, not freed by `cmark_node_free`.
     ///
-    /// Only making the C tree takes turns: the inline phase, inside
-    /// `cmark_parser_finish`, is what writes the process-wide tables.
-    /// Reading the finished tree, copying it and freeing it touch nothing
-    /// shared, so they run on every core at once.
+    /// Only making the C tree takes turns: feeding (where the table
+    /// extension parses its rows' inlines) and finishing (the inline phase)
+    /// are what write the process-wide tables. Reading the finished tree,
+    /// copying it and freeing it touch nothing shared, so they run on every
+    /// core at once.
     private static func parse(_ text: String, firstLine: Int, kindsByName: Bool,
                               memory: UnsafeMutablePointer<cmark_mem>?) -> ParsedMarkdown {
         let empty = ParsedMarkdown(document: MarkdownNode(.document), problems: [])
