@@ -44,7 +44,7 @@ public enum ReferenceBudget {
         let over = candidates.filter { $0.size > limit }
         guard let first = over.first, let largest = over.map(\.size).max() else { return (nil, []) }
         let problem = MarkdownProblem(.referenceTooLarge(bytes: largest, uses: uses, more: over.count - 1), line: firstLine + first.line)
-        return (neutralised(text, at: over.map(\.offset)), [problem])
+        return (BudgetScanning.neutralised(text, at: over.map(\.offset)), [problem])
     }
 
     /// Every `[label]:` of `text` with its size, and the count of `]`.
@@ -129,7 +129,7 @@ public enum ReferenceBudget {
             if isLineEnd(byte) {
                 if blankSoFar { break }
                 blankSoFar = true
-            } else if !isContainerPrefix(byte) {
+            } else if !BudgetScanning.isContainerPrefix(byte) {
                 blankSoFar = false
             }
             index += 1
@@ -145,30 +145,9 @@ public enum ReferenceBudget {
         guard index < bytes.count, isLineEnd(bytes[index]) else { return index }
         if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
         index += 1
-        while index < bytes.count, isContainerPrefix(bytes[index]) { index += 1 }
+        while index < bytes.count, BudgetScanning.isContainerPrefix(bytes[index]) { index += 1 }
         return index
     }
 
     private static func isLineEnd(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
-
-    private static func isContainerPrefix(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">")
-    }
-
-    /// `text` with a backslash before each of `offsets` (ascending).
-    private static func neutralised(_ text: String, at offsets: [Int]) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + offsets.count)
-            var start = 0
-            for offset in offsets {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
-                out.append(UInt8(ascii: "\\"))
-                start = offset
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
 }

@@ -64,7 +64,7 @@ public enum TableBudget {
         }
         problems.sort { $0.line < $1.line }
         let offsets = (tooWide + overBudget).map(\.offset).sorted()
-        return (neutralised(text, at: offsets), problems)
+        return (BudgetScanning.neutralised(text, at: offsets), problems)
     }
 
     /// Every line of `text` that could be a table's delimiter row, in order.
@@ -80,7 +80,7 @@ public enum TableBudget {
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
                 var content = start
-                while content < end, isContainerPrefix(bytes[content]) { content += 1 }
+                while content < end, BudgetScanning.isContainerPrefix(bytes[content]) { content += 1 }
                 if content == end {
                     for index in open..<found.count { found[index].rows = line - found[index].line - 1 }
                     open = found.count
@@ -99,11 +99,6 @@ public enum TableBudget {
         return found
     }
 
-    /// Block-quote markers and indentation, which cmark takes off a line
-    /// before it looks for a table in it.
-    private static func isContainerPrefix(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">")
-    }
 
     /// The columns of `bytes[start..<end]` when it could be a delimiter row
     /// (the runs between pipes that hold a `-`), else nil.
@@ -122,22 +117,5 @@ public enum TableBudget {
         }
         if dash { columns += 1 }
         return columns > 0 ? columns : nil
-    }
-
-    /// `text` with a backslash before each of `offsets` (sorted, ascending).
-    private static func neutralised(_ text: String, at offsets: [Int]) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + offsets.count)
-            var start = 0
-            for offset in offsets {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
-                out.append(UInt8(ascii: "\\"))
-                start = offset
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            return String(decoding: out, as: UTF8.self)
-        }
     }
 }
