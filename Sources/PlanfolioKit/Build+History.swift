@@ -14,9 +14,11 @@ extension Build {
     /// working tree (hashed here, only for files whose stamp changed), the
     /// governed changes of each plan, and the portfolio at the `since`
     /// point. Leaves `session.history.view` for Compute and Render.
-    /// `earlyLog`: the whole log, when `startLogRead` began reading it at the start of the build.
+    /// `earlyLog`: the whole log, when `startLogRead` began reading it at
+    /// the start of the build. `gitIDs`: git's id of each document file the
+    /// Load step read in this build, by path.
     static func history(_ session: BuildSession, head: HistoryHead, listing: InputListing, settings: Settings,
-                        options: BuildOptions, earlyLog: EarlyLog? = nil) throws(PlanfolioError) {
+                        options: BuildOptions, earlyLog: EarlyLog? = nil, gitIDs: [String: String] = [:]) throws(PlanfolioError) {
         var state = session.history ?? HistorySession()
         state.view = nil
         let before = (tip: state.log?.tip, spans: Set(state.spans.keys), since: state.since?.key, line: state.firstParents?.tip, working: state.working)
@@ -55,7 +57,7 @@ extension Build {
                 },
             ], lanes: 2)
             if head.asOf == nil {
-                try hashWorkingFiles(&state, listing: listing, repository: repository, tip: tip)
+                try hashWorkingFiles(&state, listing: listing, repository: repository, tip: tip, read: gitIDs)
             }
             for read in reads.wait() {
                 switch read {
@@ -168,14 +170,19 @@ extension Build {
         return HistoryLog.make(tip: tip, tree: tree, log: try GitLog.read(repository, tip: tip))
     }
 
-    /// Git's id of every document file whose stamp changed since the last build (read and hashed here).
+    /// Git's id of every document file whose stamp changed since the last
+    /// build: the Load step's (`read`) for the files it read, else read and
+    /// hashed here (a file Load refused, or one the history step has not
+    /// seen since its session was last without history).
     private static func hashWorkingFiles(_ state: inout HistorySession, listing: InputListing, repository: GitRepository,
-                                         tip: String) throws(GitCommand.Failure) {
+                                         tip: String, read: [String: String]) throws(GitCommand.Failure) {
         var working: [String: HistorySession.WorkingFile] = [:]
         var toHash: [InputListing.Entry] = []
         for entry in listing.entries where entry.role == .document {
             if let known = state.working[entry.path], known.stamp == entry.stamp {
                 working[entry.path] = known
+            } else if let id = read[entry.path] {
+                working[entry.path] = .init(stamp: entry.stamp, blob: id)
             } else {
                 toHash.append(entry)
             }

@@ -148,14 +148,16 @@ public enum Build {
         session.unsaved = true
         // Load and parse: only the files whose stamp or bytes changed.
         options.progress?(BuildProgress(stage: .checking, done: 0, total: listing.entries.count))
-        let parsedCount = load(listing, input: options.input, into: session)
+        // Git's id of each document read, for the history step, while its bytes are in hand (SHA-1 repositories).
+        let idsWanted = head.wanted && head.unusable == nil && head.asOf == nil && head.tip?.utf8.count == 40
+        let (parsedCount, gitIDs) = load(listing, input: options.input, into: session, gitIDs: idsWanted)
         session.listingKey = listingKey
         session.listingDiagnostics = listing.diagnostics
         let theme = compileTheme(settings, session: session)
 
         // Link, history, linked files, compute.
         link(session)
-        try history(session, head: head, listing: listing, settings: settings, options: options, earlyLog: earlyLog)
+        try history(session, head: head, listing: listing, settings: settings, options: options, earlyLog: earlyLog, gitIDs: gitIDs)
         let linked = linkFiles(listing, session: session, options: options)
         compute(session, settings: settings, options: options)
 
@@ -238,8 +240,11 @@ public enum Build {
 
     /// Load and Parse: reads the documents whose stamp changed, parses those
     /// whose bytes changed, forgets the files that are gone; checks the
-    /// changed assets. Returns how many documents were parsed.
-    private static func load(_ listing: InputListing, input: String, into session: BuildSession) -> Int {
+    /// changed assets. Returns how many documents were parsed, and with
+    /// `gitIDs` git's id of each document file read (by path), so that the
+    /// history step need not read it again.
+    private static func load(_ listing: InputListing, input: String, into session: BuildSession,
+                             gitIDs: Bool) -> (parsed: Int, gitIDs: [String: String]) {
         // The session's entries are changed in place: at 20,000 documents, building a new table each time cost more than the rest of the step.
         var documents = session.documents
         session.documents = [:]
@@ -263,25 +268,30 @@ public enum Build {
             }
         }
         let previous = toRead.map { documents[$0.path] }
-        let results = ConcurrentMap.map(Array(zip(toRead, previous))) { entry, known -> (String, BuildSession.DocumentEntry, parsed: Bool) in
+        let results = ConcurrentMap.map(Array(zip(toRead, previous)))
+            { entry, known -> (String, BuildSession.DocumentEntry, parsed: Bool, gitID: String?) in
                 switch InputLoader.read(entry, input: input) {
                 case .problem(let diagnostic):
-                    return (entry.path, .init(stamp: entry.stamp, contentHash: .none, parsed: nil, problems: [diagnostic]), false)
+                    return (entry.path, .init(stamp: entry.stamp, contentHash: .none, parsed: nil, problems: [diagnostic]), false, nil)
                 case .file(let file):
                     let hash = SessionStore.contentHash(file.text)
+                    // The text is the file's bytes, unchanged (only checked to be UTF-8).
+                    let gitID = gitIDs ? SHA1.blobID(Array(file.text.utf8)) : nil
                     // Saved again with the same bytes: the same document.
                     if var same = known, same.contentHash == hash, same.parsed != nil || !same.problems.isEmpty {
                         same.stamp = entry.stamp
-                        return (entry.path, same, false)
+                        return (entry.path, same, false, gitID)
                     }
                     let result = BuildSession.ParsedDocument.parse(file)
-                    return (entry.path, .init(stamp: entry.stamp, contentHash: hash, parsed: result.parsed, problems: result.problems), true)
+                    return (entry.path, .init(stamp: entry.stamp, contentHash: hash, parsed: result.parsed, problems: result.problems), true, gitID)
                 }
         }
         var parsedCount = 0
-        for (path, entry, parsed) in results {
+        var ids: [String: String] = [:]
+        for (path, entry, parsed, gitID) in results {
             documents[path] = entry
             if parsed { parsedCount += 1 }
+            if let gitID { ids[path] = gitID }
         }
         // An SVG is read and its clean copy made here (`SVGSanitizer`); other files are copied as they are when published.
         let checked = ConcurrentMap.map(assetsToCheck) { entry -> SVGSanitizer.Outcome? in
@@ -303,7 +313,7 @@ public enum Build {
         session.documents = documents
         session.documentOrder = order
         session.assets = assets
-        return parsedCount
+        return (parsedCount, ids)
     }
 
     /// The paths of `old` that are not in `new`, both sorted.
