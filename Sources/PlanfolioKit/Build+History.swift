@@ -1,4 +1,5 @@
 import Foundation
+import PlanfolioMarkdown
 
 /// The history step of the pipeline (docs/history.md): git history is one
 /// more input, read in the Load stage, kept in the session
@@ -90,7 +91,7 @@ extension Build {
                 view.documentKeys[path] = hasher.digest()
             }
             // Each plan's governed changes, from the sections of every version compared.
-            try readSpans(&state, plans: plans, view: view, repository: repository, listing: listing)
+            try readSpans(&state, plans: plans, view: view, repository: repository, listing: listing, session: session)
             var plansKey = StableHasher()
             let neverCommittedPlans = Set(neverCommitted).intersection(plans)
             for path in plans {
@@ -218,9 +219,11 @@ extension Build {
     }
 
     /// The sections of every plan version a governed change is judged on,
-    /// read and parsed once (the session keeps them by blob id).
+    /// read and parsed once (the session keeps them by blob id). A working
+    /// file's version whose document this build parsed is read from that
+    /// document's tree instead of parsed again.
     private static func readSpans(_ state: inout HistorySession, plans: [String], view: HistoryView, repository: GitRepository,
-                                  listing: InputListing) throws(GitCommand.Failure) {
+                                  listing: InputListing, session: BuildSession) throws(GitCommand.Failure) {
         var wanted: Set<String> = []
         for path in plans {
             for (old, new, _) in GovernedChanges.comparisons(view.revisions[path] ?? []) {
@@ -233,21 +236,27 @@ extension Build {
         let missing = wanted.filter { spans[$0] == nil }.sorted()
         if !missing.isEmpty {
             // The working tree's versions from their files, the others from git.
-            var texts: [String: [UInt8]] = [:]
+            var texts: [String: (bytes: [UInt8], body: MarkdownNode?)] = [:]
             let workingPaths = Dictionary(view.content.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
             let absolute = Dictionary(listing.entries.map { ($0.path, $0.absolute) }, uniquingKeysWith: { first, _ in first })
             var fromGit: [String] = []
             for id in missing {
                 if let path = workingPaths[id], let file = absolute[path], case .bytes(let bytes) = POSIXFile.readRegular(file, limit: InputLoader.maxFileSize),
                    SHA1.blobID(bytes) == id || id.utf8.count == 64 {
-                    texts[id] = bytes
+                    let parsed = session.documents[path]?.parsed
+                    texts[id] = (bytes, parsed?.completeness == .tree ? parsed?.document.body : nil)
                 } else {
                     fromGit.append(id)
                 }
             }
-            texts.merge(try GitObjects.blobs(repository, ids: fromGit, limit: InputLoader.maxFileSize)) { first, _ in first }
+            for (id, bytes) in try GitObjects.blobs(repository, ids: fromGit, limit: InputLoader.maxFileSize) where texts[id] == nil {
+                texts[id] = (bytes, nil)
+            }
             let items = texts.sorted { $0.key < $1.key }
-            let parsed = ConcurrentMap.map(items) { id, bytes in (id, SectionSpans.of(String(decoding: bytes, as: UTF8.self))) }
+            let parsed = ConcurrentMap.map(items) { id, text in
+                (id, text.body.map { SectionSpans.of(body: $0, lines: TextLines(text.bytes)) }
+                         ?? SectionSpans.of(String(decoding: text.bytes, as: UTF8.self)))
+            }
             for (id, sections) in parsed { spans[id] = sections }
         }
         state.spans = spans

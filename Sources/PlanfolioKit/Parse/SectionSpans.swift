@@ -37,9 +37,14 @@ enum SectionSpans {
 
     /// The template's top-level sections found in `text`, in template order.
     static func of(_ text: String) -> [SectionSpan] {
-        let lines = TextLines(text)
         let split = FrontMatterSplitter.split(text)
-        let body = MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine)
+        return of(body: MarkdownParser.parse(split.body, firstLine: split.bodyFirstLine), lines: TextLines(text))
+    }
+
+    /// The sections of a text whose body is parsed already (a document of
+    /// the session, parsed from the same bytes): `body` is what `of(_:)`
+    /// would parse, `lines` the whole file's.
+    static func of(body: MarkdownNode, lines: TextLines) -> [SectionSpan] {
         var headings: [(key: String, level: Int, line: Int)] = []
         for block in body.children {
             guard case .heading(let level) = block.kind else { continue }

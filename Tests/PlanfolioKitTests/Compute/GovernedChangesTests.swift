@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlanfolioKit
 
@@ -57,6 +58,26 @@ import Testing
     @Test func aSectionRemovedIsChanged() {
         let new = Self.plan.replacingOccurrences(of: "## Rollback Plan\n\nSwitch back to the last approved model.\n\n", with: "")
         #expect(Self.governed(Self.plan, new) == ["Rollback Plan"])
+    }
+
+    /// A working file's sections are read from the document the build parsed;
+    /// they must be the sections a fresh parse of its text finds.
+    @Test func sectionsFromAParsedDocumentAreThoseOfItsText() throws {
+        let plans = TestPaths.packageRoot.appendingPathComponent("Plans/plans")
+        let names = try FileManager.default.contentsOfDirectory(atPath: plans.path).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(names.count >= 3)
+        var texts = try names.map { try String(contentsOf: plans.appendingPathComponent($0), encoding: .utf8) }
+        texts.append(Self.plan)
+        texts.append("\u{FEFF}" + Self.plan.replacingOccurrences(of: "\n", with: "\r\n"))
+        texts.append(Self.plan.replacingOccurrences(of: "## Rollback Plan", with: "Rollback Plan\n---"))
+        for (index, text) in texts.enumerated() {
+            let name = index < names.count ? names[index] : "RP-2026-001.md"
+            let (document, problems) = DocumentParser.parse(SourceFile(path: "plans/" + name, displayPath: "Plans/plans/" + name, text: text))
+            let parsed = try #require(document, "text \(index): \(problems)")
+            let fresh = SectionSpans.of(text)
+            #expect(!fresh.isEmpty)
+            #expect(SectionSpans.of(body: parsed.body, lines: TextLines(text)) == fresh, "text \(index)")
+        }
     }
 
     static func commit(_ day: String) -> Commit {

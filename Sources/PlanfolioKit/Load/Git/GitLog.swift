@@ -6,7 +6,8 @@
 /// git's own history simplification (a merge shows only when it differs
 /// from every parent, against its first), renames found per commit (`-M`),
 /// full blob ids, and every path NUL-terminated as it is, whatever bytes it
-/// holds.
+/// holds. (`read` says how a history without merges is read faster to the
+/// same entries.)
 struct GitLog: Sendable {
     /// One file's change in one commit, paths under the input folder.
     struct Change: Sendable, Hashable {
@@ -31,14 +32,44 @@ struct GitLog: Sendable {
     static let format = "--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%s"
 
     /// The log of `tip` (less what `exclude` reaches) for the folder `prefix` of `repository`.
+    ///
+    /// A history without merges is read without a path limit, each diff
+    /// kept to the folder by `--relative`, and the commits that changed
+    /// nothing there dropped here: without merges, git's simplification
+    /// keeps exactly the commits whose diff touches the folder, and a path
+    /// limit makes git compare each commit's trees twice (once to
+    /// simplify, once to diff). Renames are found among the folder's
+    /// files either way. A history with merges keeps the path limit, so
+    /// that git's simplification decides which merges and side commits show.
     static func read(_ repository: GitRepository, tip: String, exclude: String? = nil) throws(GitCommand.Failure) -> GitLog {
+        let range = [tip] + (exclude.map { ["^" + $0] } ?? [])
+        return try hasMerges(repository, range: range) ? read(repository, range: range, pathLimited: true)
+                                                       : read(repository, range: range, pathLimited: false)
+    }
+
+    /// The log of `range` read with git's path limit, or (for a range without merges) without it.
+    static func read(_ repository: GitRepository, range: [String], pathLimited: Bool) throws(GitCommand.Failure) -> GitLog {
         var arguments = ["--literal-pathspecs", "log", "-z", "--raw", "-M", "--no-abbrev", "--no-color", "--no-ext-diff",
-                         "--diff-merges=first-parent", format, tip]
-        if let exclude { arguments.append("^" + exclude) }
-        arguments += ["--", repository.prefix.isEmpty ? "." : repository.prefix]
+                         "--diff-merges=first-parent", format]
+        if !pathLimited {
+            arguments.append("--root")
+            if !repository.prefix.isEmpty { arguments.append("--relative=" + repository.prefix + "/") }
+        }
+        arguments += range
+        if pathLimited { arguments += ["--", repository.prefix.isEmpty ? "." : repository.prefix] }
         let output = try GitCommand.run(arguments, in: repository.top)
         guard output.status == 0 else { throw GitCommand.Failure(message: "git log failed: \(output.complaint)") }
-        return parse(output.stdout, prefix: repository.prefix)
+        guard !pathLimited else { return parse(output.stdout, prefix: repository.prefix) }
+        var log = parse(output.stdout, prefix: "")
+        log.entries.removeAll { $0.changes.isEmpty }
+        return log
+    }
+
+    /// Whether any commit of `range` has more than one parent.
+    static func hasMerges(_ repository: GitRepository, range: [String]) throws(GitCommand.Failure) -> Bool {
+        let output = try GitCommand.run(["rev-list", "--min-parents=2", "--max-count=1"] + range + ["--"], in: repository.top)
+        guard output.status == 0 else { throw GitCommand.Failure(message: "git rev-list failed: \(output.complaint)") }
+        return output.stdout.contains { $0 != 0x0A && $0 != 0x20 }
     }
 
     /// The entries in `bytes` (the output of `read`'s command); paths outside `prefix` are left out.

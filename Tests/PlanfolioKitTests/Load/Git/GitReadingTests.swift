@@ -126,4 +126,92 @@ import Testing
         #expect(entry.changes[0].oldPath == "x.md" && entry.changes[0].newPath == "y.md")
         #expect(entry.parents.isEmpty)
     }
+
+    /// A history without merges is read without git's path limit; what it
+    /// reads must be what the path-limited read gives, change for change.
+    @Test(arguments: ["Plans", "a/b c/Plans", ""])
+    func aLinearHistoryReadsAsThePathLimitedOne(prefix: String) throws {
+        let sandbox = try GitSandbox(prefix: prefix)
+        let outside = prefix.isEmpty ? nil : sandbox.root.appendingPathComponent("src")
+        func writeOutside(_ name: String, _ text: String) throws {
+            guard let outside else { return }
+            try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: outside.appendingPathComponent(name))
+        }
+        let body = String(repeating: "a line that stays\n", count: 20)
+        try sandbox.write("plans/a.md", "a\n" + body)
+        try writeOutside("main.swift", "print(1)\n")
+        try sandbox.commit("root: inside and outside", on: "2026-01-02")
+        try writeOutside("main.swift", "print(2)\n")
+        try sandbox.commit("outside only", on: "2026-01-03")
+        try sandbox.commit("empty", on: "2026-01-04")
+        try sandbox.git("mv", sandbox.input.appendingPathComponent("plans/a.md").path, sandbox.input.appendingPathComponent("plans/b.md").path)
+        try sandbox.commit("rename inside", on: "2026-01-05")
+        try writeOutside("moved.md", "moved in\n" + body)
+        try sandbox.commit("outside file", on: "2026-01-06")
+        if let outside {
+            try sandbox.git("mv", outside.appendingPathComponent("moved.md").path, sandbox.input.appendingPathComponent("plans/moved.md").path)
+            try sandbox.commit("moved into the folder", on: "2026-01-07")
+            try sandbox.git("mv", sandbox.input.appendingPathComponent("plans/b.md").path, outside.appendingPathComponent("b.md").path)
+            try sandbox.commit("moved out of the folder", on: "2026-01-08")
+            // A sibling whose name starts with the folder's is not inside it.
+            let sibling = sandbox.input.deletingLastPathComponent().appendingPathComponent(sandbox.input.lastPathComponent + "2")
+            try FileManager.default.createDirectory(at: sibling, withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: sibling.appendingPathComponent("x.md"))
+            try sandbox.commit("sibling folder", on: "2026-01-09")
+        }
+        try sandbox.write("plans/c.md", "c\n")
+        try sandbox.commit("add c", on: "2026-01-10")
+        try FileManager.default.removeItem(at: sandbox.input.appendingPathComponent("plans/c.md"))
+        try sandbox.commit("delete c", on: "2026-01-11")
+        try sandbox.write("plans/c.md", "c again\n")
+        try sandbox.git("update-index", "--add", "--chmod=+x", sandbox.input.appendingPathComponent("plans/c.md").path)
+        try sandbox.commit("c added again, executable", on: "2026-01-12")
+        try FileManager.default.createSymbolicLink(atPath: sandbox.input.appendingPathComponent("plans/link.md").path, withDestinationPath: "c.md")
+        try sandbox.commit("a symbolic link", on: "2026-01-13")
+        let repository = try #require(GitRepository.locate(input: sandbox.input.path))
+        let tip = try sandbox.head()
+        #expect(try !GitLog.hasMerges(repository, range: [tip]))
+        func summary(_ log: GitLog) -> [String] {
+            log.entries.map { entry in
+                ([entry.commit.subject, entry.commit.id, entry.parents.joined(separator: ",")] + entry.changes.map { change in
+                    "\(Character(Unicode.Scalar(change.status))) \(change.oldPath ?? "-") \(change.newPath ?? "-") \(change.oldBlob ?? "-") \(change.newBlob ?? "-") \(change.notAFile)"
+                }).joined(separator: " | ")
+            }
+        }
+        let limited = summary(try GitLog.read(repository, range: [tip], pathLimited: true))
+        let linear = summary(try GitLog.read(repository, range: [tip], pathLimited: false))
+        #expect(linear == limited)
+        #expect(limited.count == (prefix.isEmpty ? 6 : 8), "each commit that changed the folder, and only those")
+        #expect(!limited.contains { $0.hasPrefix("outside only") || $0.hasPrefix("empty") || $0.hasPrefix("sibling folder") })
+        if outside != nil {
+            #expect(limited.contains { $0.hasPrefix("moved into the folder") && $0.contains("| A - plans/moved.md") })
+            #expect(limited.contains { $0.hasPrefix("moved out of the folder") && $0.contains("| D plans/b.md -") })
+        }
+        // The same for a log read from a known tip on.
+        let first = try sandbox.git("rev-list", "--max-parents=0", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(summary(try GitLog.read(repository, range: [tip, "^" + first], pathLimited: false))
+                == summary(try GitLog.read(repository, range: [tip, "^" + first], pathLimited: true)))
+    }
+
+    @Test func aHistoryWithMergesKeepsThePathLimit() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.write("plans/a.md", "a\n")
+        try sandbox.commit("one", on: "2026-01-02")
+        try sandbox.git("checkout", "-q", "-b", "side")
+        try sandbox.write("plans/b.md", "b\n")
+        try sandbox.commit("side", on: "2026-01-03")
+        try sandbox.git("checkout", "-q", "main")
+        try sandbox.write("plans/a.md", "a2\n")
+        try sandbox.commit("main", on: "2026-01-04")
+        try sandbox.git("merge", "-q", "--no-edit", "side", date: "2026-01-05T12:00:00+00:00")
+        let repository = try #require(GitRepository.locate(input: sandbox.input.path))
+        let tip = try sandbox.head()
+        #expect(try GitLog.hasMerges(repository, range: [tip]))
+        #expect(try !GitLog.hasMerges(repository, range: [tip + "^1"]))
+        let read = try GitLog.read(repository, tip: tip)
+        let limited = try GitLog.read(repository, range: [tip], pathLimited: true)
+        #expect(read.entries.map(\.commit.id) == limited.entries.map(\.commit.id))
+        #expect(read.entries.map(\.changes) == limited.entries.map(\.changes))
+    }
 }
