@@ -71,6 +71,8 @@ struct ServeCommand: ParsableCommand {
             }
         }
         buildOptions.output = site
+        // Serve's own folder is written by nobody else; `Output/` may be.
+        buildOptions.ownsOutput = !inPlace
         var targets: [WatchTarget] = [
             .tree(options.input),
             .tree(options.theme ?? "Theme"),

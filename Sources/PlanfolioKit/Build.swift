@@ -27,6 +27,13 @@ public struct BuildOptions: Sendable {
     public var history = HistoryOptions()
     /// `today` came from the clock (neither `--today` nor `SOURCE_DATE_EPOCH`): `--as-of` moves it to its commit's day.
     public var todayFromClock = false
+    /// What changed in the input since the session's last build, when a
+    /// watcher knows (`serve`); nil lists the input folder anew.
+    public var inputChanges: InputChanges?
+    /// The output folder is this process's own (`serve`'s private folder):
+    /// the site the session wrote there is taken as it left it, without
+    /// stat-ing every file. False for a folder anyone else may touch.
+    public var ownsOutput = false
 
     public init(today: Day) {
         self.today = today
@@ -117,11 +124,15 @@ public enum Build {
         let settings = try Settings.load(&options)
         // The output folder is stamped on a thread of its own while the input is listed.
         let output = options.write ? options.output : nil
-        let stamping = BackgroundWork([{ @Sendable () -> OutputState? in output.map { OutputState(output: $0) } }], lanes: 1)
+        let trusted = options.ownsOutput ? session.site.flatMap { OutputState(output: options.output, trusting: $0) } : nil
+        let stamping = BackgroundWork([{ @Sendable () -> OutputState? in trusted ?? output.map { OutputState(output: $0) } }], lanes: 1)
         let listing: InputListing
         do {
             if let asOf = head.asOf, let repository = head.repository {
                 listing = try CommitInput.listing(repository, commit: asOf.commit, input: options.input)
+            } else if let changes = options.inputChanges, let last = session.listing,
+                      let restamped = InputLoader.restamp(last, changed: changes, input: options.input) {
+                listing = restamped
             } else {
                 listing = try InputLoader.scan(input: options.input)
             }
@@ -129,6 +140,7 @@ public enum Build {
             _ = stamping.wait()
             throw error
         }
+        session.listing = head.asOf == nil ? listing : nil
         let listingKey = Self.listingKey(listing)
         let outputNow = stamping.wait()[0]
 
@@ -552,6 +564,7 @@ public enum Build {
         inputs.linkedFiles = linked.files.paths
         inputs.input = options.input
         inputs.searchTexts = searchTexts(session)
+        inputs.idLinker = session.link.map { IDLinker(targets: $0.targets) }
         inputs.history = siteHistory(session)
         inputs.fileContents = session.history?.view?.asOfFiles ?? [:]
         let keys = sitePlan(session, portfolio: portfolio, linked: linked, settings: settings)
@@ -650,7 +663,7 @@ public enum Build {
         options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
         let written = try stager.finish(removing: removed, keepingSpare: partial, previousEntries: outputNow?.entries)
         session.site = .init(output: options.output, keys: planKeys, order: plan.map(\.path), stamp: written.entries.map(OutputStamp.hash),
-                             files: planKeys.count)
+                             files: planKeys.count, entries: written.entries)
         return (!partial, selected.count, pages, plan.count - written.result.written, partial ? written.changed.sorted() : nil, saving)
     }
 
@@ -710,6 +723,17 @@ struct OutputState {
         let marked = access(output + "/" + SiteWriter.markerName, F_OK) == 0
         entries = marked ? OutputStamp.entries(folder: output) : nil
         stamp = entries.map(OutputStamp.hash)
+    }
+
+    /// The folder as `site` left it, not read again (`BuildOptions.ownsOutput`);
+    /// nil when the session does not know its entries or the folder is not
+    /// planfolio's any more.
+    init?(output: String, trusting site: BuildSession.WrittenSite) {
+        guard site.output == output, let entries = site.entries, let stamp = site.stamp,
+              access(output + "/" + SiteWriter.markerName, F_OK) == 0 else { return nil }
+        self.output = output
+        self.entries = entries
+        self.stamp = stamp
     }
 
     func matches(_ site: BuildSession.WrittenSite) -> Bool {

@@ -61,7 +61,9 @@ public final class PreviewSession: @unchecked Sendable {
         do {
             let port = try await Self.firstOf(listening: server, failing: serving)
             let thread = Thread { [self] in
-                while let burst = watcher.next() { rebuild(trigger: burst) }
+                while let burst = watcher.nextBurst() {
+                    rebuild(trigger: burst.paths, changes: burst.structural ? nil : InputChanges(paths: burst.paths.union(burst.quiet)))
+                }
                 rebuilding.signal()
             }
             thread.name = "planfolio-serve-rebuild"
@@ -132,10 +134,10 @@ public final class PreviewSession: @unchecked Sendable {
         builder.keep()
     }
 
-    private func rebuild(trigger: Set<String>) {
+    private func rebuild(trigger: Set<String>, changes: InputChanges? = nil) {
         let clock = ContinuousClock()
         let start = clock.now
-        let result = builder.rebuild()
+        let result = builder.rebuild(changes: changes)
         let elapsed = clock.now - start
         let published = state.publish(result)
         onRebuild(Rebuild(result: result,

@@ -55,6 +55,54 @@ public enum InputLoader {
         return listing
     }
 
+    /// `last` brought up to date for the files at `changed` (absolute
+    /// paths; those outside the input folder are passed over): each one
+    /// stat-ed again, restamped, dropped when gone, added when new. What a
+    /// full `scan` gives when nothing else changed, as a watcher guarantees
+    /// (`InputChanges`). Nil when only a scan can say: a changed path that
+    /// is a folder, a symbolic link or no regular file, a new file in a
+    /// folder the listing has no file in, the input folder itself, or a
+    /// listing that followed symbolic links or had problems.
+    static func restamp(_ last: InputListing, changed: InputChanges, input: String) -> InputListing? {
+        guard last.diagnostics.isEmpty, !last.followedLinks else { return nil }
+        let root = InputChanges.absolute(input)
+        var listing = last
+        for path in changed.paths.sorted() {
+            guard path.hasPrefix(root + "/") else {
+                if path == root || path.isEmpty { return nil }
+                continue
+            }
+            let relative = String(path.dropFirst(root.count + 1))
+            let components = relative.split(separator: "/", omittingEmptySubsequences: false)
+            // A hidden name, or one in a hidden folder: the scan skips it.
+            if components.contains(where: { $0.isEmpty || $0.hasPrefix(".") }) { continue }
+            let absolute = PathText.join(input, relative)
+            var info = stat()
+            let exists = lstat(absolute, &info) == 0
+            guard !exists || info.st_mode & S_IFMT == S_IFREG else { return nil }
+            let position = listing.lowerBound(relative)
+            if position < listing.entries.count && listing.entries[position].path == relative {
+                if exists {
+                    listing.entries[position].stamp = InputListing.stamp(info)
+                } else {
+                    listing.entries.remove(at: position)
+                }
+            } else if exists {
+                // New: listed where the scan would have walked, a folder some listed file is in.
+                if components.count > 1 {
+                    let folder = components.dropLast().joined(separator: "/") + "/"
+                    let neighbour = listing.lowerBound(folder)
+                    guard neighbour < listing.entries.count, listing.entries[neighbour].path.hasPrefix(folder) else { return nil }
+                }
+                let name = String(components.last ?? "")
+                let role: InputListing.Role = !isMarkdown(name) ? .asset : name.lowercased() == "readme.md" ? .note : .document
+                listing.entries.insert(InputListing.Entry(path: relative, absolute: absolute, role: role, stamp: InputListing.stamp(info)),
+                                       at: position)
+            }
+        }
+        return listing
+    }
+
     /// One document file of a listing, read with the loader's checks.
     public static func read(_ entry: InputListing.Entry, input: String) -> Loaded {
         let read = entry.contents.map(decode) ?? read(entry.absolute)
@@ -170,6 +218,7 @@ public enum InputLoader {
                     continue
                 }
                 target = real
+                listing.followedLinks = true
                 guard stat(target, &info) == 0 else { continue }
             }
             switch info.st_mode & S_IFMT {
@@ -223,6 +272,19 @@ public struct InputListing: Sendable {
 
     /// Sorted by path.
     public var entries: [Entry] = []
+
+    /// Some file or folder was reached through a symbolic link.
+    public var followedLinks = false
+
+    /// The first entry whose path is not before `path`.
+    func lowerBound(_ path: String) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
     /// Symbolic links that lead outside the input folder.
     public var diagnostics: [Diagnostic] = []
 
@@ -231,5 +293,25 @@ public struct InputListing: Sendable {
         bytes.reserveCapacity(64)
         StatStamp.append(info, separator: UInt8(ascii: " "), to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The files a watcher saw change since the last build on a session, when
+/// every change was to the bytes of files already there (no file added,
+/// removed or renamed, no folder changed): `serve` passes them so that a
+/// rebuild restamps these instead of listing the whole input folder. A
+/// watcher that cannot say so passes none (`BuildOptions.inputChanges` nil).
+public struct InputChanges: Sendable, Equatable {
+    /// Absolute paths, as the watcher reports them; paths outside the input folder are left alone.
+    public var paths: Set<String>
+
+    public init(paths: Set<String>) {
+        self.paths = paths
+    }
+
+    /// `path` made absolute and standardized, without a trailing `/`: how watchers report paths.
+    public static func absolute(_ path: String) -> String {
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        return standardized.count > 1 && standardized.hasSuffix("/") ? String(standardized.dropLast()) : standardized
     }
 }

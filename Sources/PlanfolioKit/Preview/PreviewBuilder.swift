@@ -15,6 +15,9 @@ public final class PreviewBuilder {
     private let session: BuildSession
     /// Display path of a document -> site path of its page, as last known.
     private var pages: [String: String] = [:]
+    /// The files changed since the last rebuild that listed the input (nil:
+    /// the next one lists it whole).
+    private var unlisted: InputChanges?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -31,10 +34,23 @@ public final class PreviewBuilder {
     /// The folder the site is built into and served from.
     public var siteFolder: String { options.output }
 
-    public func rebuild() -> PreviewResult {
+    /// Rebuilds after `changes` (what the watcher saw since the last
+    /// rebuild; nil when it cannot say, or for the first): the files that
+    /// changed are restamped and nothing else of the input is listed.
+    /// Changes a failed rebuild was told of are kept for the next one.
+    public func rebuild(changes: InputChanges? = nil) -> PreviewResult {
+        if let changes, var known = unlisted {
+            known.paths.formUnion(changes.paths)
+            unlisted = known
+        } else {
+            unlisted = nil
+        }
+        var options = options
+        options.inputChanges = unlisted
         var result: PreviewResult
         do {
             var report = try Build.run(options, session: session)
+            unlisted = InputChanges(paths: [])
             // A report given back from a restored session's head names no pages: the session knows them.
             if report.pages.isEmpty { report.pages = session.pagesByDisplayPath() }
             result = PreviewResult(report: report)

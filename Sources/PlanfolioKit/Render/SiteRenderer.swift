@@ -45,6 +45,9 @@ public enum SiteRenderer {
         public var fileContents: [String: [UInt8]] = [:]
         /// What the site shows of the git history; nil without usable history.
         var history: SiteHistory?
+        /// The prose linker of `portfolio`'s documents, when the caller has it
+        /// (the session keeps one per link); else made from `portfolio`.
+        public var idLinker: IDLinker?
 
         public init(portfolio: Portfolio, config: SiteConfig, today: Day, theme: CompiledTheme, status: PortfolioStatus) {
             self.portfolio = portfolio
@@ -244,7 +247,7 @@ public enum SiteRenderer {
     /// `progress` gets (files done, files in all) after each batch.
     public static func render(_ files: [PlannedFile], inputs: Inputs, progress: ((Int, Int) -> Void)? = nil,
                               emit: ([OutputFile]) -> Void) {
-        let idLinker = IDLinker(portfolio: inputs.portfolio)
+        let idLinker = inputs.idLinker ?? IDLinker(portfolio: inputs.portfolio)
         let siteWide = files.filter(\.siteWide)
         let pages = files.filter { !$0.siteWide }
         // Site-wide pages (dashboard, lists, timeline: one long job each, over

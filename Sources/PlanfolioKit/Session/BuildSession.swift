@@ -40,6 +40,9 @@ public final class BuildSession: @unchecked Sendable {
     var listingKey: Digest?
     /// Diagnostics of the listing itself (symbolic links leading out).
     var listingDiagnostics: [Diagnostic] = []
+    /// The last listing of the input folder, in this process only: what
+    /// `BuildOptions.inputChanges` says changed is relative to it.
+    var listing: InputListing?
 
     var link: LinkResult?
     var status: StatusResult?
@@ -70,13 +73,19 @@ public final class BuildSession: @unchecked Sendable {
         return shown
     }
 
-    /// Each linked document's page by its display path (`BuildReport.pages`).
+    /// Each linked document's page by its display path (`BuildReport.pages`),
+    /// made once per link (a prose edit keeps the link).
     func pagesByDisplayPath() -> [String: String] {
         materialize()
+        guard let link else { return [:] }
+        if let known = pagesByLink, known.key == link.key { return known.pages }
         var pages: [String: String] = [:]
-        for document in link?.portfolio.documents ?? [] { pages[document.displayPath] = document.url }
+        for document in link.portfolio.documents { pages[document.displayPath] = document.url }
+        pagesByLink = (link.key, pages)
         return pages
     }
+
+    private var pagesByLink: (key: Digest, pages: [String: String])?
 
     /// Decodes what `SessionStore` left to decode, once.
     func materialize() {
@@ -93,6 +102,7 @@ public final class BuildSession: @unchecked Sendable {
         assets = [:]
         svgCopies = [:]
         listingDiagnostics = []
+        listing = nil
         link = nil
         status = nil
         site = nil
@@ -250,6 +260,9 @@ public final class BuildSession: @unchecked Sendable {
         var stamp: String?
         /// How many files the site has (`keys.count`, known before the keys are decoded).
         var files: Int
+        /// `OutputStamp.entries` of the folder right after the write, in this
+        /// process only (`BuildOptions.ownsOutput`); never kept on disk.
+        var entries: [String]? = nil
     }
 
     /// The link key of the faces `SessionStore` has on disk for this session, when known.

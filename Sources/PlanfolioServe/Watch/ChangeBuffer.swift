@@ -9,6 +9,10 @@ import Foundation
 final class ChangeBuffer: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: Set<String> = []
+    /// Some change of the burst was to a folder (or events were lost).
+    private var structural = false
+    /// `addQuietly`'s paths since the last burst.
+    private var passengers: Set<String> = []
     private var firstAt: ContinuousClock.Instant?
     private var lastAt: ContinuousClock.Instant?
     private var lastSettled = false
@@ -25,9 +29,11 @@ final class ChangeBuffer: @unchecked Sendable {
     }
 
     /// `settled`: the last of these paths was written completely (closed after writing, or renamed into place).
-    func add(_ paths: some Sequence<String>, settled: Bool = false) {
+    /// `structural`: some of them are folders that came, went or moved, or events were lost.
+    func add(_ paths: some Sequence<String>, settled: Bool = false, structural: Bool = false) {
         condition.lock()
         defer { condition.unlock() }
+        if structural { self.structural = true }
         var added = false
         for path in paths {
             pending.insert(path)
@@ -41,6 +47,15 @@ final class ChangeBuffer: @unchecked Sendable {
         condition.broadcast()
     }
 
+    /// Paths that go with the next burst but start none (files the watcher
+    /// passes over, which a listing must still see come and go).
+    func addQuietly(_ paths: [String]) {
+        guard !paths.isEmpty else { return }
+        condition.lock()
+        passengers.formUnion(paths)
+        condition.unlock()
+    }
+
     func stop() {
         condition.lock()
         stopped = true
@@ -51,6 +66,11 @@ final class ChangeBuffer: @unchecked Sendable {
     /// The next burst of changed paths once it is over; nil when `timeout`
     /// passes first or the watch is stopped.
     func next(timeout: Duration?) -> Set<String>? {
+        nextBurst(timeout: timeout)?.paths
+    }
+
+    /// `next`, with whether the burst was structural (`FileWatcher.Burst`).
+    func nextBurst(timeout: Duration?) -> FileWatcher.Burst? {
         let deadline = timeout.map { clock.now + $0 }
         condition.lock()
         defer { condition.unlock() }
@@ -59,8 +79,10 @@ final class ChangeBuffer: @unchecked Sendable {
             if let firstAt, let lastAt {
                 let due = min(lastAt + (lastSettled ? settle : quiet), firstAt + longest)
                 if now >= due {
-                    let burst = pending
+                    let burst = FileWatcher.Burst(paths: pending, structural: structural, quiet: passengers.subtracting(pending))
                     pending = []
+                    passengers = []
+                    structural = false
                     self.firstAt = nil
                     self.lastAt = nil
                     return burst

@@ -57,10 +57,29 @@ public final class FileWatcher: Sendable {
     /// How the watch works: `inotify` or `polling every …`.
     public var method: String { backend.name }
 
+    /// One burst of changes.
+    public struct Burst: Sendable, Equatable {
+        /// The files (and folders) that changed.
+        public var paths: Set<String>
+        /// A folder came, went or moved, or the watch cannot tell what
+        /// changed (polling; inotify lost events): the input must be listed
+        /// anew. False when every change was to files in known folders.
+        public var structural: Bool
+        /// Files the watcher passes over (editors' backups) that came or
+        /// went since the last burst: no reason to rebuild, but a listing
+        /// taken from `paths` must look at them too.
+        public var quiet: Set<String> = []
+    }
+
     /// The next burst of changed paths, once it is over; nil when `timeout`
     /// passes first or the watcher is stopped.
     public func next(timeout: Duration? = nil) -> Set<String>? {
         buffer.next(timeout: timeout)
+    }
+
+    /// `next`, with whether the burst was structural.
+    public func nextBurst(timeout: Duration? = nil) -> Burst? {
+        buffer.nextBurst(timeout: timeout)
     }
 
     /// Stops the watch and wakes a waiting `next` (which returns nil).

@@ -177,16 +177,20 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
                     break  // EAGAIN: all read
                 }
                 if count == 0 { break }
-                var changed: [String] = []
-                var settled = false
-                parse(UnsafeRawBufferPointer(start: bytes, count: count), into: &changed, settled: &settled)
-                buffer.add(changed, settled: settled)
+                var changed: [String] = [], quiet: [String] = []
+                var settled = false, structural = false
+                parse(UnsafeRawBufferPointer(start: bytes, count: count), into: &changed, quiet: &quiet, settled: &settled, structural: &structural)
+                buffer.addQuietly(quiet)
+                buffer.add(changed, settled: settled, structural: structural)
             }
         }
     }
 
-    /// `settled` says whether the last reported event ended a save.
-    private func parse(_ bytes: UnsafeRawBufferPointer, into changed: inout [String], settled: inout Bool) {
+    /// `settled` says whether the last reported event ended a save; `quiet`
+    /// gets the ignored names' files that came or went (`ChangeBuffer.addQuietly`);
+    /// `structural`, whether a folder came, went or moved, or inotify lost events.
+    private func parse(_ bytes: UnsafeRawBufferPointer, into changed: inout [String], quiet: inout [String], settled: inout Bool,
+                       structural: inout Bool) {
         let header = 16  // struct inotify_event: wd, mask, cookie, len; then len bytes of name
         var offset = 0
         while offset + header <= bytes.count {
@@ -197,17 +201,19 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
             let name = String(decoding: bytes[(offset + header)..<end].prefix(while: { $0 != 0 }), as: UTF8.self)
             offset = end
             let before = changed.count
-            handle(wd: wd, mask: mask, name: name, into: &changed)
+            handle(wd: wd, mask: mask, name: name, into: &changed, quiet: &quiet, structural: &structural)
             if changed.count > before {
                 settled = mask & (Mask.closeWrite | Mask.movedTo) != 0 && mask & Mask.isFolder == 0
             }
         }
     }
 
-    private func handle(wd: Int32, mask: UInt32, name: String, into changed: inout [String]) {
+    private func handle(wd: Int32, mask: UInt32, name: String, into changed: inout [String], quiet: inout [String],
+                        structural: inout Bool) {
         if mask & Mask.overflow != 0 {
             // Events were lost: some change happened, and folders may have come unseen.
             changed.append("")
+            structural = true
             try? watchTargets()
             return
         }
@@ -220,15 +226,22 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
             // The watched folder itself was deleted or moved.
             if folder.tree {
                 changed.append(folder.path)
+                structural = true
                 if mask & Mask.moveSelf != 0 { forget(folder.path) }
             }
             return
         }
         let path = WatchPath.join(folder.path, name)
         let named = folder.names.contains(name)
+        if !named, folder.tree, IgnoredNames.isIgnored(name), !name.hasPrefix("."), !isExcluded(path) {
+            // An editor's backup or write test: no rebuild of its own, but a listing must see it come and go.
+            quiet.append(path)
+            return
+        }
         guard named || (folder.tree && !IgnoredNames.isIgnored(name) && !isExcluded(path)) else { return }
         changed.append(path)
         guard mask & Mask.isFolder != 0 else { return }
+        structural = true
         if mask & Mask.movedFrom != 0 { forget(path) }
         if mask & (Mask.create | Mask.movedTo) != 0,
            folder.tree || targets.contains(where: { $0.kind == .tree && $0.path == path }) {

@@ -41,7 +41,8 @@ final class PollingBackend: WatchBackend, @unchecked Sendable {
             for (path, stamp) in now where last[path] != stamp { changed.append(path) }
             for path in last.keys where now[path] == nil { changed.append(path) }
             last = now
-            buffer.add(changed)
+            // A listing compared with the last cannot tell a file rewritten in place from one replaced.
+            buffer.add(changed, structural: true)
         }
     }
 

@@ -984,4 +984,73 @@ import Testing
         #expect(reports.contains { Expected.partial(parsed: 1, rendered: 2).matches($0) }, "seed \(seed): \(modes)")
         #expect(modes.contains { if case .partial(let rendered, _) = $0 { rendered > 10 } else { false } }, "seed \(seed): \(modes)")
     }
+
+    /// The walk as `serve` runs it: one session for the whole walk, each
+    /// rebuild told only the files the watcher saw change (`InputChanges`)
+    /// and building into a folder it owns (`ownsOutput`), with evidence
+    /// files added, renamed and removed beside the edits. After every step
+    /// the site and diagnostics are a clean build's.
+    @Test func seededRandomWalkOnOneSessionToldWhatChanged() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let seed = environment["PLANFOLIO_WALK_SEED"].flatMap { UInt64($0) } ?? 20_261_207
+        let steps = environment["PLANFOLIO_WALK_STEPS"].flatMap { Int($0) } ?? 12
+        var random = SeededGenerator(seed: seed)
+        let sandbox = try Self.sandbox()
+        defer { Self.remove(sandbox) }
+        var options = sandbox.options()
+        options.useCache = false
+        options.ownsOutput = true
+        let builder = PreviewBuilder(options: options)
+        let first = try #require(builder.rebuild().report)
+        #expect(first.mode == .full)
+        let documents = try FileManager.default.subpathsOfDirectory(atPath: sandbox.input.path)
+            .filter { InputLoader.isDocumentPath($0) }.sorted()
+        let root = InputChanges.absolute(sandbox.input.path)
+        var evidence: [String] = []
+        for step in 1...steps {
+            var touched: [String] = []
+            var context = "seed \(seed) (PLANFOLIO_WALK_SEED), step \(step):"
+            switch random.next() % 4 {
+            case 0 where !evidence.isEmpty:
+                let path = evidence.removeLast()
+                if random.next() % 2 == 0 {
+                    try FileManager.default.removeItem(at: sandbox.url(path))
+                    context += " removed \(path)"
+                } else {
+                    let renamed = "plans/renamed-\(step).txt"
+                    try FileManager.default.moveItem(at: sandbox.url(path), to: sandbox.url(renamed))
+                    evidence.append(renamed)
+                    touched.append(renamed)
+                    context += " renamed \(path)"
+                }
+                touched.append(path)
+            case 1:
+                let path = "plans/evidence-\(step).txt"
+                try sandbox.write(path, "Evidence of step \(step).\n")
+                evidence.append(path)
+                touched.append(path)
+                context += " added \(path)"
+            default:
+                let path = documents[Int(random.next() % UInt64(documents.count))]
+                var lines = try sandbox.text(path).components(separatedBy: "\n")
+                var operation = Int(random.next() % 9)
+                operation = operation < 6 ? operation % 3 : operation - 3
+                if operation == 2 && !lines.contains(where: { $0.hasPrefix("title:") }) { operation = 1 }
+                let other = documents[Int(random.next() % UInt64(documents.count))]
+                let otherID = ((other as NSString).lastPathComponent as NSString).deletingPathExtension
+                _ = try Self.walk(operation, &lines, step: step, otherID: otherID, random: &random)
+                try sandbox.write(path, lines.joined(separator: "\n"))
+                touched.append(path)
+                context += " \(Self.walkOperations[operation]) in \(path)"
+            }
+            let result = builder.rebuild(changes: InputChanges(paths: Set(touched.map { root + "/" + $0 })))
+            let report = try #require(result.report, "\(context) \(result)")
+            let clean = try Self.clean(sandbox)
+            #expect(report.diagnostics == clean.diagnostics, "diagnostics differ from a clean build's [\(context)]")
+            #expect(report.wrote == clean.wrote, "wrote [\(context)]")
+            guard clean.wrote else { continue }
+            let differing = Self.differences(try Self.tree(sandbox.output), clean.tree)
+            #expect(differing.isEmpty, "output differs from a clean build in \(differing.sorted().prefix(10)) [\(context)]")
+        }
+    }
 }

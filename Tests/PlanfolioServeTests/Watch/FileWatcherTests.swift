@@ -126,6 +126,44 @@ import Testing
     }
 
     #if os(Linux)
+    /// Which bursts let a rebuild restamp the files it names instead of
+    /// listing the input: changes to files are, a folder's are not, and an
+    /// editor's backup rides along with the next burst without starting one.
+    @Test func inotifyTellsFilesFromFolders() throws {
+        let watched = try Watched(backend: .automatic) { folder in
+            try folder.makeFolder("Plans/plans")
+            try folder.write("Plans/plans/a.md", "# A\n")
+        }
+        defer { watched.watcher.stop() }
+        func burst(until relative: String) throws -> FileWatcher.Burst {
+            var merged = FileWatcher.Burst(paths: [], structural: false)
+            let deadline = ContinuousClock.now + .seconds(20)
+            while true {
+                let left = ContinuousClock.now.duration(to: deadline)
+                guard left > .zero, let burst = watched.watcher.nextBurst(timeout: left) else {
+                    throw RawHTTP.Failure(description: "no change reported for \(relative)")
+                }
+                merged.paths.formUnion(burst.paths)
+                merged.quiet.formUnion(burst.quiet)
+                merged.structural = merged.structural || burst.structural
+                if burst.paths.contains(watched.folder.path(relative)) { return merged }
+            }
+        }
+        try watched.folder.append("Plans/plans/a.md", "More prose.\n")
+        #expect(try !burst(until: "Plans/plans/a.md").structural, "an edit in place")
+        try watched.folder.write("Plans/plans/b.md", "# B\n")
+        try watched.folder.move("Plans/plans/b.md", "Plans/plans/c.md")
+        #expect(try !burst(until: "Plans/plans/c.md").structural, "a new file, renamed")
+        try watched.folder.write("Plans/plans/a.md~", "backup")
+        try watched.folder.append("Plans/plans/a.md", "Again.\n")
+        let withBackup = try burst(until: "Plans/plans/a.md")
+        #expect(withBackup.quiet.contains(watched.folder.path("Plans/plans/a.md~")), "\(withBackup)")
+        #expect(!withBackup.paths.contains(watched.folder.path("Plans/plans/a.md~")))
+        try watched.folder.makeFolder("Plans/new")
+        try watched.folder.write("Plans/new/d.md", "# D\n")
+        #expect(try burst(until: "Plans/new/d.md").structural, "a new folder")
+    }
+
     @Test func inotifyIsUsedOnLinux() throws {
         let watched = try Watched(backend: .automatic)
         defer { watched.watcher.stop() }
