@@ -411,29 +411,32 @@ public enum Build {
         // What a document's links resolve to depends on its links, the documents and the files;
         // only documents whose links were resolved against others are resolved again.
         let key = hasher.digest()
-        var context: (sources: [String: String], assets: Set<String>)?
         var bySource: [String: LinkedFiles.Resolution] = [:]
         var used = Set<String>()
         var diagnostics: [Diagnostic] = []
         for document in portfolio.documents {
-            guard var parsed = session.documents[document.source]?.parsed, !parsed.links.isEmpty else { continue }
-            if parsed.resolved?.key != key {
-                if context == nil {
+            // Read through the entry's reference: binding `parsed` would copy every field of it.
+            guard let entry = session.documents[document.source], entry.parsed?.links.isEmpty == false else { continue }
+            if entry.parsed?.resolved?.key != key, let links = entry.parsed?.links {
+                // The documents' pages by source path, made once per link and set of files.
+                if session.linkContext?.key != key {
                     var sources: [String: String] = [:]
+                    sources.reserveCapacity(portfolio.documents.count)
                     for document in portfolio.documents { sources[document.source] = document.url }
-                    context = (sources, Set(assetPaths))
+                    session.linkContext = (key, sources, Set(assetPaths))
                 }
-                let resolution = LinkedFiles.resolve(parsed.links, source: document.source, display: document.displayPath, page: document.url,
-                                                     sources: context?.sources ?? [:], assets: context?.assets ?? [], svgs: svgs)
+                let resolution = LinkedFiles.resolve(links, source: document.source, display: document.displayPath, page: document.url,
+                                                     sources: session.linkContext?.sources ?? [:], assets: session.linkContext?.assets ?? [],
+                                                     svgs: svgs)
                 var rewrites = StableHasher()
                 for (url, replacement) in resolution.replacements.sorted(by: { $0.key < $1.key }) {
                     rewrites.combine(url)
                     rewrites.combine(replacement)
                 }
-                parsed.resolved = .init(key: key, resolution: resolution, digest: rewrites.digest())
-                session.documents[document.source]?.parsed = parsed
+                session.documents[document.source]?.parsed?.resolved = .init(key: key, resolution: resolution, digest: rewrites.digest())
             }
-            guard let resolution = parsed.resolved?.resolution, resolution != LinkedFiles.Resolution() else { continue }
+            guard let resolution = session.documents[document.source]?.parsed?.resolved?.resolution,
+                  resolution != LinkedFiles.Resolution() else { continue }
             bySource[document.source] = resolution
             used.formUnion(resolution.used)
             diagnostics += resolution.diagnostics
@@ -493,8 +496,10 @@ public enum Build {
 
     private static func searchTexts(_ session: BuildSession) -> [String: String] {
         var texts: [String: String] = [:]
+        texts.reserveCapacity(session.documents.count)
         for entry in session.documents.values {
-            if let parsed = entry.parsed { texts[parsed.document.id] = parsed.searchText }
+            // Through the entry's reference: binding `parsed` would copy every field of it.
+            if let id = entry.parsed?.document.id { texts[id] = entry.parsed?.searchText }
         }
         return texts
     }
@@ -674,12 +679,15 @@ public enum Build {
         var views: [String: Digest] = [:]
         views.reserveCapacity(portfolio.documents.count)
         var all = StableHasher(), texts = StableHasher()
+        // Read once: each read of a session property copies its value.
+        let historyKeys = session.history?.view?.documentKeys ?? [:]
+        let viewKeys = session.status?.viewKeys ?? [:]
         for document in portfolio.documents {
             let entry = session.documents[document.source]
             documents[document.id] = .init(contentHash: entry?.contentHash ?? .none, links: entry?.parsed?.resolved?.digest ?? .none,
                                            mentionsVersion: entry?.parsed?.mentionsVersion ?? .none,
-                                           history: session.history?.view?.documentKeys[document.source] ?? .none)
-            let view = session.status?.viewKeys[document.id] ?? .none
+                                           history: historyKeys[document.source] ?? .none)
+            let view = viewKeys[document.id] ?? .none
             views[document.id] = view
             all.combine(view)
             texts.combine(entry?.parsed?.searchText ?? "")

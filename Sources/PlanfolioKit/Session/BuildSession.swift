@@ -43,6 +43,9 @@ public final class BuildSession: @unchecked Sendable {
     /// The last listing of the input folder, in this process only: what
     /// `BuildOptions.inputChanges` says changed is relative to it.
     var listing: InputListing?
+    /// What a document's links are resolved against (`Build.linkFiles`):
+    /// each document's page by source path and the files, for one key.
+    var linkContext: (key: Digest, sources: [String: String], assets: Set<String>)?
 
     var link: LinkResult?
     var status: StatusResult?
@@ -103,6 +106,7 @@ public final class BuildSession: @unchecked Sendable {
         svgCopies = [:]
         listingDiagnostics = []
         listing = nil
+        linkContext = nil
         link = nil
         status = nil
         site = nil
