@@ -162,7 +162,11 @@ public enum Build {
         options.progress?(BuildProgress(stage: .checking, done: 0, total: listing.entries.count))
         // Git's id of each document read, for the history step, while its bytes are in hand (SHA-1 repositories).
         let idsWanted = head.wanted && head.unusable == nil && head.asOf == nil && head.tip?.utf8.count == 40
-        let (parsedCount, gitIDs) = load(listing, input: options.input, into: session, gitIDs: idsWanted)
+        // Every page will be rendered when the output is not the site the session wrote: a
+        // document known only by its face (a restored session) is parsed with the rest, on all cores.
+        let siteKept = session.site.map { outputNow?.matches($0) ?? false } ?? false
+        let (parsedCount, gitIDs) = load(listing, input: options.input, into: session, gitIDs: idsWanted,
+                                         treesWanted: options.write && !siteKept)
         session.listingKey = listingKey
         session.listingDiagnostics = listing.diagnostics
         let theme = compileTheme(settings, session: session)
@@ -255,8 +259,11 @@ public enum Build {
     /// changed assets. Returns how many documents were parsed, and with
     /// `gitIDs` git's id of each document file read (by path), so that the
     /// history step need not read it again.
+    /// `treesWanted`: every document's tree will be read (a whole site is
+    /// rendered), so a document the session knows only by its face is read
+    /// and parsed here with the others rather than one by one later.
     private static func load(_ listing: InputListing, input: String, into session: BuildSession,
-                             gitIDs: Bool) -> (parsed: Int, gitIDs: [String: String]) {
+                             gitIDs: Bool, treesWanted: Bool) -> (parsed: Int, gitIDs: [String: String]) {
         // The session's entries are changed in place: at 20,000 documents, building a new table each time cost more than the rest of the step.
         var documents = session.documents
         session.documents = [:]
@@ -268,7 +275,10 @@ public enum Build {
         for entry in listing.entries {
             switch entry.role {
             case .document:
-                if documents[entry.path]?.stamp != entry.stamp { toRead.append(entry) }
+                let known = documents[entry.path]
+                if known?.stamp != entry.stamp || (treesWanted && known?.parsed.map { $0.completeness < .tree } == true) {
+                    toRead.append(entry)
+                }
             case .asset:
                 if let known = session.assets[entry.path], known.stamp == entry.stamp {
                     assets[entry.path] = known
@@ -290,7 +300,8 @@ public enum Build {
                     // The text is the file's bytes, unchanged (only checked to be UTF-8).
                     let gitID = gitIDs ? SHA1.blobID(Array(file.text.utf8)) : nil
                     // Saved again with the same bytes: the same document.
-                    if var same = known, same.contentHash == hash, same.parsed != nil || !same.problems.isEmpty {
+                    if var same = known, same.contentHash == hash, same.parsed != nil || !same.problems.isEmpty,
+                       !(treesWanted && same.parsed.map { $0.completeness < .tree } == true) {
                         same.stamp = entry.stamp
                         return (entry.path, same, false, gitID)
                     }

@@ -885,6 +885,25 @@ import Testing
         try Self.check(try sandbox.build(), sandbox, mode: .partial(parsed: 1), "\(damage.name): one page again")
     }
 
+    /// A CI job that caches the work folder but not the site: a fresh
+    /// checkout (every file written anew, so every stamp changed) and no
+    /// output. The build renders the whole site from the restored session,
+    /// parsing the documents it knows only by their faces, and writes what a
+    /// clean build writes.
+    @Test func aSessionKeptWithoutItsSiteBuildsTheCleanSite() throws {
+        let sandbox = try Self.built()
+        defer { Self.remove(sandbox) }
+        try FileManager.default.removeItem(at: sandbox.output)
+        for path in try FileManager.default.subpathsOfDirectory(atPath: sandbox.input.path) where InputLoader.isDocumentPath(path) {
+            let bytes = try Data(contentsOf: sandbox.url(path))
+            try FileManager.default.removeItem(at: sandbox.url(path))
+            try bytes.write(to: sandbox.url(path))
+        }
+        let report = try sandbox.build()
+        #expect(report.mode == .full)
+        try Self.check(report, sandbox, mode: nil, "work folder kept, site gone")
+    }
+
     // MARK: A random walk
 
     /// Lines of prose in a document: after the front matter, outside code
