@@ -60,9 +60,9 @@ public enum InputLoader {
     /// stat-ed again, restamped, dropped when gone, added when new. What a
     /// full `scan` gives when nothing else changed, as a watcher guarantees
     /// (`InputChanges`). Nil when only a scan can say: a changed path that
-    /// is a folder, a symbolic link or no regular file, a new file in a
-    /// folder the listing has no file in, the input folder itself, or a
-    /// listing that followed symbolic links or had problems.
+    /// is a folder (there or gone), a symbolic link or no regular file, a
+    /// new file in a folder the listing has no file in, the input folder
+    /// itself, or a listing that followed symbolic links or had problems.
     static func restamp(_ last: InputListing, changed: InputChanges, input: String) -> InputListing? {
         guard last.diagnostics.isEmpty, !last.followedLinks else { return nil }
         let root = InputChanges.absolute(input)
@@ -87,7 +87,11 @@ public enum InputLoader {
                 } else {
                     listing.entries.remove(at: position)
                 }
-            } else if exists {
+            } else if !exists {
+                // Gone, and no file: a folder gone with files the listing has in it is the scan's to say.
+                let under = listing.lowerBound(relative + "/")
+                if under < listing.entries.count && listing.entries[under].path.hasPrefix(relative + "/") { return nil }
+            } else {
                 // New: listed where the scan would have walked, a folder some listed file is in.
                 if components.count > 1 {
                     let folder = components.dropLast().joined(separator: "/") + "/"

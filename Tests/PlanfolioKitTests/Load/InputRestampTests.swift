@@ -75,8 +75,11 @@ import Testing
         // A file in a folder the listing has no file in.
         try folder.write("new/RP-2.md", "two\n")
         #expect(Self.restamp(last, folder, ["new/RP-2.md"]) == nil)
-        // A folder.
+        // A folder, and a folder gone with its files.
         #expect(Self.restamp(last, folder, ["new"]) == nil)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("plans"))
+        #expect(Self.restamp(last, folder, ["plans"]) == nil)
+        try folder.write("plans/RP-1.md", "one\n")
         // The input folder itself, or lost events.
         #expect(InputLoader.restamp(last, changed: InputChanges(paths: [InputChanges.absolute(folder.url.path)]), input: folder.url.path) == nil)
         #expect(InputLoader.restamp(last, changed: InputChanges(paths: [""]), input: folder.url.path) == nil)
