@@ -1,11 +1,12 @@
 import Foundation
+import PlanfolioKit
 
 /// Path arithmetic for the watcher, on plain strings (no file system calls).
 enum WatchPath {
     /// `path` made absolute against the working folder, with `.` and `..` parts resolved (links are not followed).
     static func absolute(_ path: String) -> String {
-        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
-        return standardized.count > 1 && standardized.hasSuffix("/") ? String(standardized.dropLast()) : standardized
+        // One definition, so that the paths the watcher reports are the ones a rebuild restamps.
+        InputChanges.absolute(path)
     }
 
     static func parent(of path: String) -> String {
