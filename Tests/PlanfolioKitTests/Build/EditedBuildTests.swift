@@ -964,10 +964,32 @@ import Testing
         }
     }
 
-    @Test func seededRandomWalkOfEdits() throws {
+    /// One edit of the walk: a document chosen at random, the first three
+    /// kinds of edit twice as often as the others; the file written.
+    static func walkStep(_ sandbox: Sandbox, documents: [String], step: Int,
+                         random: inout SeededGenerator) throws -> (path: String, context: String, expected: Expected?) {
+        let path = documents[Int(random.next() % UInt64(documents.count))]
+        var lines = try sandbox.text(path).components(separatedBy: "\n")
+        var operation = Int(random.next() % 9)
+        operation = operation < 6 ? operation % 3 : operation - 3
+        // A plan on the bare template has no front matter (its id is in the body): it gets a paragraph instead.
+        if operation == 2 && !lines.contains(where: { $0.hasPrefix("title:") }) { operation = 1 }
+        let other = documents[Int(random.next() % UInt64(documents.count))]
+        let otherID = ((other as NSString).lastPathComponent as NSString).deletingPathExtension
+        let expected = try walk(operation, &lines, step: step, otherID: otherID, random: &random)
+        try sandbox.write(path, lines.joined(separator: "\n"))
+        return (path, "\(walkOperations[operation]) in \(path)", expected)
+    }
+
+    /// The walk's seed and length: `PLANFOLIO_WALK_SEED` and `PLANFOLIO_WALK_STEPS`, else these.
+    static func walkSettings(seed: UInt64, steps: Int) -> (seed: UInt64, steps: Int) {
         let environment = ProcessInfo.processInfo.environment
-        let seed = environment["PLANFOLIO_WALK_SEED"].flatMap { UInt64($0) } ?? 20_261_126
-        let steps = environment["PLANFOLIO_WALK_STEPS"].flatMap { Int($0) } ?? 15
+        return (environment["PLANFOLIO_WALK_SEED"].flatMap { UInt64($0) } ?? seed,
+                environment["PLANFOLIO_WALK_STEPS"].flatMap { Int($0) } ?? steps)
+    }
+
+    @Test func seededRandomWalkOfEdits() throws {
+        let (seed, steps) = Self.walkSettings(seed: 20_261_126, steps: 15)
         var random = SeededGenerator(seed: seed)
         let sandbox = try Self.built()
         defer { Self.remove(sandbox) }
@@ -981,18 +1003,9 @@ import Testing
             var expected: Expected?
             var context = "seed \(seed) (PLANFOLIO_WALK_SEED), step \(step):"
             for _ in 0..<count {
-                let path = documents[Int(random.next() % UInt64(documents.count))]
-                var lines = try sandbox.text(path).components(separatedBy: "\n")
-                // The first three kinds twice as often as the others.
-                var operation = Int(random.next() % 9)
-                operation = operation < 6 ? operation % 3 : operation - 3
-                // A plan on the bare template has no front matter (its id is in the body): it gets a paragraph instead.
-                if operation == 2 && !lines.contains(where: { $0.hasPrefix("title:") }) { operation = 1 }
-                let other = documents[Int(random.next() % UInt64(documents.count))]
-                let otherID = ((other as NSString).lastPathComponent as NSString).deletingPathExtension
-                context += " \(Self.walkOperations[operation]) in \(path)"
-                expected = try Self.walk(operation, &lines, step: step, otherID: otherID, random: &random)
-                try sandbox.write(path, lines.joined(separator: "\n"))
+                let edit = try Self.walkStep(sandbox, documents: documents, step: step, random: &random)
+                context += " \(edit.context)"
+                expected = edit.expected
             }
             let report = try sandbox.build()
             try Self.check(report, sandbox, mode: count == 1 ? expected : nil, context)
@@ -1010,9 +1023,7 @@ import Testing
     /// files added, renamed and removed beside the edits. After every step
     /// the site and diagnostics are a clean build's.
     @Test func seededRandomWalkOnOneSessionToldWhatChanged() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let seed = environment["PLANFOLIO_WALK_SEED"].flatMap { UInt64($0) } ?? 20_261_207
-        let steps = environment["PLANFOLIO_WALK_STEPS"].flatMap { Int($0) } ?? 12
+        let (seed, steps) = Self.walkSettings(seed: 20_261_207, steps: 12)
         var random = SeededGenerator(seed: seed)
         let sandbox = try Self.sandbox()
         defer { Self.remove(sandbox) }
@@ -1050,17 +1061,9 @@ import Testing
                 touched.append(path)
                 context += " added \(path)"
             default:
-                let path = documents[Int(random.next() % UInt64(documents.count))]
-                var lines = try sandbox.text(path).components(separatedBy: "\n")
-                var operation = Int(random.next() % 9)
-                operation = operation < 6 ? operation % 3 : operation - 3
-                if operation == 2 && !lines.contains(where: { $0.hasPrefix("title:") }) { operation = 1 }
-                let other = documents[Int(random.next() % UInt64(documents.count))]
-                let otherID = ((other as NSString).lastPathComponent as NSString).deletingPathExtension
-                _ = try Self.walk(operation, &lines, step: step, otherID: otherID, random: &random)
-                try sandbox.write(path, lines.joined(separator: "\n"))
-                touched.append(path)
-                context += " \(Self.walkOperations[operation]) in \(path)"
+                let edit = try Self.walkStep(sandbox, documents: documents, step: step, random: &random)
+                touched.append(edit.path)
+                context += " \(edit.context)"
             }
             let result = builder.rebuild(changes: InputChanges(paths: Set(touched.map { root + "/" + $0 })))
             let report = try #require(result.report, "\(context) \(result)")
