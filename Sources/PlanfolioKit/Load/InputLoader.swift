@@ -62,9 +62,11 @@ public enum InputLoader {
     /// (`InputChanges`). Nil when only a scan can say: a changed path that
     /// is a folder (there or gone), a symbolic link or no regular file, a
     /// new file in a folder the listing has no file in, the input folder
-    /// itself, or a listing that followed symbolic links or had problems.
+    /// itself, a listing that followed symbolic links or had problems, or
+    /// more changes than a scan takes longer for.
     static func restamp(_ last: InputListing, changed: InputChanges, input: String) -> InputListing? {
-        guard last.diagnostics.isEmpty, !last.followedLinks else { return nil }
+        // Many changes at once (a checkout of another branch): one scan is cheaper than shifting the listing for each.
+        guard last.diagnostics.isEmpty, !last.followedLinks, changed.paths.count <= max(64, last.entries.count / 16) else { return nil }
         let root = InputChanges.absolute(input)
         var listing = last
         for path in changed.paths.sorted() {
