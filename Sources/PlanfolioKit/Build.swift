@@ -276,7 +276,7 @@ public enum Build {
             switch entry.role {
             case .document:
                 let known = documents[entry.path]
-                if known?.stamp != entry.stamp || (treesWanted && known?.parsed.map { $0.completeness < .tree } == true) {
+                if known?.stamp != entry.stamp || (treesWanted && (known?.parsed?.completeness ?? .tree) < .tree) {
                     toRead.append(entry)
                 }
             case .asset:
@@ -301,7 +301,7 @@ public enum Build {
                     let gitID = gitIDs ? SHA1.blobID(Array(file.text.utf8)) : nil
                     // Saved again with the same bytes: the same document.
                     if var same = known, same.contentHash == hash, same.parsed != nil || !same.problems.isEmpty,
-                       !(treesWanted && same.parsed.map { $0.completeness < .tree } == true) {
+                       !(treesWanted && (same.parsed?.completeness ?? .tree) < .tree) {
                         same.stamp = entry.stamp
                         return (entry.path, same, false, gitID)
                     }
@@ -580,7 +580,7 @@ public enum Build {
         inputs.linkedFiles = linked.files.paths
         inputs.input = options.input
         inputs.searchTexts = searchTexts(session)
-        inputs.idLinker = session.link.map { IDLinker(targets: $0.targets) }
+        inputs.idLinker = session.idLinker()
         inputs.history = siteHistory(session)
         inputs.fileContents = session.history?.view?.asOfFiles ?? [:]
         let keys = sitePlan(session, portfolio: portfolio, linked: linked, settings: settings)

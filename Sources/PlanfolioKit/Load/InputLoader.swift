@@ -77,7 +77,7 @@ public enum InputLoader {
             let relative = String(path.dropFirst(root.count + 1))
             let components = relative.split(separator: "/", omittingEmptySubsequences: false)
             // A hidden name, or one in a hidden folder: the scan skips it.
-            if components.contains(where: { $0.isEmpty || $0.hasPrefix(".") }) { continue }
+            if isHidden(components) { continue }
             let absolute = PathText.join(input, relative)
             var info = stat()
             let exists = lstat(absolute, &info) == 0
@@ -100,9 +100,8 @@ public enum InputLoader {
                     let neighbour = listing.lowerBound(folder)
                     guard neighbour < listing.entries.count, listing.entries[neighbour].path.hasPrefix(folder) else { return nil }
                 }
-                let name = String(components.last ?? "")
-                let role: InputListing.Role = !isMarkdown(name) ? .asset : name.lowercased() == "readme.md" ? .note : .document
-                listing.entries.insert(InputListing.Entry(path: relative, absolute: absolute, role: role, stamp: InputListing.stamp(info)),
+                listing.entries.insert(InputListing.Entry(path: relative, absolute: absolute, role: role(of: String(components.last ?? "")),
+                                                          stamp: InputListing.stamp(info)),
                                        at: position)
             }
         }
@@ -131,8 +130,18 @@ public enum InputLoader {
     /// document: Markdown, not a `README.md` note, in no hidden folder.
     static func isDocumentPath(_ path: String) -> Bool {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard let name = components.last, !components.contains(where: { $0.isEmpty || $0.hasPrefix(".") }) else { return false }
+        guard let name = components.last, !isHidden(components) else { return false }
         return isMarkdown(String(name)) && name.lowercased() != "readme.md"
+    }
+
+    /// A path some part of which is hidden (or empty): the walk never reaches it.
+    static func isHidden(_ components: [Substring]) -> Bool {
+        components.contains { $0.isEmpty || $0.hasPrefix(".") }
+    }
+
+    /// What a regular file is to the build, by its name.
+    static func role(of name: String) -> InputListing.Role {
+        !isMarkdown(name) ? .asset : name.lowercased() == "readme.md" ? .note : .document
     }
 
     public enum Loaded: Sendable {
@@ -233,8 +242,7 @@ public enum InputLoader {
                 guard visited.insert(real).inserted else { continue }
                 try walk(directory: target, relative: path, rootReal: rootReal, display: display, listing: &listing, visited: &visited)
             case S_IFREG:
-                let role: InputListing.Role = !isMarkdown(name) ? .asset : name.lowercased() == "readme.md" ? .note : .document
-                listing.entries.append(InputListing.Entry(path: path, absolute: target, role: role, stamp: InputListing.stamp(info)))
+                listing.entries.append(InputListing.Entry(path: path, absolute: target, role: role(of: name), stamp: InputListing.stamp(info)))
             default:
                 // A FIFO, socket or device: opening one can block for ever or
                 // read without end, so it is never opened. Only a file named

@@ -81,14 +81,25 @@ public final class BuildSession: @unchecked Sendable {
     func pagesByDisplayPath() -> [String: String] {
         materialize()
         guard let link else { return [:] }
-        if let known = pagesByLink, known.key == link.key { return known.pages }
-        var pages: [String: String] = [:]
-        for document in link.portfolio.documents { pages[document.displayPath] = document.url }
-        pagesByLink = (link.key, pages)
-        return pages
+        return perLink(link).pages
     }
 
-    private var pagesByLink: (key: Digest, pages: [String: String])?
+    /// The prose linker of the linked documents, made once per link.
+    func idLinker() -> IDLinker? {
+        link.map { perLink($0).idLinker }
+    }
+
+    /// What is made from the link alone, for the link it was made from.
+    private var madeFromLink: (key: Digest, pages: [String: String], idLinker: IDLinker)?
+
+    private func perLink(_ link: LinkResult) -> (pages: [String: String], idLinker: IDLinker) {
+        if let made = madeFromLink, made.key == link.key { return (made.pages, made.idLinker) }
+        var pages: [String: String] = [:]
+        for document in link.portfolio.documents { pages[document.displayPath] = document.url }
+        let made = (key: link.key, pages: pages, idLinker: IDLinker(targets: link.targets))
+        madeFromLink = made
+        return (made.pages, made.idLinker)
+    }
 
     /// Decodes what `SessionStore` left to decode, once.
     func materialize() {
