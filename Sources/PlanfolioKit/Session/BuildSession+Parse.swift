@@ -12,7 +12,7 @@ extension BuildSession.ParsedDocument {
         var hasher = StableHasher()
         hasher.combine(face)
         let parsed = Self(document: document, completeness: .tree, own: found, face: face, faceHash: hasher.digest(),
-                          searchText: SearchIndex.text(of: document), mentions: MentionFilter(source: file.text),
+                          searchText: SearchIndex.text(of: document), mentions: MentionFilter(source: file.text, salt: file.path),
                           links: LinkedFiles.candidates(in: document.body), mentionsVersion: .none, resolved: nil)
         return (parsed, [])
     }

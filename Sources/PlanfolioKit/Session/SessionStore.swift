@@ -26,7 +26,7 @@ import PlanfolioMarkdown
 /// key the session file names.
 public struct SessionStore: Sendable {
     /// Bump when anything about the files changes.
-    static let format = 4
+    static let format = 5
     static let sessionName = "session.bin"
     static let facesName = "faces.bin"
 
