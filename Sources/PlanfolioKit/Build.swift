@@ -156,6 +156,20 @@ public enum Build {
             return unchanged
         }
 
+        // The output is the site the session wrote: the new one is staged
+        // from it (its files linked, or the spare brought up to date) on a
+        // thread of its own while the session is read and the documents
+        // checked. A build that then writes nothing keeps it as the spare.
+        let siteKept = session.site.map { outputNow?.matches($0) ?? false } ?? false
+        let stager = options.write && siteKept ? BackgroundStager.startFromCurrentSite(output: options.output) : nil
+        defer {
+            // Linking the output's files changed their change times: the session's stamp follows.
+            if let entries = stager?.keepUnusedAsSpare(previousEntries: outputNow?.entries) {
+                session.site?.stamp = OutputStamp.hash(entries)
+                session.site?.entries = entries
+            }
+        }
+
         session.materialize()
         session.unsaved = true
         // Load and parse: only the files whose stamp or bytes changed.
@@ -164,7 +178,6 @@ public enum Build {
         let idsWanted = head.wanted && head.unusable == nil && head.asOf == nil && head.tip?.utf8.count == 40
         // Every page will be rendered when the output is not the site the session wrote: a
         // document known only by its face (a restored session) is parsed with the rest, on all cores.
-        let siteKept = session.site.map { outputNow?.matches($0) ?? false } ?? false
         let (parsedCount, gitIDs) = load(listing, input: options.input, into: session, gitIDs: idsWanted,
                                          treesWanted: options.write && !siteKept)
         session.listingKey = listingKey
@@ -189,7 +202,7 @@ public enum Build {
 
         // Render and write what changed.
         let written = try renderAndWrite(session, portfolio: portfolio, theme: compiled, linked: linked, settings: settings,
-                                         options: options, outputNow: outputNow, store: store)
+                                         options: options, outputNow: outputNow, stager: stager, store: store)
         report.wrote = true
         report.pagesWritten = written.pages
         report.filesUnchanged = written.unchanged
@@ -460,16 +473,30 @@ public enum Build {
     }
 
     /// Compute: again only when the links, the config or the day changed;
-    /// each document's view key with it.
+    /// each document's view key with it. When only the links changed, only
+    /// the documents whose inputs changed (`StatusComputer.inputKeys`, and
+    /// what else their view key reads) are computed again; the others keep
+    /// their view keys and diagnostics, as a whole computation would give them.
     private static func compute(_ session: BuildSession, settings: Settings, options: BuildOptions) {
         guard let link = session.link else { return }
+        var rulesHasher = StableHasher()
+        rulesHasher.combine(options.today.description)
+        rulesHasher.combine(String(reflecting: settings.config))
+        rulesHasher.combine(session.history?.view?.plansKey ?? .none)
+        let rules = rulesHasher.digest()
         var hasher = StableHasher()
         hasher.combine(link.key)
-        hasher.combine(options.today.description)
-        hasher.combine(String(reflecting: settings.config))
-        hasher.combine(session.history?.view?.plansKey ?? .none)
+        hasher.combine(rules)
         let key = hasher.digest()
         if let known = session.status, known.key == key { return }
+        let inputs = viewInputs(link.portfolio, session: session)
+        if let known = session.status, known.rules == rules, !known.inputs.isEmpty {
+            let changed = Set(inputs.compactMap { id, input in known.inputs[id] == input ? nil : id })
+            // Many at once (a branch checked out): the whole computation, on all cores, is as quick.
+            if changed.count * 4 <= inputs.count {
+                return computeAgain(changed, known: known, key: key, inputs: inputs, session: session, settings: settings, options: options)
+            }
+        }
         let portfolio = completing(link.portfolio, ids: nil, to: .face, session: session, input: options.input)
         session.link?.portfolio = portfolio
         let (status, diagnostics) = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today,
@@ -480,13 +507,65 @@ public enum Build {
                              status: StatusBytes.of(document.id, in: status), portfolio: portfolio)
         }
         for (document, viewKey) in zip(portfolio.documents, keys) { viewKeys[document.id] = viewKey }
+        session.status = .init(key: key, rules: rules, inputs: inputs, status: status, complete: true, diagnostics: diagnostics,
+                               viewKeys: viewKeys, neighbourhoods: neighbourhoods(session, portfolio: portfolio, views: viewKeys))
+    }
+
+    /// `compute` for the documents `changed` alone, the rest taken from `known`.
+    private static func computeAgain(_ changed: Set<String>, known: BuildSession.StatusResult, key: Digest, inputs: [String: Digest],
+                                     session: BuildSession, settings: Settings, options: BuildOptions) {
+        guard let link = session.link else { return }
+        // A review's openness reads the faces of the plans that refer to it.
+        var faces = changed
+        for plans in OpennessComputer.referringPlans(of: changed, in: link.portfolio).values { faces.formUnion(plans) }
+        let portfolio = completing(link.portfolio, ids: faces, to: .face, session: session, input: options.input)
+        session.link?.portfolio = portfolio
+        let (computed, computedDiagnostics) = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today,
+                                                                     only: changed, histories: session.history?.view?.plans ?? [:])
+        var status = known.status
+        status.plans = status.plans.filter { inputs[$0.key] != nil }
+        status.reviews = status.reviews.filter { inputs[$0.key] != nil }
+        var viewKeys = known.viewKeys.filter { inputs[$0.key] != nil }
+        var changedPaths = Set<String>(), currentPaths = Set<String>()
+        for document in portfolio.documents {
+            currentPaths.insert(document.displayPath)
+            guard changed.contains(document.id) else { continue }
+            changedPaths.insert(document.displayPath)
+            status.plans[document.id] = computed.plans[document.id]
+            status.reviews[document.id] = computed.reviews[document.id]
+            viewKeys[document.id] = SitePlan.viewKey(of: document, faceHash: session.documents[document.source]?.parsed?.faceHash ?? .none,
+                                                     status: StatusBytes.of(document.id, in: computed), portfolio: portfolio)
+        }
+        // A status's diagnostics name its document's file.
+        let diagnostics = known.diagnostics.filter { currentPaths.contains($0.file) && !changedPaths.contains($0.file) }
+            + computedDiagnostics.filter { changedPaths.contains($0.file) }
+        session.status = .init(key: key, rules: known.rules, inputs: inputs, status: status, complete: known.complete, diagnostics: diagnostics,
+                               viewKeys: viewKeys, neighbourhoods: neighbourhoods(session, portfolio: portfolio, views: viewKeys))
+    }
+
+    /// Each document's `StatusComputer.inputKeys` with the rest of what its
+    /// view key reads (`SitePlan.viewKey`, the status's inputs in place of the status).
+    private static func viewInputs(_ portfolio: Portfolio, session: BuildSession) -> [String: Digest] {
+        let faceHash = { (document: Document) in session.documents[document.source]?.parsed?.faceHash ?? .none }
+        let statusInputs = StatusComputer.inputKeys(of: portfolio, faceHash: faceHash)
+        var inputs: [String: Digest] = [:]
+        inputs.reserveCapacity(portfolio.documents.count)
+        for document in portfolio.documents {
+            let status = statusInputs[document.id] ?? .none
+            inputs[document.id] = SitePlan.viewKey(of: document, faceHash: faceHash(document),
+                                                   status: StatusBytes.inputs(status), portfolio: portfolio)
+        }
+        return inputs
+    }
+
+    /// `SitePlan.neighbourhood` of every document.
+    private static func neighbourhoods(_ session: BuildSession, portfolio: Portfolio, views: [String: Digest]) -> [String: Digest] {
         var neighbourhoods: [String: Digest] = [:]
         neighbourhoods.reserveCapacity(portfolio.documents.count)
         for document in portfolio.documents {
-            neighbourhoods[document.id] = SitePlan.neighbourhood(session.shown(document.id), views: viewKeys)
+            neighbourhoods[document.id] = SitePlan.neighbourhood(session.shown(document.id), views: views)
         }
-        session.status = .init(key: key, status: status, complete: true, diagnostics: diagnostics, viewKeys: viewKeys,
-                               neighbourhoods: neighbourhoods)
+        return neighbourhoods
     }
 
     /// Every diagnostic of the run, sorted, `--strict` applied.
@@ -569,9 +648,12 @@ public enum Build {
     /// Render and Write: the files whose keys changed since the site in the
     /// output was written (every file when that site is not the one the
     /// session wrote: `full`), staged beside the output with the rest of the
-    /// current site and swapped in whole (SPEC §9).
+    /// current site and swapped in whole (SPEC §9). `stager`: the staging of
+    /// the new site from the current one, begun when the output was found
+    /// to be the site the session wrote.
     private static func renderAndWrite(_ session: BuildSession, portfolio: Portfolio, theme: CompiledTheme, linked: Linked,
-                                       settings: Settings, options: BuildOptions, outputNow: OutputState?, store: SessionStore?)
+                                       settings: Settings, options: BuildOptions, outputNow: OutputState?, stager early: BackgroundStager?,
+                                       store: SessionStore?)
         throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int, changed: [String]?, saving: SessionStore.Saving?) {
         guard let statusResult = session.status else { return (false, 0, 0, 0, nil, nil) }
         var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: settings.config, today: options.today, theme: theme,
@@ -653,19 +735,9 @@ public enum Build {
         let saving = store?.start(session)
         let output = options.output
         let partial = previous != nil
-        // The staging folder is made on the stager's thread while the first pages render:
-        // for a partial build, from the spare or the current site's files.
-        let stager = BackgroundStager {
-            () throws(PlanfolioError) -> SiteStaging in
-            let staging = try SiteStaging.open(output: output, reusingSpare: partial)
-            if partial && !staging.reusedSpare {
-                do throws(PlanfolioError) { try staging.linkPrevious(except: Set(removed)) } catch {
-                    staging.abandon()
-                    throw error
-                }
-            }
-            return staging
-        }
+        // A whole new site: its staging folder is made on the stager's thread while the first pages render.
+        let stager = partial ? early ?? BackgroundStager.startFromCurrentSite(output: output)
+            : BackgroundStager { () throws(PlanfolioError) -> SiteStaging in try SiteStaging.open(output: output) }
         let progress = options.progress
         var files = 0
         ConcurrentMap.withThreads(options.threads) {

@@ -71,4 +71,42 @@ public enum StatusComputer {
         }
         return (status, diagnostics)
     }
+
+    /// What each document's status reads besides the config, the day and
+    /// the plans' histories, as one key per id: its own face (`faceHash`)
+    /// and successor, and for an assessment or investigation the same of
+    /// every plan whose lifecycle its openness depends on. Two portfolios
+    /// that give a document the same key give it the same status and the
+    /// same diagnostics, which lets a build compute again only the
+    /// documents whose key changed (`Build.compute`).
+    static func inputKeys(of portfolio: Portfolio, faceHash: (Document) -> Digest) -> [String: Digest] {
+        func own(_ document: Document) -> Digest {
+            var hasher = StableHasher()
+            hasher.combine(document.source)
+            hasher.combine(faceHash(document))
+            hasher.combine(portfolio.supersededBy[document.id] ?? "")
+            return hasher.digest()
+        }
+        var plans: [String: Digest] = [:]
+        for plan in portfolio.documents(of: .plan) { plans[plan.id] = own(plan) }
+        let referringPlans = OpennessComputer.referringPlans(in: portfolio)
+        var keys: [String: Digest] = [:]
+        keys.reserveCapacity(portfolio.documents.count)
+        for document in portfolio.documents {
+            if document.kind == .plan {
+                keys[document.id] = plans[document.id] ?? own(document)
+                continue
+            }
+            var hasher = StableHasher()
+            hasher.combine(own(document))
+            let referring = referringPlans[document.id] ?? []
+            hasher.combine(referring.count)
+            for plan in referring {
+                hasher.combine(plan)
+                hasher.combine(plans[plan] ?? .none)
+            }
+            keys[document.id] = hasher.digest()
+        }
+        return keys
+    }
 }

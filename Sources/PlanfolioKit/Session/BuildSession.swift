@@ -256,6 +256,10 @@ public final class BuildSession: @unchecked Sendable {
     /// The Compute stage's result, for one link key, config and day.
     struct StatusResult: Sendable {
         var key: Digest
+        /// The config, the day and the plans' histories: what every status reads.
+        var rules: Digest
+        /// Each document's inputs (`StatusComputer.inputKeys` with the rest of its view's), by id.
+        var inputs: [String: Digest]
         /// Every document's status; after a restore only those computed since (`complete` false).
         var status: PortfolioStatus
         var complete: Bool

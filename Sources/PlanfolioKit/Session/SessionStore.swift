@@ -26,7 +26,7 @@ import PlanfolioMarkdown
 /// key the session file names.
 public struct SessionStore: Sendable {
     /// Bump when anything about the files changes.
-    static let format = 5
+    static let format = 6
     static let sessionName = "session.bin"
     static let facesName = "faces.bin"
 
@@ -148,9 +148,11 @@ public struct SessionStore: Sendable {
         }
         let listingDiagnostics = reader.array(diagnostic).compactMap { $0 }
         let linkDiagnostics = reader.array(diagnostic).compactMap { $0 }
-        let statusKey = reader.digest()
+        let statusKey = reader.digest(), rules = reader.digest()
         let statusDiagnostics = reader.array(diagnostic).compactMap { $0 }
-        let views = reader.array { reader in (id: reader.string(), view: reader.digest(), neighbourhood: reader.digest()) }
+        let views = reader.array { reader in
+            (id: reader.string(), view: reader.digest(), neighbourhood: reader.digest(), inputs: reader.digest())
+        }
         let siteKeys = reader.array { reader in (reader.string(), reader.digest()) }
         // Each document once, in order.
         guard documents.count == order.count, zip(order, order.dropFirst()).allSatisfy({ $0 < $1 }) else {
@@ -168,7 +170,9 @@ public struct SessionStore: Sendable {
         for document in linked.portfolio.documents { targets[document.id] = IDLinker.Target(path: document.url, title: document.title) }
         session.link = .init(key: linkKey, portfolio: linked.portfolio, diagnostics: linkDiagnostics, targets: targets, shown: [:])
         session.facesOnDisk = linkKey
-        session.status = .init(key: statusKey, status: PortfolioStatus(today: Day(year: 1970, month: 1, day: 1)!), complete: false,
+        session.status = .init(key: statusKey, rules: rules,
+                               inputs: Dictionary(views.map { ($0.id, $0.inputs) }, uniquingKeysWith: { first, _ in first }),
+                               status: PortfolioStatus(today: Day(year: 1970, month: 1, day: 1)!), complete: false,
                                diagnostics: statusDiagnostics,
                                viewKeys: Dictionary(views.map { ($0.id, $0.view) }, uniquingKeysWith: { first, _ in first }),
                                neighbourhoods: Dictionary(views.map { ($0.id, $0.neighbourhood) }, uniquingKeysWith: { first, _ in first }))
@@ -384,13 +388,16 @@ public struct SessionStore: Sendable {
         writer.array(session.listingDiagnostics, diagnostic)
         writer.array(session.link?.diagnostics ?? [], diagnostic)
         writer.digest(session.status?.key ?? .none)
+        writer.digest(session.status?.rules ?? .none)
         writer.array(session.status?.diagnostics ?? [], diagnostic)
         let ids = session.link?.portfolio.documents.map(\.id) ?? []
         let viewKeys = session.status?.viewKeys ?? [:], neighbourhoods = session.status?.neighbourhoods ?? [:]
-        writer.array(ids.compactMap { id in viewKeys[id].map { (id, $0, neighbourhoods[id] ?? .none) } }) { writer, item in
+        let inputs = session.status?.inputs ?? [:]
+        writer.array(ids.compactMap { id in viewKeys[id].map { (id, $0, neighbourhoods[id] ?? .none, inputs[id] ?? .none) } }) { writer, item in
             writer.string(item.0)
             writer.digest(item.1)
             writer.digest(item.2)
+            writer.digest(item.3)
         }
         return writer.bytes
     }

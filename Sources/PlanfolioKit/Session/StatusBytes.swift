@@ -21,6 +21,15 @@ enum StatusBytes {
         return writer.bytes
     }
 
+    /// What stands for a status by the key of its inputs
+    /// (`StatusComputer.inputKeys`), tagged apart from every status's bytes.
+    static func inputs(_ key: Digest) -> [UInt8] {
+        var writer = RecordWriter(capacity: 24)
+        writer.byte(3)
+        writer.digest(key)
+        return writer.bytes
+    }
+
     private static func write(_ plan: PlanStatus, into writer: inout RecordWriter) {
         writer.string(plan.lifecycle.rawValue)
         writer.string(plan.approval.state.rawValue)

@@ -34,6 +34,34 @@ public final class BackgroundStager: @unchecked Sendable {
         }
     }
 
+    /// A stager whose staging folder starts as the current site in
+    /// `output`: the spare brought up to date, or else every file linked.
+    public static func startFromCurrentSite(output: String) -> BackgroundStager {
+        BackgroundStager { () throws(PlanfolioError) -> SiteStaging in
+            let staging = try SiteStaging.open(output: output, reusingSpare: true)
+            if !staging.reusedSpare {
+                do throws(PlanfolioError) { try staging.linkPrevious() } catch {
+                    staging.abandon()
+                    throw error
+                }
+            }
+            return staging
+        }
+    }
+
+    /// For a stager from `startFromCurrentSite` whose build wrote nothing
+    /// (errors, or no file changed): its staging folder, a copy of the
+    /// current site, is kept as the spare for the next build, and the
+    /// output's `OutputStamp.entries` are returned, since linking its files
+    /// changed their change times (see `SiteStaging.outputEntries` for
+    /// `previousEntries`). nil, and nothing done, once `finish` ran.
+    public func keepUnusedAsSpare(previousEntries: [String]?) -> [String]? {
+        queue.sync {
+            guard let site, site.keepAsSpare() else { return nil }
+            return site.outputEntries(previousEntries: previousEntries)
+        }
+    }
+
     /// Queues `files` for staging; returns as soon as a slot is free.
     public func add(_ files: [OutputFile]) {
         slots.wait()

@@ -41,8 +41,10 @@ public final class SiteStaging: @unchecked Sendable {
     /// Whether `linkPrevious` linked the current site's files, counted in `result.unchanged`
     /// (the spare's are not counted: `result` then counts only what `add` staged).
     private var linkedPrevious = false
-    /// Whether `commit` kept the old site as the spare, for `recordSpare` to note.
+    /// Whether `commit` or `keepAsSpare` kept a spare, for `recordSpare` to note.
     private var keptSpare = false
+    /// Where the kept spare differs from the current site.
+    private var spareDiffers: [String] = []
     /// Paths `add` wrote rather than linked, and paths `remove` removed: where the new site differs from the current one.
     public private(set) var writtenPaths: [String] = []
     /// Paths whose files were linked, unlinked or written after `open` started from the spare.
@@ -317,6 +319,7 @@ public final class SiteStaging: @unchecked Sendable {
                 removeSpare()
                 if rename(staging, sparePath) == 0 || rename(parking, sparePath) == 0 {
                     keptSpare = true
+                    spareDiffers = writtenPaths
                     return result
                 }
             }
@@ -346,7 +349,7 @@ public final class SiteStaging: @unchecked Sendable {
         guard keptSpare, let stamp = OutputStamp.folders(of: sparePath) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(SpareRecord(stamp: stamp, changed: writtenPaths.sorted())) else { return }
+        guard let data = try? encoder.encode(SpareRecord(stamp: stamp, changed: spareDiffers.sorted())) else { return }
         _ = POSIXFile.replace(spareRecordPath, with: Array(data))
     }
 
@@ -380,6 +383,30 @@ public final class SiteStaging: @unchecked Sendable {
                 throw PlanfolioError("cannot remove '\(path)' from the new site: \(reason)")
             }
         }
+    }
+
+    /// Keeps a staging folder that holds the current site (`linkPrevious`,
+    /// or the spare) and was not committed as the spare, noted
+    /// (`recordSpare`) with the files staged or removed since it was opened;
+    /// any other is abandoned. The output's files are left as they were,
+    /// but for their change times (linked). False when committed or abandoned already.
+    @discardableResult
+    public func keepAsSpare() -> Bool {
+        guard !finished else { return false }
+        guard prepopulated, previousSite != nil else {
+            abandon()
+            return true
+        }
+        finished = true
+        removeSpare()
+        guard rename(staging, sparePath) == 0 else {
+            try? FileManager.default.removeItem(atPath: staging)
+            return true
+        }
+        keptSpare = true
+        spareDiffers = Array(touchedPaths)
+        recordSpare()
+        return true
     }
 
     /// Throws the staged files away; the output is left as it was.

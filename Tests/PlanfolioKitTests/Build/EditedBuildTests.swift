@@ -131,6 +131,21 @@ import Testing
     /// Every entry under `folder` by relative path, hidden ones included:
     /// files with their bytes, folders as `path/` with no bytes (so a stray
     /// empty folder shows too).
+    /// Each file of `folder` by path: its inode and modification time. A
+    /// build that writes nothing leaves them (and the bytes) as they were;
+    /// the change times may move, since the next site's staging links the
+    /// current site's files before it knows whether a page changed.
+    static func files(_ folder: URL) throws -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            var info = stat()
+            guard lstat(folder.path + "/" + path, &info) == 0 else { throw PerformanceFixtures.FixtureError("cannot stat \(path)") }
+            guard info.st_mode & S_IFMT == S_IFREG else { continue }
+            out[path] = [Int(info.st_ino), info.st_mtim.tv_sec, info.st_mtim.tv_nsec, Int(info.st_size)]
+        }
+        return out
+    }
+
     static func tree(_ folder: URL) throws -> [String: Data] {
         var out: [String: Data] = [:]
         func walk(_ absolute: String, _ relative: String) throws {
@@ -218,6 +233,77 @@ import Testing
 
     static func remove(_ sandbox: Sandbox) {
         try? FileManager.default.removeItem(at: sandbox.root)
+    }
+
+    // MARK: Edits that change statuses: only those documents are computed again
+
+    /// Edits whose statuses reach other documents: a plan's signature, its
+    /// explicit lifecycle (and a wrong one, an error of Compute), the
+    /// assessment it answers, who supersedes whom, a retitle, a plan
+    /// removed and put back. `nil` old text: the file is removed; `nil`
+    /// new text with a path: the removed file is put back.
+    static let statusEdits: [(path: String, old: String?, new: String?)] = [
+        ("plans/RP-2026-006.md", "| Grace Whitfield | /s/ Grace Whitfield | 2026-06-15 |", "| Grace Whitfield | | |"),
+        ("plans/RP-2026-006.md", "date: 2026-06-08\n", "date: 2026-06-08\nstatus: completed\n"),
+        ("plans/RP-2026-006.md", "status: completed\n", "status: finished-ish\n"),
+        ("plans/RP-2026-006.md", "status: finished-ish\n", ""),
+        ("plans/RP-2026-006.md", "assessment: FAF-2026-05-002", "assessment: FAF-2026-03-001"),
+        ("plans/RP-2026-009.md", "supersedes: RP-2026-002\n", ""),
+        ("assessments/FAF-2026-03-001.md", "title: Q1 2026 fairness", "title: First-quarter 2026 fairness"),
+        ("plans/RP-2026-012.md", nil, "removed"),
+        ("plans/RP-2026-012.md", nil, nil),
+    ]
+
+    /// Applies `statusEdits[index]`; `removed` keeps a removed file's text for putting it back.
+    static func applyStatusEdit(_ index: Int, _ sandbox: Sandbox, removed: inout String) throws -> String {
+        let (path, old, new) = statusEdits[index]
+        switch (old, new) {
+        case (let old?, let new?):
+            try sandbox.replace(old, with: new, in: path)
+            return "\(path): '\(old)' → '\(new)'"
+        case (nil, _?):
+            removed = try sandbox.text(path)
+            try FileManager.default.removeItem(at: sandbox.url(path))
+            return "\(path) removed"
+        default:
+            try sandbox.write(path, removed)
+            return "\(path) put back"
+        }
+    }
+
+    @Test func editsThatChangeStatusesBuildTheCleanSite() throws {
+        let sandbox = try Self.built()
+        defer { Self.remove(sandbox) }
+        var removed = ""
+        for index in Self.statusEdits.indices {
+            let context = try Self.applyStatusEdit(index, sandbox, removed: &removed)
+            let report = try sandbox.build()
+            let clean = try Self.check(report, sandbox, mode: nil, context)
+            if index == 2 { #expect(clean.diagnostics.contains { $0.code == .unknownStatus }, "\(context)") }
+            if clean.wrote, case .full = report.mode { Issue.record("a full build [\(context)]") }
+        }
+    }
+
+    /// The same edits on one session kept in memory, as `serve` keeps it.
+    @Test func editsThatChangeStatusesOnOneSessionBuildTheCleanSite() throws {
+        let sandbox = try Self.sandbox()
+        defer { Self.remove(sandbox) }
+        var options = sandbox.options()
+        options.useCache = false
+        options.ownsOutput = true
+        let builder = PreviewBuilder(options: options)
+        #expect(try #require(builder.rebuild().report).mode == .full)
+        var removed = ""
+        for index in Self.statusEdits.indices {
+            let context = try Self.applyStatusEdit(index, sandbox, removed: &removed)
+            let report = try #require(builder.rebuild().report, "\(context)")
+            let clean = try Self.clean(sandbox)
+            #expect(report.diagnostics == clean.diagnostics, "diagnostics differ from a clean build's [\(context)]")
+            #expect(report.wrote == clean.wrote, "wrote [\(context)]")
+            guard clean.wrote else { continue }
+            let differing = Self.differences(try Self.tree(sandbox.output), clean.tree)
+            #expect(differing.isEmpty, "output differs from a clean build in \(differing.sorted().prefix(10)) [\(context)]")
+        }
     }
 
     // MARK: Prose edits: only the edited page is rendered
@@ -605,7 +691,7 @@ import Testing
         // After an incremental build too, whose records the no-change path reads.
         try sandbox.replace(Self.planSentence, with: "with Dana Ortiz as final decision maker.", in: Self.plan)
         try Self.check(try sandbox.build(), sandbox, mode: .partial(parsed: 1))
-        let stamp = OutputStamp.of(folder: sandbox.output.path)
+        let files = try Self.files(sandbox.output)
         for path in [Self.plan, Self.investigation] {
             let bytes = try Data(contentsOf: sandbox.url(path))
             try FileManager.default.removeItem(at: sandbox.url(path))
@@ -613,20 +699,20 @@ import Testing
         }
         let report = try sandbox.build()
         try Self.check(report, sandbox, mode: .unchanged)
-        #expect(OutputStamp.of(folder: sandbox.output.path) == stamp)
+        #expect(try Self.files(sandbox.output) == files)
     }
 
     @Test func hiddenFilesAndNotesDoNotCount() throws {
         let sandbox = try Self.built()
         defer { Self.remove(sandbox) }
-        let stamp = OutputStamp.of(folder: sandbox.output.path)
+        let files = try Self.files(sandbox.output)
         // An editor's swap file appears: nothing to build.
         try sandbox.write("plans/.RP-2026-002.md.swp", "swap \u{1}\u{2}")
         try Self.check(try sandbox.build(), sandbox, mode: .unchanged, "swap file added")
         // The README note is edited: nothing to build.
         try sandbox.write("README.md", try sandbox.text("README.md") + "\nOne more note.\n")
         try Self.check(try sandbox.build(), sandbox, mode: .unchanged, "README edited")
-        #expect(OutputStamp.of(folder: sandbox.output.path) == stamp)
+        #expect(try Self.files(sandbox.output) == files)
         // The document is edited while the swap file changes and a hidden folder gets a file.
         try sandbox.write("plans/.RP-2026-002.md.swp", "swap \u{3}")
         try sandbox.write(".git/objects/ab", "object")
