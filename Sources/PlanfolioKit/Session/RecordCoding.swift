@@ -12,6 +12,13 @@ struct RecordWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// The bytes written, taken out of the writer (left empty) without a copy.
+    mutating func take() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
+    }
+
     mutating func byte(_ value: UInt8) {
         bytes.append(value)
     }

@@ -277,11 +277,14 @@ public struct SessionStore: Sendable {
     /// portfolio's order, and what Link found. Empty without a link result.
     static func encodeFaces(_ session: BuildSession) -> [UInt8] {
         guard let link = session.link else { return [] }
-        var writer = RecordWriter(capacity: link.portfolio.documents.count * 1_200 + 4_096)
+        let parsed = session.documents.compactMap { path, entry in entry.parsed.map { (path, $0) } }.sorted { $0.0 < $1.0 }
+        // Each face, its path and that path again in the order; the relations are small beside them.
+        var capacity = 8_192
+        for (path, document) in parsed { capacity += document.face.count + 2 * path.utf8.count + 16 }
+        var writer = RecordWriter(capacity: capacity + link.portfolio.documents.count * 100)
         writer.string("planfolio-faces")
         writer.int(format)
         writer.digest(link.key)
-        let parsed = session.documents.compactMap { path, entry in entry.parsed.map { (path, $0) } }.sorted { $0.0 < $1.0 }
         writer.array(parsed) { writer, item in
             writer.string(item.0)
             writer.raw(item.1.face.isEmpty ? DocumentFace.encode(item.1.document) : item.1.face)
@@ -300,7 +303,7 @@ public struct SessionStore: Sendable {
             writer.string(system.slug)
             writer.array(system.documentIDs) { $0.string($1) }
         }
-        return sealed(writer.bytes)
+        return sealed(writer.take())
     }
 
     /// `session.bin`.
@@ -325,7 +328,7 @@ public struct SessionStore: Sendable {
             writer.optional(site.stamp) { $0.string($1) }
             writer.int(site.files)
         }
-        var writer = RecordWriter(capacity: body.count + head.bytes.count + (session.site?.files ?? 0) * 60 + 4_096)
+        var writer = RecordWriter(capacity: body.count + head.bytes.count + (session.site?.files ?? 0) * 60 + 4_096 + 32)
         writer.raw(sealed(head.bytes))
         writer.append(body[...])
         let site = session.site
@@ -333,13 +336,16 @@ public struct SessionStore: Sendable {
             writer.string(item.0)
             writer.digest(item.1)
         }
-        return sealed(writer.bytes)
+        return sealed(writer.take())
     }
 
     /// The part of `session.bin` a build knows before it renders: every
     /// document and asset, the link and status results.
     static func encodeBody(_ session: BuildSession) -> [UInt8] {
-        var writer = RecordWriter(capacity: session.documents.count * 900 + 4_096)
+        // Most records are the bytes they were read from: their size is known.
+        var capacity = 4_096
+        for entry in session.documents.values { capacity += entry.encoded?.count ?? 2_048 }
+        var writer = RecordWriter(capacity: capacity + session.assets.count * 100)
         writer.digest(session.link?.key ?? .none)
         let documents = session.documentOrder.compactMap { path in session.documents[path].map { (path, $0) } }
         writer.array(documents) { writer, item in
@@ -432,10 +438,13 @@ public struct SessionStore: Sendable {
 
     /// `bytes` followed by their `StableHasher` hash: a file cut short, or
     /// changed by anything but planfolio, is refused whole (`unsealed`).
-    static func sealed(_ bytes: [UInt8]) -> [UInt8] {
+    static func sealed(_ bytes: consuming [UInt8]) -> [UInt8] {
         var hasher = StableHasher()
         hasher.combine(bytes)
-        return bytes + Array(hasher.finalize().utf8)
+        // Appended in place: the session's 30 MB are not copied again.
+        var bytes = bytes
+        bytes.append(contentsOf: hasher.finalize().utf8)
+        return bytes
     }
 
     /// What `sealed` sealed, or nil when the hash at the end is not theirs.

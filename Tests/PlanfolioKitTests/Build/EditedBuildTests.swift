@@ -235,6 +235,29 @@ import Testing
         try? FileManager.default.removeItem(at: sandbox.root)
     }
 
+    /// A `PreviewBuilder` on `sandbox` as `serve` runs one (its own
+    /// output folder, no session on disk), after its first, full build.
+    static func previewBuilder(_ sandbox: Sandbox, sourceLocation: SourceLocation = #_sourceLocation) throws -> PreviewBuilder {
+        var options = sandbox.options()
+        options.useCache = false
+        options.ownsOutput = true
+        let builder = PreviewBuilder(options: options)
+        #expect(try #require(builder.rebuild().report, sourceLocation: sourceLocation).mode == .full, sourceLocation: sourceLocation)
+        return builder
+    }
+
+    /// A rebuild on one session gave what a clean build gives: diagnostics and every file.
+    static func expectClean(_ report: BuildReport, _ sandbox: Sandbox, _ context: String,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let clean = try Self.clean(sandbox)
+        #expect(report.diagnostics == clean.diagnostics, "diagnostics differ from a clean build's [\(context)]", sourceLocation: sourceLocation)
+        #expect(report.wrote == clean.wrote, "wrote [\(context)]", sourceLocation: sourceLocation)
+        guard clean.wrote else { return }
+        let differing = Self.differences(try Self.tree(sandbox.output), clean.tree)
+        #expect(differing.isEmpty, "output differs from a clean build in \(differing.sorted().prefix(10)) [\(context)]",
+                sourceLocation: sourceLocation)
+    }
+
     // MARK: Edits that change statuses: only those documents are computed again
 
     /// Edits whose statuses reach other documents: a plan's signature, its
@@ -288,21 +311,11 @@ import Testing
     @Test func editsThatChangeStatusesOnOneSessionBuildTheCleanSite() throws {
         let sandbox = try Self.sandbox()
         defer { Self.remove(sandbox) }
-        var options = sandbox.options()
-        options.useCache = false
-        options.ownsOutput = true
-        let builder = PreviewBuilder(options: options)
-        #expect(try #require(builder.rebuild().report).mode == .full)
+        let builder = try Self.previewBuilder(sandbox)
         var removed = ""
         for index in Self.statusEdits.indices {
             let context = try Self.applyStatusEdit(index, sandbox, removed: &removed)
-            let report = try #require(builder.rebuild().report, "\(context)")
-            let clean = try Self.clean(sandbox)
-            #expect(report.diagnostics == clean.diagnostics, "diagnostics differ from a clean build's [\(context)]")
-            #expect(report.wrote == clean.wrote, "wrote [\(context)]")
-            guard clean.wrote else { continue }
-            let differing = Self.differences(try Self.tree(sandbox.output), clean.tree)
-            #expect(differing.isEmpty, "output differs from a clean build in \(differing.sorted().prefix(10)) [\(context)]")
+            try Self.expectClean(try #require(builder.rebuild().report, "\(context)"), sandbox, context)
         }
     }
 
@@ -1113,12 +1126,7 @@ import Testing
         var random = SeededGenerator(seed: seed)
         let sandbox = try Self.sandbox()
         defer { Self.remove(sandbox) }
-        var options = sandbox.options()
-        options.useCache = false
-        options.ownsOutput = true
-        let builder = PreviewBuilder(options: options)
-        let first = try #require(builder.rebuild().report)
-        #expect(first.mode == .full)
+        let builder = try Self.previewBuilder(sandbox)
         let documents = try FileManager.default.subpathsOfDirectory(atPath: sandbox.input.path)
             .filter { InputLoader.isDocumentPath($0) }.sorted()
         let root = InputChanges.absolute(sandbox.input.path)
@@ -1152,13 +1160,7 @@ import Testing
                 context += " \(edit.context)"
             }
             let result = builder.rebuild(changes: InputChanges(paths: Set(touched.map { root + "/" + $0 })))
-            let report = try #require(result.report, "\(context) \(result)")
-            let clean = try Self.clean(sandbox)
-            #expect(report.diagnostics == clean.diagnostics, "diagnostics differ from a clean build's [\(context)]")
-            #expect(report.wrote == clean.wrote, "wrote [\(context)]")
-            guard clean.wrote else { continue }
-            let differing = Self.differences(try Self.tree(sandbox.output), clean.tree)
-            #expect(differing.isEmpty, "output differs from a clean build in \(differing.sorted().prefix(10)) [\(context)]")
+            try Self.expectClean(try #require(result.report, "\(context) \(result)"), sandbox, context)
         }
     }
 }

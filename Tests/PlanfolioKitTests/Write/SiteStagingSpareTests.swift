@@ -87,6 +87,31 @@ import Testing
         #expect(Self.inodes(staging.staging)["plans/RP-2.html"] == nil)
     }
 
+    /// A staging folder begun from the current site whose build wrote
+    /// nothing becomes the spare, noted with what was staged into it since;
+    /// the next staging adopts it and is the current site, file for file.
+    @Test func anUnusedStagingFolderIsKeptAsTheSpare() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let staging = try SiteStaging.open(output: setup.output, reusingSpare: true)
+        _ = try staging.linkPrevious()
+        try staging.add([OutputFile(path: "plans/RP-2.html", text: "plan two, half built")])
+        #expect(staging.keepAsSpare())
+        #expect(!staging.keepAsSpare(), "once only")
+        #expect(setup.spareExists)
+        let record = try JSONDecoder().decode(SiteStaging.SpareRecord.self, from: Data(contentsOf: URL(fileURLWithPath: setup.spareRecord)))
+        #expect(record.changed == ["plans/RP-2.html"])
+        #expect(Self.text(setup.output, "plans/RP-2.html") == "plan two", "the output is left as it was")
+
+        let next = try SiteStaging.open(output: setup.output, reusingSpare: true)
+        defer { next.abandon() }
+        #expect(next.reusedSpare)
+        #expect(Self.inodes(next.staging) == Self.inodes(setup.output))
+        // A committed staging folder is not kept again.
+        try next.commit()
+        #expect(!next.keepAsSpare())
+    }
+
     @Test func commitKeepingSpareKeepsTheOldSiteInTheWorkFolder() throws {
         let setup = try Self.setupWithSpare()
         defer { try? FileManager.default.removeItem(at: setup.root) }
