@@ -10,8 +10,8 @@
 /// escape (`RP\-1` is shown as `RP-1`), which the scan reads past, and a
 /// character reference (`RP&#45;1`), which makes the filter say yes to
 /// every word. It never says no to a word the prose holds, and says yes to
-/// another word about once in a hundred times, which costs a page that did
-/// not need it a re-render.
+/// another word about once in 500 times (`bitsPerWord`), which costs a page
+/// that did not need it a re-render.
 ///
 /// Each document's filter is salted with its path. Documents written on
 /// one template share most of their words, so unsalted filters of the same
@@ -24,8 +24,9 @@ public struct MentionFilter: Sendable, Equatable {
     /// of two of them, at least 64.
     public private(set) var bytes: [UInt8]
 
-    /// Bits per word of the source: a word written twice or more leaves more
-    /// bits to the rest, so three probes give at most 1.5% false positives.
+    /// Bits per word of the source: three probes then give at most 3% false
+    /// positives (every word different); a word written twice or more leaves
+    /// more bits to the rest, and the benchmark's documents give about 0.2%.
     private static let bitsPerWord = 8
     private static let probes = 3
 
