@@ -379,7 +379,7 @@ public enum Build {
         var hasher = StableHasher()
         for path in paths {
             hasher.combine(path)
-            hasher.combine(session.documents[path]?.parsed?.faceHash ?? .none)
+            hasher.combine(session.faceHash(of: path))
         }
         let key = hasher.digest()
         if let known = session.link, known.key == key { return }
@@ -502,10 +502,7 @@ public enum Build {
         let (status, diagnostics) = StatusComputer.compute(portfolio: portfolio, config: settings.config, today: options.today,
                                                            histories: session.history?.view?.plans ?? [:])
         var viewKeys: [String: Digest] = [:]
-        let keys = ConcurrentMap.map(portfolio.documents) { document in
-            SitePlan.viewKey(of: document, faceHash: session.documents[document.source]?.parsed?.faceHash ?? .none,
-                             status: StatusBytes.of(document.id, in: status), portfolio: portfolio)
-        }
+        let keys = ConcurrentMap.map(portfolio.documents) { viewKey(of: $0, status: status, portfolio: portfolio, session: session) }
         for (document, viewKey) in zip(portfolio.documents, keys) { viewKeys[document.id] = viewKey }
         session.status = .init(key: key, rules: rules, inputs: inputs, status: status, complete: true, diagnostics: diagnostics,
                                viewKeys: viewKeys, neighbourhoods: neighbourhoods(session, portfolio: portfolio, views: viewKeys))
@@ -533,8 +530,7 @@ public enum Build {
             changedPaths.insert(document.displayPath)
             status.plans[document.id] = computed.plans[document.id]
             status.reviews[document.id] = computed.reviews[document.id]
-            viewKeys[document.id] = SitePlan.viewKey(of: document, faceHash: session.documents[document.source]?.parsed?.faceHash ?? .none,
-                                                     status: StatusBytes.of(document.id, in: computed), portfolio: portfolio)
+            viewKeys[document.id] = viewKey(of: document, status: computed, portfolio: portfolio, session: session)
         }
         // A status's diagnostics name its document's file.
         let diagnostics = known.diagnostics.filter { currentPaths.contains($0.file) && !changedPaths.contains($0.file) }
@@ -546,16 +542,20 @@ public enum Build {
     /// Each document's `StatusComputer.inputKeys` with the rest of what its
     /// view key reads (`SitePlan.viewKey`, the status's inputs in place of the status).
     private static func viewInputs(_ portfolio: Portfolio, session: BuildSession) -> [String: Digest] {
-        let faceHash = { (document: Document) in session.documents[document.source]?.parsed?.faceHash ?? .none }
-        let statusInputs = StatusComputer.inputKeys(of: portfolio, faceHash: faceHash)
+        let statusInputs = StatusComputer.inputKeys(of: portfolio) { session.faceHash(of: $0.source) }
         var inputs: [String: Digest] = [:]
         inputs.reserveCapacity(portfolio.documents.count)
         for document in portfolio.documents {
-            let status = statusInputs[document.id] ?? .none
-            inputs[document.id] = SitePlan.viewKey(of: document, faceHash: faceHash(document),
-                                                   status: StatusBytes.inputs(status), portfolio: portfolio)
+            inputs[document.id] = SitePlan.viewKey(of: document, faceHash: session.faceHash(of: document.source),
+                                                   status: StatusBytes.inputs(statusInputs[document.id] ?? .none), portfolio: portfolio)
         }
         return inputs
+    }
+
+    /// `SitePlan.viewKey` of `document` with its status in `status`.
+    private static func viewKey(of document: Document, status: PortfolioStatus, portfolio: Portfolio, session: BuildSession) -> Digest {
+        SitePlan.viewKey(of: document, faceHash: session.faceHash(of: document.source), status: StatusBytes.of(document.id, in: status),
+                         portfolio: portfolio)
     }
 
     /// `SitePlan.neighbourhood` of every document.

@@ -67,6 +67,12 @@ public final class BuildSession: @unchecked Sendable {
 
     public init() {}
 
+    /// The hash of the face of the document at `source` (`.none` when it has none):
+    /// what Link keys on and a view key reads.
+    func faceHash(of source: String) -> Digest {
+        documents[source]?.parsed?.faceHash ?? .none
+    }
+
     /// The ids whose views the page of document `id` shows (`SitePlan.shown`).
     func shown(_ id: String) -> [String] {
         if let known = link?.shown[id] { return known }

@@ -192,25 +192,25 @@ public final class SiteStaging: @unchecked Sendable {
         }
     }
 
-    /// Stages every file of the current site but the marker and `except`
-    /// as a hard link to it, so that `add` then needs only the files that
-    /// may have changed. Returns how many were linked.
+    /// Stages every file of the current site but the marker as a hard link
+    /// to it, so that `add` then needs only the files that may have changed
+    /// (and `remove` those the new site no longer has). Returns how many were linked.
     /// Throws, leaving the staging folder to `abandon`, when a file cannot be
     /// linked: the caller then builds in full.
     @discardableResult
-    public func linkPrevious(except: Set<String> = []) throws(PlanfolioError) -> Int {
+    public func linkPrevious() throws(PlanfolioError) -> Int {
         guard let previousSite else { return 0 }
         prepopulated = true
         linkedPrevious = true
         // The top folder's files here, then each folder below it on a core
         // of its own: a folder's directory lock serialises the links into it,
         // but `plans/` and the others (half the site each) go side by side.
-        let top = try Self.linkFiles(previousSite, into: staging, relative: "", except: except)
+        let top = try Self.linkFiles(previousSite, into: staging, relative: "")
         var linked = top.linked
         for name in top.folders { madeFolders.insert(name) }
         let results = ConcurrentMap.map(top.folders, threads: 2) { name -> Result<(linked: Int, folders: [String]), PlanfolioError> in
             do throws(PlanfolioError) {
-                return .success(try Self.linkTree(previousSite + "/" + name, into: self.staging + "/" + name, relative: name, except: except))
+                return .success(try Self.linkTree(previousSite + "/" + name, into: self.staging + "/" + name, relative: name))
             } catch { return .failure(error) }
         }
         for result in results {
@@ -227,14 +227,14 @@ public final class SiteStaging: @unchecked Sendable {
     }
 
     /// Links every file below `from` into `to` (made already), folders made as needed.
-    private static func linkTree(_ from: String, into to: String, relative: String, except: Set<String>) throws(PlanfolioError)
+    private static func linkTree(_ from: String, into to: String, relative: String) throws(PlanfolioError)
         -> (linked: Int, folders: [String]) {
-        let level = try linkFiles(from, into: to, relative: relative, except: except)
+        let level = try linkFiles(from, into: to, relative: relative)
         var linked = level.linked
         var folders = level.folders
         for path in level.folders {
             let name = (path as NSString).lastPathComponent
-            let below = try linkTree(from + "/" + name, into: to + "/" + name, relative: path, except: except)
+            let below = try linkTree(from + "/" + name, into: to + "/" + name, relative: path)
             linked += below.linked
             folders += below.folders
         }
@@ -243,7 +243,7 @@ public final class SiteStaging: @unchecked Sendable {
 
     /// Links the files of `from` into `to` and makes its folders there (not
     /// what is in them); returns how many files, and the folders' paths.
-    private static func linkFiles(_ from: String, into to: String, relative: String, except: Set<String>) throws(PlanfolioError)
+    private static func linkFiles(_ from: String, into to: String, relative: String) throws(PlanfolioError)
         -> (linked: Int, folders: [String]) {
         guard let directory = opendir(from) else { throw PlanfolioError("cannot read '\(from)': \(String(cString: strerror(errno)))") }
         defer { closedir(directory) }
@@ -257,7 +257,7 @@ public final class SiteStaging: @unchecked Sendable {
             let name = DirectoryEntry.name(of: entry)
             if name == "." || name == ".." { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
-            if path == SiteWriter.markerName || except.contains(path) { continue }
+            if path == SiteWriter.markerName { continue }
             // The folder says what each name is (one call less per file); where it does not, ask.
             var type: mode_t
             switch Int32(DirectoryEntry.type(of: entry)) {

@@ -35,7 +35,7 @@ import Testing
         let setup = try setup()
         let staging = try SiteStaging.open(output: setup.output, reusingSpare: true)
         #expect(!staging.reusedSpare)
-        _ = try staging.linkPrevious(except: [])
+        _ = try staging.linkPrevious()
         try staging.add([OutputFile(path: "plans/RP-1.html", text: "plan one, edited")])
         try staging.commit(keepingSpare: true)
         staging.recordSpare()
@@ -71,20 +71,24 @@ import Testing
         defer { staging.abandon() }
         #expect(!staging.reusedSpare)
         #expect(Array(Self.inodes(staging.staging).keys) == [SiteWriter.markerName], "a fresh staging folder holds the marker alone")
-        let linked = try staging.linkPrevious(except: [])
+        let linked = try staging.linkPrevious()
         #expect(linked == Self.firstSite.count)
         let current = Self.inodes(setup.output)
         #expect(current.count == Self.firstSite.count + 1)
         #expect(Self.inodes(staging.staging) == current, "every file is the current site's own (same inode)")
     }
 
-    @Test func linkPreviousLeavesOutWhatItIsTold() throws {
+    /// A file the new site no longer has is linked with the rest, then removed, and not counted as unchanged.
+    @Test func removeTakesOutWhatTheNewSiteNoLongerHas() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
         let staging = try SiteStaging.open(output: setup.output)
-        defer { staging.abandon() }
-        #expect(try staging.linkPrevious(except: ["plans/RP-2.html"]) == Self.firstSite.count - 1)
+        #expect(try staging.linkPrevious() == Self.firstSite.count)
+        try staging.remove(["plans/RP-2.html"])
         #expect(Self.inodes(staging.staging)["plans/RP-2.html"] == nil)
+        let result = try staging.commit()
+        #expect(result.unchanged == Self.firstSite.count - 1)
+        #expect(Self.text(setup.output, "plans/RP-2.html") == nil && Self.text(setup.output, "plans/RP-1.html") == "plan one")
     }
 
     /// A staging folder begun from the current site whose build wrote
@@ -176,7 +180,7 @@ import Testing
         if next.reusedSpare {
             #expect(Self.inodes(next.staging) == current)
         } else {
-            _ = try next.linkPrevious(except: [])
+            _ = try next.linkPrevious()
             #expect(Self.inodes(next.staging) == current)
         }
     }
@@ -240,7 +244,7 @@ import Testing
         #expect(!staging.reusedSpare, "\(name): the spare was used")
         #expect(!setup.spareExists && !FileManager.default.fileExists(atPath: setup.spareRecord), "\(name): the spare is removed")
         // As a partial build goes on: from the spare when it was used, else from the current site.
-        if !staging.reusedSpare { _ = try staging.linkPrevious(except: []) }
+        if !staging.reusedSpare { _ = try staging.linkPrevious() }
         #expect(Self.inodes(staging.staging) == current, "\(name)")
         try staging.add([OutputFile(path: "plans/RP-2.html", text: "plan two, edited")])
         try staging.commit(keepingSpare: true)
