@@ -91,8 +91,10 @@ public enum Build {
             if let store { if session.unsaved { store.save(session) } } else { SessionStore(output: options.output).forget() }
         }
         // Freeing every document (millions of small allocations) is left to
-        // another thread; the command exits without waiting for it.
-        releaseInBackground(session)
+        // another thread; the command exits without waiting for it. The
+        // binding is consumed: were it to outlive the call, this thread would
+        // often drop the last reference and free it all itself.
+        releaseInBackground(consume session)
         return report
     }
 
@@ -185,6 +187,11 @@ public enum Build {
         let theme = compileTheme(settings, session: session)
 
         // Link, history, linked files, compute.
+        if options.write { decodeFacesAhead(session) }
+        defer {
+            session.ahead = nil
+            session.statusesAhead = nil
+        }
         link(session)
         try history(session, head: head, listing: listing, settings: settings, options: options, earlyLog: earlyLog, gitIDs: gitIDs)
         let linked = linkFiles(listing, session: session, options: options)
@@ -376,12 +383,7 @@ public enum Build {
     /// came, went or was retitled get a new mentions version.
     private static func link(_ session: BuildSession) {
         let paths = session.documentOrder
-        var hasher = StableHasher()
-        for path in paths {
-            hasher.combine(path)
-            hasher.combine(session.faceHash(of: path))
-        }
-        let key = hasher.digest()
+        let key = linkKey(session)
         if let known = session.link, known.key == key { return }
         let documents = paths.compactMap { session.documents[$0]?.parsed?.document }
         let (portfolio, diagnostics) = Linker.link(documents)
@@ -407,6 +409,63 @@ public enum Build {
         }
         session.link = .init(key: key, portfolio: portfolio, diagnostics: diagnostics, targets: targets,
                              shown: shownByID(portfolio))
+    }
+
+    /// What Link keys on: every document's path and face.
+    private static func linkKey(_ session: BuildSession) -> Digest {
+        var hasher = StableHasher()
+        for path in session.documentOrder {
+            hasher.combine(path)
+            hasher.combine(session.faceHash(of: path))
+        }
+        return hasher.digest()
+    }
+
+    /// When a face changed, the site-wide pages, which show every document,
+    /// will read every document's whole face and status, and a restored
+    /// session holds light faces (`DocumentFace.decodeLight`) and no
+    /// statuses. The faces are decoded on a thread of their own from before
+    /// Link (`statusesAhead` then adds the statuses), while this one links
+    /// and computes; the next `completing` of every document takes them.
+    private static func decodeFacesAhead(_ session: BuildSession) {
+        guard session.link.map({ $0.key != linkKey(session) }) ?? false else { return }
+        var light: [(source: String, faceHash: Digest, face: [UInt8], body: MarkdownNode)] = []
+        for path in session.documentOrder {
+            // Through the entry's reference: binding `parsed` would copy every field of it.
+            guard let entry = session.documents[path], entry.parsed?.completeness == .light,
+                  let faceHash = entry.parsed?.faceHash, let face = entry.parsed?.face, let body = entry.parsed?.document.body else { continue }
+            light.append((path, faceHash, face, body))
+        }
+        guard !light.isEmpty else { return }
+        session.ahead = BackgroundWork([{ [light] in
+            BuildSession.Ahead(faces: light.compactMap { item -> BuildSession.FaceAhead? in
+                var reader = RecordReader(item.face)
+                guard let document = DocumentFace.decode(&reader, body: item.body), !reader.failed, reader.isAtEnd else { return nil }
+                return BuildSession.FaceAhead(source: item.source, faceHash: item.faceHash, document: document)
+            }, statuses: nil)
+        }], lanes: 1)
+    }
+
+    /// With the faces decoding ahead (`decodeFacesAhead`) and the statuses
+    /// not all known, every status is worked out after them, on the same
+    /// thread, from the linked portfolio with those faces: what `compute`
+    /// would give for `key`.
+    private static func statusesAhead(_ session: BuildSession, key: Digest, settings: Settings, options: BuildOptions) {
+        guard let faces = session.ahead, let linked = session.link?.portfolio, session.status?.complete != true else { return }
+        let config = settings.config, today = options.today, histories = session.history?.view?.plans ?? [:]
+        session.ahead = BackgroundWork([{
+            let decoded = faces.wait().first?.faces ?? []
+            var portfolio = linked
+            for face in decoded {
+                guard let index = portfolio.index(of: face.document.id), portfolio.documents[index].source == face.source else { continue }
+                portfolio.documents[index] = face.document
+            }
+            // One thread: the other is this build's.
+            let (status, _) = ConcurrentMap.withThreads(1) {
+                StatusComputer.compute(portfolio: portfolio, config: config, today: today, histories: histories)
+            }
+            return BuildSession.Ahead(faces: decoded, statuses: (key, status))
+        }], lanes: 1)
     }
 
     /// Each document's links to files and documents, resolved from what
@@ -489,6 +548,7 @@ public enum Build {
         hasher.combine(rules)
         let key = hasher.digest()
         if let known = session.status, known.key == key { return }
+        statusesAhead(session, key: key, settings: settings, options: options)
         let inputs = viewInputs(link.portfolio, session: session)
         if let known = session.status, known.rules == rules, !known.inputs.isEmpty {
             let changed = Set(inputs.compactMap { id, input in known.inputs[id] == input ? nil : id })
@@ -602,6 +662,16 @@ public enum Build {
     static func completing(_ linked: Portfolio, ids: Set<String>?, to level: BuildSession.Completeness,
                                    session: BuildSession, input: String) -> Portfolio {
         var portfolio = linked
+        // Every document: what was worked out ahead is taken (a few are quicker decoded here than waited for).
+        if ids == nil, let ahead = session.ahead {
+            session.ahead = nil
+            let result = ahead.wait().first
+            for face in result?.faces ?? [] where session.documents[face.source]?.parsed?.completeness == .light
+                && session.documents[face.source]?.parsed?.faceHash == face.faceHash {
+                session.documents[face.source]?.complete(face.document, to: .face)
+            }
+            session.statusesAhead = result?.statuses
+        }
         let wanted = portfolio.documents.indices.filter { ids?.contains(linked.documents[$0].id) ?? true }
         let short = wanted.filter { (session.documents[linked.documents[$0].source]?.parsed?.completeness ?? .tree) < level }
         // The entries are taken out first: a copy of the session's table kept across the updates below would copy it whole.
@@ -630,7 +700,7 @@ public enum Build {
         for (index, parsed, keep) in completed {
             guard let parsed else { continue }
             if keep {
-                session.documents[linked.documents[index].source]?.parsed = parsed
+                session.documents[linked.documents[index].source]?.complete(parsed.document, to: parsed.completeness)
             } else {
                 portfolio.documents[index] = parsed.document
             }
@@ -714,8 +784,12 @@ public enum Build {
         var complete = completing(portfolio, ids: allFaces || allStatuses ? nil : faceIDs, to: .face, session: session, input: options.input)
         if allFaces || allStatuses { session.link?.portfolio = complete }
         if needStatuses {
-            inputs.status = StatusComputer.compute(portfolio: complete, config: settings.config, today: options.today,
-                                                   only: allStatuses ? nil : statusIDs, histories: session.history?.view?.plans ?? [:]).0
+            if allStatuses, let ahead = session.statusesAhead, ahead.key == statusResult.key {
+                inputs.status = ahead.status
+            } else {
+                inputs.status = StatusComputer.compute(portfolio: complete, config: settings.config, today: options.today,
+                                                       only: allStatuses ? nil : statusIDs, histories: session.history?.view?.plans ?? [:]).0
+            }
             if allStatuses {
                 session.status?.status = inputs.status
                 session.status?.complete = true

@@ -14,11 +14,13 @@ enum ApprovalComputer {
         let rows = sections.approvals
         var diagnostics: [Diagnostic] = []
 
-        let required = requiredRoles(rows: rows, config: config)
-        let requiredKeys = Set(required.map(RoleName.key))
+        // Each row's key once: the rows are matched against the roles several times, for every plan.
+        let rowKeys = rows.map { RoleName.key($0.role) }
+        let required = requiredRoles(rows: rows, keys: rowKeys, config: config)
+        let requiredKeys = Set(required.map(\.key))
         var rowByKey: [String: ApprovalRow] = [:]
-        for row in rows where rowByKey[RoleName.key(row.role)] == nil {
-            rowByKey[RoleName.key(row.role)] = row
+        for (row, key) in zip(rows, rowKeys) where rowByKey[key] == nil {
+            rowByKey[key] = row
         }
 
         func status(of row: ApprovalRow, required: Bool, displayRole: String) -> RoleStatus {
@@ -40,8 +42,8 @@ enum ApprovalComputer {
         }
 
         var roles: [RoleStatus] = []
-        for role in required {
-            if let row = rowByKey[RoleName.key(role)] {
+        for (role, key) in required {
+            if let row = rowByKey[key] {
                 roles.append(status(of: row, required: true, displayRole: role))
             } else {
                 roles.append(RoleStatus(role: role, name: "", signature: "", date: nil, required: true, signed: false, stale: false, line: nil))
@@ -53,8 +55,7 @@ enum ApprovalComputer {
             }
         }
         var listed = requiredKeys
-        for row in rows where !listed.contains(RoleName.key(row.role)) {
-            listed.insert(RoleName.key(row.role))
+        for (row, key) in zip(rows, rowKeys) where listed.insert(key).inserted {
             roles.append(status(of: row, required: false, displayRole: row.role.trimmingSpaces))
         }
         for row in rows {
@@ -74,19 +75,30 @@ enum ApprovalComputer {
 
     /// The roles a plan needs, as they are displayed, without duplicates.
     static func requiredRoles(rows: [ApprovalRow], config: SiteConfig) -> [String] {
+        requiredRoles(rows: rows, keys: rows.map { RoleName.key($0.role) }, config: config).map(\.role)
+    }
+
+    /// `requiredRoles` with each role's key, from the rows and their keys (`RoleName.key`).
+    private static func requiredRoles(rows: [ApprovalRow], keys: [String], config: SiteConfig) -> [(role: String, key: String)] {
         var roles: [String]
         if config.requiredRolesConfigured {
             roles = config.requiredRoles
         } else {
             roles = SiteConfig.templateRoles
-            let complianceKey = RoleName.key(RoleName.complianceOfficer)
-            let filled = rows.contains { row in
-                RoleName.key(row.role) == complianceKey
+            let filled = zip(rows, keys).contains { row, key in
+                key == complianceOfficerKey
                     && !(row.name.isBlankOrPlaceholder && row.signature.isBlankOrPlaceholder && row.dateText.isBlankOrPlaceholder)
             }
             if filled { roles.append(RoleName.complianceOfficer) }
         }
         var seen: Set<String> = []
-        return roles.map(\.trimmingSpaces).filter { !$0.isEmpty && seen.insert(RoleName.key($0)).inserted }
+        return roles.compactMap { role in
+            let trimmed = role.trimmingSpaces
+            guard !trimmed.isEmpty else { return nil }
+            let key = RoleName.key(trimmed)
+            return seen.insert(key).inserted ? (trimmed, key) : nil
+        }
     }
+
+    private static let complianceOfficerKey = RoleName.key(RoleName.complianceOfficer)
 }

@@ -7,26 +7,30 @@
 public enum Linker {
     public static func link(_ parsed: [Document]) -> (Portfolio, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        // Deterministic order whatever order parsing finished in.
-        let sorted = parsed.sorted { ($0.kind, $0.id, $0.source) < ($1.kind, $1.id, $1.source) }
-        var firstByID: [String: Document] = [:]
-        var unique: [Document] = []
-        for document in parsed.sorted(by: { $0.source < $1.source }) {
+        // Positions are sorted and looked up, not documents: a document is
+        // large to move and to copy, and a portfolio has tens of thousands.
+        let bySource = parsed.indices.sorted { parsed[$0].source < parsed[$1].source }
+        var firstByID: [String: Int] = [:]
+        firstByID.reserveCapacity(parsed.count)
+        for index in bySource {
+            let document = parsed[index]
             if let first = firstByID[document.id] {
                 diagnostics.append(.error(.duplicateID,
-                    "id '\(document.id)' is already used by \(first.displayPath) (line \(first.idLine))",
+                    "id '\(document.id)' is already used by \(parsed[first].displayPath) (line \(parsed[first].idLine))",
                     file: document.displayPath, line: document.idLine))
             } else {
-                firstByID[document.id] = document
+                firstByID[document.id] = index
             }
         }
-        diagnostics += caseCollisions(firstByID.values.sorted { $0.source < $1.source })
-        for document in sorted where firstByID[document.id]?.source == document.source {
-            unique.append(document)
-        }
-        let resolved = ReferenceResolver.resolve(unique, byID: firstByID)
+        diagnostics += caseCollisions(bySource.compactMap { firstByID[parsed[$0].id] == $0 ? parsed[$0] : nil })
+        // Deterministic order whatever order parsing finished in.
+        let unique = firstByID.values
+            .sorted { (parsed[$0].kind, parsed[$0].id, parsed[$0].source) < (parsed[$1].kind, parsed[$1].id, parsed[$1].source) }
+            .map { parsed[$0] }
+        var portfolio = Portfolio(documents: unique, systems: SystemGrouper.group(unique))
+        let resolved = ReferenceResolver.resolve(unique, positions: portfolio.positions)
         diagnostics += resolved.diagnostics
-        var portfolio = Portfolio(documents: unique, referencedBy: resolved.referencedBy, systems: SystemGrouper.group(unique))
+        portfolio.referencedBy = resolved.referencedBy
         portfolio.supersededBy = resolved.supersededBy
         return (portfolio, diagnostics)
     }

@@ -5,7 +5,8 @@
 public struct Portfolio: Sendable {
     /// Sorted by kind (assessments, investigations, plans), then id.
     public var documents: [Document]
-    private var positions: [String: Int]
+    /// Where each id is in `documents`.
+    private(set) var positions: [String: Int]
     /// For each id, the ids of the documents that refer to it, sorted.
     public var referencedBy: [String: [String]]
     /// Systems sorted by name (case-insensitive, then exact), each with its documents.

@@ -17,8 +17,9 @@ enum ReferenceResolver {
 
     /// - Parameters:
     ///   - documents: unique ids, sorted by kind then id.
-    ///   - byID: the same documents by id.
-    static func resolve(_ documents: [Document], byID: [String: Document]) -> Result {
+    ///   - positions: where each id is in `documents` (`Portfolio.positions`): a
+    ///     document is read where it is, not copied out of a table.
+    static func resolve(_ documents: [Document], positions: [String: Int]) -> Result {
         var result = Result()
         var referrers: [String: Set<String>] = [:]
         // Only `supersedes` edges that resolved to a document of the same kind.
@@ -33,12 +34,13 @@ enum ReferenceResolver {
             for field in fields {
                 guard let reference = field.reference else { continue }
                 let id = reference.value
-                guard let target = byID[id] else {
+                guard let position = positions[id] else {
                     result.diagnostics.append(.error(.unknownReference,
-                        "'\(field.name)' names '\(id)', but no document has that id\(suggestion(for: id, in: byID))",
+                        "'\(field.name)' names '\(id)', but no document has that id\(suggestion(for: id, in: positions))",
                         file: document.displayPath, line: reference.line))
                     continue
                 }
+                let target = documents[position]
                 if target.id == document.id && field.name != "supersedes" {
                     result.diagnostics.append(.error(.wrongReferenceKind,
                         "'\(field.name)' names the document itself", file: document.displayPath, line: reference.line))
@@ -68,8 +70,8 @@ enum ReferenceResolver {
             // A plan's investigation should have been raised by the plan's assessment.
             if let investigationID = document.references.investigation?.value,
                let assessmentID = document.references.assessment?.value,
-               let investigation = byID[investigationID], investigation.kind == .investigation,
-               let raisedBy = investigation.references.assessment?.value, raisedBy != assessmentID,
+               let investigation = positions[investigationID], documents[investigation].kind == .investigation,
+               let raisedBy = documents[investigation].references.assessment?.value, raisedBy != assessmentID,
                let line = document.references.investigation?.line {
                 result.diagnostics.append(.warning(.referenceMismatch,
                     "'investigation' names '\(investigationID)', which was raised by assessment '\(raisedBy)', but 'assessment' names '\(assessmentID)'",
@@ -78,13 +80,14 @@ enum ReferenceResolver {
         }
 
         result.referencedBy = referrers.mapValues { $0.sorted() }
-        result.diagnostics += supersedesDiagnostics(supersedes, byID: byID, supersededBy: &result.supersededBy)
+        result.diagnostics += supersedesDiagnostics(supersedes, documents: documents, positions: positions,
+                                                    supersededBy: &result.supersededBy)
         return result
     }
 
     /// Cycles, and documents superseded twice; fills `supersededBy` with the
     /// successors that are not in question.
-    private static func supersedesDiagnostics(_ supersedes: [String: String], byID: [String: Document],
+    private static func supersedesDiagnostics(_ supersedes: [String: String], documents: [Document], positions: [String: Int],
                                               supersededBy: inout [String: String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var successors: [String: [String]] = [:]
@@ -97,7 +100,8 @@ enum ReferenceResolver {
             }
             // Reported on every successor after the first, each naming the first.
             for successor in sorted.dropFirst() {
-                guard let document = byID[successor], let line = document.references.supersedes?.line else { continue }
+                guard let position = positions[successor], let line = documents[position].references.supersedes?.line else { continue }
+                let document = documents[position]
                 diagnostics.append(.error(.multipleSuccessors,
                     "'supersedes' names '\(predecessor)', which '\(sorted[0])' already supersedes; a document can be superseded by one document only",
                     file: document.displayPath, line: line))
@@ -119,7 +123,8 @@ enum ReferenceResolver {
                 // Reported once, on the member with the smallest id, starting there.
                 let smallest = cycle.indices.min(by: { cycle[$0] < cycle[$1] }) ?? 0
                 let ordered = Array(cycle[smallest...] + cycle[..<smallest])
-                if let document = byID[ordered[0]], let line = document.references.supersedes?.line {
+                if let position = positions[ordered[0]], let line = documents[position].references.supersedes?.line {
+                    let document = documents[position]
                     let chain = (ordered + [ordered[0]]).joined(separator: " → ")
                     diagnostics.append(.error(.supersedesCycle,
                         "'supersedes' forms a cycle: \(chain)", file: document.displayPath, line: line))
@@ -136,9 +141,9 @@ enum ReferenceResolver {
     }
 
     /// ` (did you mean 'X'?)` when an id differs from a known one only in case.
-    private static func suggestion(for id: String, in byID: [String: Document]) -> String {
+    private static func suggestion(for id: String, in positions: [String: Int]) -> String {
         let lowered = id.lowercased()
-        guard let match = byID.keys.filter({ $0.lowercased() == lowered }).min() else { return "" }
+        guard let match = positions.keys.filter({ $0.lowercased() == lowered }).min() else { return "" }
         return " (did you mean '\(match)'? ids are case-sensitive)"
     }
 }

@@ -80,22 +80,34 @@ struct ApprovalsPage: TemplateValue {
 
     init(portfolio: Portfolio, status: PortfolioStatus, config: SiteConfig, root: String) {
         let plans = portfolio.documents(of: .plan).compactMap { plan in status.plans[plan.id].map { (plan, $0) } }
+        // Each role name's key once: the plans of a portfolio name the same few roles.
+        var keyOf: [String: String] = [:]
+        func key(_ role: String) -> String {
+            if let known = keyOf[role] { return known }
+            let key = RoleName.key(role)
+            keyOf[role] = key
+            return key
+        }
         // Columns: every role some plan requires, in the order the config or template gives.
         var columns: [String] = []
         var keys: Set<String> = []
-        for role in ApprovalComputer.requiredRoles(rows: [], config: config) where keys.insert(RoleName.key(role)).inserted {
+        for role in ApprovalComputer.requiredRoles(rows: [], config: config) where keys.insert(key(role)).inserted {
             columns.append(role)
         }
         for (_, planStatus) in plans {
-            for role in planStatus.approval.roles where role.required && keys.insert(RoleName.key(role.role)).inserted {
+            for role in planStatus.approval.roles where role.required && keys.insert(key(role.role)).inserted {
                 columns.append(role.role)
             }
         }
+        let columnKeys = columns.map(key)
         rows = plans.map { plan, planStatus in
             var byKey: [String: RoleStatus] = [:]
-            for role in planStatus.approval.roles where byKey[RoleName.key(role.role)] == nil { byKey[RoleName.key(role.role)] = role }
-            let cells = columns.map { column in
-                guard let role = byKey[RoleName.key(column)], role.required else {
+            for role in planStatus.approval.roles {
+                let roleKey = key(role.role)
+                if byKey[roleKey] == nil { byKey[roleKey] = role }
+            }
+            let cells = columnKeys.map { columnKey in
+                guard let role = byKey[columnKey], role.required else {
                     return Cell(text: "not required", state: "not-required", tone: "none", hasDate: false, hasNote: false)
                 }
                 if !role.signed { return Cell(text: "missing", state: "missing", tone: "red", hasDate: false, hasNote: false) }

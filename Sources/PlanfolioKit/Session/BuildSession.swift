@@ -64,6 +64,25 @@ public final class BuildSession: @unchecked Sendable {
     /// A session restored from disk decodes all but its head only when a
     /// build needs more than the head (`SessionStore.restore`).
     var pending: (@Sendable (BuildSession) -> Void)?
+    /// What the pages that show every document will read, worked out on a
+    /// thread of their own while Link and Compute run (`Build.workAhead`):
+    /// every whole face, taken by the next `Build.completing` of every
+    /// document, then every status, kept in `statusesAhead` for Render.
+    var ahead: BackgroundWork<Ahead>?
+    /// Every document's status, for the status key `key`, worked out ahead.
+    var statusesAhead: (key: Digest, status: PortfolioStatus)?
+
+    struct Ahead: Sendable {
+        var faces: [FaceAhead]
+        var statuses: (key: Digest, status: PortfolioStatus)?
+    }
+
+    /// A whole face decoded ahead, for the document at `source` while its face hash is `faceHash`.
+    struct FaceAhead: Sendable {
+        var source: String
+        var faceHash: Digest
+        var document: Document
+    }
 
     public init() {}
 
@@ -119,6 +138,8 @@ public final class BuildSession: @unchecked Sendable {
     func forgetAllButHead() {
         documents = [:]
         documentOrder = []
+        ahead = nil
+        statusesAhead = nil
         assets = [:]
         svgCopies = [:]
         listingDiagnostics = []
@@ -188,6 +209,16 @@ public final class BuildSession: @unchecked Sendable {
             guard !isKnownUniquelyReferenced(&storage) else { return }
             storage = Storage(stamp: storage.stamp, contentHash: storage.contentHash, parsed: storage.parsed, problems: storage.problems,
                               encoded: storage.encoded)
+        }
+
+        /// The parsed document made more complete (a face decoded whole, a tree
+        /// parsed again). The bytes read still say what the entry holds: the
+        /// session keeps neither the document nor how complete it is.
+        mutating func complete(_ document: Document, to level: Completeness) {
+            guard storage.parsed != nil else { return }
+            unique()
+            storage.parsed?.document = document
+            storage.parsed?.completeness = level
         }
 
         /// Before a field other than `encoded` changes: the bytes read no longer say what the entry holds.
