@@ -810,6 +810,8 @@ public enum Build {
         let output = options.output
         let partial = previous != nil
         // A whole new site: its staging folder is made on the stager's thread while the first pages render.
+        // A staging begun from the current site that is not wanted after all (the session could not be read) goes first: it has the same folder.
+        if !partial { early?.abandon() }
         let stager = partial ? early ?? BackgroundStager.startFromCurrentSite(output: output)
             : BackgroundStager { () throws(PlanfolioError) -> SiteStaging in try SiteStaging.open(output: output) }
         let progress = options.progress
@@ -823,7 +825,10 @@ public enum Build {
             }
         }
         options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
-        let written = try stager.finish(removing: removed, keepingSpare: partial, previousEntries: outputNow?.entries)
+        // A whole new site that a session lives on with (kept on disk, or by `serve`): the next
+        // build will start from it, and a spare made now spares that build linking every file.
+        let written = try stager.finish(removing: removed, keepingSpare: partial, linkingSpare: !partial && (store != nil || options.ownsOutput),
+                                        previousEntries: outputNow?.entries)
         session.site = .init(output: options.output, keys: planKeys, order: plan.map(\.path), stamp: written.entries.map(OutputStamp.hash),
                              files: planKeys.count, entries: written.entries)
         return (!partial, selected.count, pages, plan.count - written.result.written, partial ? written.changed.sorted() : nil, saving)

@@ -62,6 +62,12 @@ public final class BackgroundStager: @unchecked Sendable {
         }
     }
 
+    /// Throws the staging folder away once the jobs before this call are
+    /// done (a whole new site is staged instead); the output is left as it was.
+    public func abandon() {
+        queue.sync { site?.abandon() }
+    }
+
     /// Queues `files` for staging; returns as soon as a slot is free.
     public func add(_ files: [OutputFile]) {
         slots.wait()
@@ -85,9 +91,10 @@ public final class BackgroundStager: @unchecked Sendable {
     /// current site the new one no longer has, for a site staged from the
     /// current one), swaps the site in and stamps the output; throws the
     /// first failure instead. `keepingSpare`: see `SiteStaging.commit`;
+    /// `linkingSpare`: see `SiteStaging.keepLinkedSpare`;
     /// `previousEntries`: see `SiteStaging.outputEntries`.
-    public func finish(removing: [String], keepingSpare: Bool, previousEntries: [String]? = nil) throws(PlanfolioError)
-        -> (result: WriteResult, entries: [String]?, changed: [String]) {
+    public func finish(removing: [String], keepingSpare: Bool, linkingSpare: Bool = false, previousEntries: [String]? = nil)
+        throws(PlanfolioError) -> (result: WriteResult, entries: [String]?, changed: [String]) {
         let (failed, site): (PlanfolioError?, SiteStaging?) = queue.sync { (failure, self.site) }
         guard let site else { throw failed ?? PlanfolioError("the staging folder was not made") }
         if let failed {
@@ -97,6 +104,7 @@ public final class BackgroundStager: @unchecked Sendable {
         try site.remove(removing)
         let result = try site.commit(keepingSpare: keepingSpare)
         site.recordSpare()
+        if linkingSpare { site.keepLinkedSpare() }
         return (result, site.outputEntries(previousEntries: previousEntries), site.writtenPaths)
     }
 }

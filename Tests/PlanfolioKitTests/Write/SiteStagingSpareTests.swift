@@ -257,6 +257,39 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: setup.root.appendingPathComponent("escape.html").path))
     }
 
+    @Test func aWholeNewSiteKeepsASpareOfLinksToItsFiles() throws {
+        let setup = Setup(root: try PerformanceFixtures.temporaryFolder("spare"))
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let staging = try SiteStaging.open(output: setup.output)
+        try staging.add(Self.firstSite)
+        try staging.commit()
+        #expect(!setup.spareExists)
+        staging.keepLinkedSpare()
+        #expect(setup.spareExists)
+        let record = try JSONDecoder().decode(SiteStaging.SpareRecord.self, from: Data(contentsOf: URL(fileURLWithPath: setup.spareRecord)))
+        #expect(record.changed.isEmpty, "it differs from the site in no file")
+        #expect(record.stamp == OutputStamp.folders(of: setup.spare))
+        let site = Self.inodes(setup.output)
+        #expect(site.count == Self.firstSite.count + 1)
+        #expect(Self.inodes(setup.spare) == site, "every file, the marker too, is the site's own (same inode)")
+        // The next staging starts from it as the current site, nothing linked again.
+        let next = try SiteStaging.open(output: setup.output, reusingSpare: true)
+        defer { next.abandon() }
+        #expect(next.reusedSpare)
+        #expect(Self.inodes(next.staging) == site)
+    }
+
+    @Test func aSiteStagedFromTheCurrentOneLinksNoSpareOfItsOwn() throws {
+        let setup = try Self.setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let staging = try SiteStaging.open(output: setup.output)
+        _ = try staging.linkPrevious()
+        try staging.add([OutputFile(path: "plans/RP-1.html", text: "plan one, edited")])
+        try staging.commit()
+        staging.keepLinkedSpare()
+        #expect(!setup.spareExists, "only a whole new site is linked as a spare; one staged from the current site keeps the old one or none")
+    }
+
     @Test func aFullOpenRemovesTheSpare() throws {
         let setup = try Self.setupWithSpare()
         defer { try? FileManager.default.removeItem(at: setup.root) }
@@ -310,9 +343,8 @@ import Testing
             let report = try Build.run(setup.options)
             // Its page and the search index (the edit is in its first lines).
             #expect(report.mode == .partial(rendered: 2, parsed: 1), "round \(round)")
-            if round > 1 {
-                #expect(spareRoot != nil && Self.inode(setup.output.path) == spareRoot, "round \(round): the spare became the new site")
-            }
+            // The first time, the spare the full build linked (`keepLinkedSpare`).
+            #expect(spareRoot != nil && Self.inode(setup.output.path) == spareRoot, "round \(round): the spare became the new site")
             let record = try JSONDecoder().decode(SiteStaging.SpareRecord.self, from: Data(contentsOf: URL(fileURLWithPath: spareRecord)))
             #expect(record.stamp == OutputStamp.folders(of: spare), "round \(round): the spare is as recorded")
             #expect(record.changed == ["plans/RP-2026-002.html", SearchIndex.fileName], "round \(round): the page and the search index")
