@@ -11,22 +11,23 @@ import PlanfolioMarkdown
 /// deployed) as two files in `RecordWriter`'s form:
 ///
 /// - `session.bin`: a small head (the keys of the last run, its report,
-///   the output's stamp), read first, which is all a build with nothing
-///   changed needs; then one record per document and asset, the link and
-///   status keys with their diagnostics and view keys, and each site
-///   file's key;
+///   the output's stamp, the hash of the body), read first, which is all a
+///   build with nothing changed needs; each site file's key; then the body:
+///   one record per document and asset, the link and status keys with
+///   their diagnostics and view keys;
 /// - `faces.bin`: each document's face and what Link found between them,
 ///   written again only when some face changed.
 ///
-/// Every failure fails safe: each file (and the head on its own) ends with
-/// a hash of its bytes, so a missing, short, corrupt or foreign file is
+/// Every failure fails safe: each file (and the head and the site's keys
+/// on their own) ends with a hash of its bytes, and the head holds the
+/// body's (`sealed`), so a missing, short, corrupt or foreign file is
 /// ignored whole and the build starts from what it can trust, at worst an
 /// empty session (every page rendered). Each file is written under a
 /// temporary name and renamed into place; the faces file carries the link
 /// key the session file names.
 public struct SessionStore: Sendable {
     /// Bump when anything about the files changes.
-    static let format = 6
+    static let format = 7
     static let sessionName = "session.bin"
     static let facesName = "faces.bin"
 
@@ -85,20 +86,24 @@ public struct SessionStore: Sendable {
         session.site = reader.optional { reader in
             BuildSession.WrittenSite(output: reader.string(), keys: [:], stamp: reader.optional { $0.string() }, files: reader.int())
         }
+        let bodyHash = reader.digest()
         guard !reader.failed, reader.isAtEnd else { return nil }
         let restOffset = outer.offset
-        session.pending = { session in decodeRest(bytes, from: restOffset, faces: faces(), into: session) }
+        session.pending = { session in decodeRest(bytes, from: restOffset, bodyHash: bodyHash, faces: faces(), into: session) }
         return session
     }
 
     /// Decodes the documents, the link and status results and the site's
     /// keys; on any failure the session keeps only its head (a cold build).
-    private static func decodeRest(_ bytes: [UInt8], from offset: Int, faces faceBytes: [UInt8]?, into session: BuildSession) {
-        // The two seals are checked at once, on two cores.
+    private static func decodeRest(_ bytes: [UInt8], from offset: Int, bodyHash: Digest, faces faceBytes: [UInt8]?, into session: BuildSession) {
+        // The faces' seal and the body's hash are checked at once, on two cores.
         let facesChecked = BackgroundWork([{ @Sendable () -> ArraySlice<UInt8>? in faceBytes.flatMap { unsealed($0[...]) } }], lanes: 1)
-        let whole = unsealed(bytes[...])
-        guard let faces = facesChecked.wait()[0], let whole else { return session.forgetAllButHead() }
-        var reader = RecordReader(bytes, from: offset, to: whole.endIndex)
+        var outer = RecordReader(bytes, from: offset)
+        let siteKeys = unsealed(outer.raw())
+        let bodyStart = outer.offset
+        let bodyIntact = !outer.failed && hash(bytes[bodyStart...]) == bodyHash
+        guard let faces = facesChecked.wait()[0], let siteKeys, bodyIntact else { return session.forgetAllButHead() }
+        var reader = RecordReader(bytes, from: bodyStart)
         let linkKey = reader.digest()
         guard let linked = decodeFaces(faces, key: linkKey) else { return session.forgetAllButHead() }
         var documents: [String: BuildSession.DocumentEntry] = [:]
@@ -153,13 +158,15 @@ public struct SessionStore: Sendable {
         let views = reader.array { reader in
             (id: reader.string(), view: reader.digest(), neighbourhood: reader.digest(), inputs: reader.digest())
         }
-        let siteKeys = reader.array { reader in (reader.string(), reader.digest()) }
+        var keysReader = RecordReader(siteKeys)
+        let keys = keysReader.array { reader in (reader.string(), reader.digest()) }
         // Each document once, in order.
         guard documents.count == order.count, zip(order, order.dropFirst()).allSatisfy({ $0 < $1 }) else {
             return session.forgetAllButHead()
         }
         // Every parsed document has its face, and no face is left over.
-        guard !reader.failed, reader.isAtEnd, linked.faces.count == documents.values.count(where: { $0.parsed != nil }) else {
+        guard !reader.failed, reader.isAtEnd, !keysReader.failed, keysReader.isAtEnd,
+              linked.faces.count == documents.values.count(where: { $0.parsed != nil }) else {
             return session.forgetAllButHead()
         }
         session.documents = documents
@@ -176,8 +183,8 @@ public struct SessionStore: Sendable {
                                diagnostics: statusDiagnostics,
                                viewKeys: Dictionary(views.map { ($0.id, $0.view) }, uniquingKeysWith: { first, _ in first }),
                                neighbourhoods: Dictionary(views.map { ($0.id, $0.neighbourhood) }, uniquingKeysWith: { first, _ in first }))
-        session.site?.keys = Dictionary(siteKeys, uniquingKeysWith: { first, _ in first })
-        session.site?.order = siteKeys.map(\.0)
+        session.site?.keys = Dictionary(keys, uniquingKeysWith: { first, _ in first })
+        session.site?.order = keys.map(\.0)
     }
 
     /// Every parsed document's face (decoded, with an empty tree) by path,
@@ -236,7 +243,7 @@ public struct SessionStore: Sendable {
     final class Saving: @unchecked Sendable {
         let store: SessionStore
         let session: BuildSession
-        private let work: BackgroundWork<(body: [UInt8], facesWritten: Bool)>
+        private let work: BackgroundWork<(body: [UInt8], hash: Digest, facesWritten: Bool)>
 
         fileprivate init(store: SessionStore, session: BuildSession) {
             self.store = store
@@ -244,18 +251,20 @@ public struct SessionStore: Sendable {
             let folder = store.folder
             let facesKey = session.link.flatMap { session.facesOnDisk == $0.key ? nil : $0.key }
             work = BackgroundWork([{ [session] in
-                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return ([], false) }
+                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return ([], .none, false) }
                 if facesKey != nil, !POSIXFile.replace(folder + "/" + SessionStore.facesName, with: SessionStore.encodeFaces(session)) {
-                    return ([], false)
+                    return ([], .none, false)
                 }
-                return (SessionStore.encodeBody(session), true)
+                let body = SessionStore.encodeBody(session)
+                return (body, SessionStore.hash(body[...]), true)
             }], lanes: 1)
             if let facesKey { session.facesOnDisk = facesKey }
         }
 
         func finish() {
-            guard let (body, written) = work.wait().first, written,
-                  POSIXFile.replace(store.folder + "/" + SessionStore.sessionName, with: SessionStore.assemble(session, body: body)) else {
+            guard let (body, hash, written) = work.wait().first, written,
+                  POSIXFile.replace(store.folder + "/" + SessionStore.sessionName,
+                                    with: SessionStore.assemble(session, body: body, bodyHash: hash)) else {
                 session.facesOnDisk = nil
                 return store.forget()
             }
@@ -306,14 +315,17 @@ public struct SessionStore: Sendable {
         return sealed(writer.take())
     }
 
-    /// `session.bin`.
+    /// `session.bin`, whole.
     static func encode(_ session: BuildSession) -> [UInt8] {
-        assemble(session, body: encodeBody(session))
+        let body = encodeBody(session)
+        return Array(assemble(session, body: body, bodyHash: hash(body[...])).joined())
     }
 
-    /// `session.bin` from `body` (`encodeBody`, made before the site was
-    /// rendered): the head and each site file's key, known only after the write, around it.
-    static func assemble(_ session: BuildSession, body: [UInt8]) -> [UInt8] {
+    /// `session.bin` in its parts: the head and each site file's key, known
+    /// only after the write, each sealed, then `body` (`encodeBody`, made and
+    /// hashed before the site was rendered) as it is: its 30 MB are written,
+    /// not copied behind the head and hashed again.
+    static func assemble(_ session: BuildSession, body: [UInt8], bodyHash: Digest) -> [[UInt8]] {
         var head = RecordWriter()
         head.string("planfolio-session")
         head.int(format)
@@ -328,15 +340,24 @@ public struct SessionStore: Sendable {
             writer.optional(site.stamp) { $0.string($1) }
             writer.int(site.files)
         }
-        var writer = RecordWriter(capacity: body.count + head.bytes.count + (session.site?.files ?? 0) * 60 + 4_096 + 32)
-        writer.raw(sealed(head.bytes))
-        writer.append(body[...])
+        head.digest(bodyHash)
         let site = session.site
-        writer.array((site?.order ?? []).compactMap { path in site?.keys[path].map { (path, $0) } }) { writer, item in
+        var keys = RecordWriter(capacity: (site?.files ?? 0) * 60 + 64)
+        keys.array((site?.order ?? []).compactMap { path in site?.keys[path].map { (path, $0) } }) { writer, item in
             writer.string(item.0)
             writer.digest(item.1)
         }
-        return sealed(writer.take())
+        var parts = RecordWriter(capacity: head.bytes.count + keys.bytes.count + 128)
+        parts.raw(sealed(head.take()))
+        parts.raw(sealed(keys.take()))
+        return [parts.take(), body]
+    }
+
+    /// The hash the head keeps of the body.
+    static func hash(_ bytes: ArraySlice<UInt8>) -> Digest {
+        var hasher = StableHasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.digest()
     }
 
     /// The part of `session.bin` a build knows before it renders: every

@@ -126,9 +126,14 @@ enum POSIXFile {
     /// build killed half way leaves only `path.PID.tmp` (`SessionStore`
     /// removes those of dead builds). False when it could not.
     static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
+        replace(path, with: [bytes])
+    }
+
+    /// `replace` with the bytes of `parts`, one after the other (none copied into one buffer).
+    static func replace(_ path: String, with parts: [[UInt8]]) -> Bool {
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         unlink(temporary)
-        guard (try? writeNew(temporary, bytes)) != nil, rename(temporary, path) == 0 else {
+        guard (try? writeNew(temporary, parts)) != nil, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }
@@ -142,19 +147,26 @@ enum POSIXFile {
 
     /// Creates `path` (which must not exist) holding exactly `bytes`.
     static func writeNew(_ path: String, _ bytes: [UInt8]) throws(PlanfolioError) {
+        try writeNew(path, [bytes])
+    }
+
+    /// Creates `path` (which must not exist) holding the bytes of `parts`, one after the other.
+    static func writeNew(_ path: String, _ parts: [[UInt8]]) throws(PlanfolioError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", path) }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+        for bytes in parts {
+            var offset = 0
+            while offset < bytes.count {
+                let count = bytes.withUnsafeBytes { buffer in
+                    Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+                }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw failure("cannot write", path)
+                }
+                offset += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot write", path)
-            }
-            offset += count
         }
     }
 

@@ -917,6 +917,16 @@ import Testing
             bytes[bytes.count - 40] ^= 0xFF
             try bytes.write(to: sandbox.session)
         },
+        Damage(name: "a byte of session.bin's site keys changed") { sandbox in
+            var bytes = try Data(contentsOf: sandbox.session)
+            // The head, then the site's keys (`SessionStore.assemble`), each length-prefixed.
+            var reader = RecordReader(Array(bytes))
+            _ = reader.raw()
+            let keys = reader.raw()
+            try #require(!reader.failed && keys.count > 64)
+            bytes[keys.startIndex + keys.count / 2] ^= 0xFF
+            try bytes.write(to: sandbox.session)
+        },
         Damage(name: "faces.bin truncated") { sandbox in
             let bytes = try Data(contentsOf: sandbox.faces)
             try bytes.prefix(bytes.count / 2).write(to: sandbox.faces)
