@@ -393,8 +393,9 @@ public enum Build {
             let moved = Set(targets.keys).union(old.keys).filter { targets[$0] != old[$0] }.sorted()
             if !moved.isEmpty {
                 for path in paths {
-                    guard var parsed = session.documents[path]?.parsed,
-                          moved.contains(where: { parsed.mentions.mayMention($0) }) else { continue }
+                    // The filter alone first: binding `parsed` would copy every field of it, for every document.
+                    guard let mentions = session.documents[path]?.parsed?.mentions, moved.contains(where: { mentions.mayMention($0) }),
+                          var parsed = session.documents[path]?.parsed else { continue }
                     var version = StableHasher()
                     version.combine(parsed.mentionsVersion)
                     for id in moved where parsed.mentions.mayMention(id) {

@@ -98,19 +98,27 @@ struct DashboardStatus: TemplateValue {
     init(portfolio: Portfolio, status: PortfolioStatus, config: SiteConfig, root: String) {
         let plans = portfolio.documents(of: .plan).compactMap { plan in status.plans[plan.id].map { (plan, $0) } }
 
+        // Every count in one pass, reading the fields in place: a plan with its status is large to copy.
+        var byLifecycle: [Lifecycle: Int] = [:], byApproval: [ApprovalState: Int] = [:]
+        var stale = 0
+        for index in plans.indices {
+            byLifecycle[plans[index].1.lifecycle, default: 0] += 1
+            byApproval[plans[index].1.approval.state, default: 0] += 1
+            if plans[index].1.approval.stale { stale += 1 }
+        }
         lifecycleCounts = Self.lifecycleOrder.map { lifecycle in
             let slug = StatusBadges.slug(lifecycle)
-            return StatusCount(label: StatusBadges.lifecycleWord(lifecycle), count: plans.count(where: { $0.1.lifecycle == lifecycle }),
+            return StatusCount(label: StatusBadges.lifecycleWord(lifecycle), count: byLifecycle[lifecycle] ?? 0,
                                href: root + "plans.html#lifecycle=" + slug, tone: StatusBadges.lifecycleTone(lifecycle), key: slug)
         }
         approvalCounts = [
-            StatusCount(label: "Awaiting approval", count: plans.count(where: { $0.1.approval.state == .awaiting }),
+            StatusCount(label: "Awaiting approval", count: byApproval[.awaiting] ?? 0,
                         href: root + "plans.html#approval=awaiting", tone: "grey", key: "awaiting"),
-            StatusCount(label: "Partially approved", count: plans.count(where: { $0.1.approval.state == .partial }),
+            StatusCount(label: "Partially approved", count: byApproval[.partial] ?? 0,
                         href: root + "plans.html#approval=partial", tone: "blue", key: "partial"),
-            StatusCount(label: "Approved", count: plans.count(where: { $0.1.approval.state == .approved }),
+            StatusCount(label: "Approved", count: byApproval[.approved] ?? 0,
                         href: root + "plans.html#approval=approved", tone: "green", key: "approved"),
-            StatusCount(label: "Stale signatures", count: plans.count(where: { $0.1.approval.stale }),
+            StatusCount(label: "Stale signatures", count: stale,
                         href: root + "approvals.html#stale=stale", tone: "red", key: "stale"),
         ]
 

@@ -286,17 +286,19 @@ public struct SessionStore: Sendable {
     /// portfolio's order, and what Link found. Empty without a link result.
     static func encodeFaces(_ session: BuildSession) -> [UInt8] {
         guard let link = session.link else { return [] }
-        let parsed = session.documents.compactMap { path, entry in entry.parsed.map { (path, $0) } }.sorted { $0.0 < $1.0 }
+        // In path order (`documentOrder` is sorted), each read through its entry: a parsed document is large to copy.
+        let parsed = session.documentOrder.filter { session.documents[$0]?.parsed != nil }
         // Each face, its path and that path again in the order; the relations are small beside them.
         var capacity = 8_192
-        for (path, document) in parsed { capacity += document.face.count + 2 * path.utf8.count + 16 }
+        for path in parsed { capacity += (session.documents[path]?.parsed?.face.count ?? 0) + 2 * path.utf8.count + 16 }
         var writer = RecordWriter(capacity: capacity + link.portfolio.documents.count * 100)
         writer.string("planfolio-faces")
         writer.int(format)
         writer.digest(link.key)
-        writer.array(parsed) { writer, item in
-            writer.string(item.0)
-            writer.raw(item.1.face.isEmpty ? DocumentFace.encode(item.1.document) : item.1.face)
+        writer.array(parsed) { writer, path in
+            writer.string(path)
+            let face = session.documents[path]?.parsed?.face ?? []
+            writer.raw(face.isEmpty ? session.documents[path]?.parsed.map { DocumentFace.encode($0.document) } ?? [] : face)
         }
         writer.array(link.portfolio.documents) { $0.string($1.source) }
         writer.array(link.portfolio.referencedBy.sorted { $0.key < $1.key }) { writer, entry in
