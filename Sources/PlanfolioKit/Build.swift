@@ -85,7 +85,13 @@ public enum Build {
         // A build of a commit (`--as-of`) reads its documents from git's objects alone: it keeps no session.
         let store = options.useCache && options.history.asOf == nil ? SessionStore(output: options.output) : nil
         let session = store?.restore() ?? BuildSession()
-        let report = try run(options, session: session, keepingIn: options.write ? store : nil)
+        let report: BuildReport
+        do {
+            report = try run(options, session: session, keepingIn: options.write ? store : nil)
+        } catch {
+            session.saving?.abandon()
+            throw error
+        }
         if options.write {
             // Without the cache, the session the last build kept describes a site that is gone.
             if let store { if session.unsaved { store.save(session) } } else { SessionStore(output: options.output).forget() }
@@ -103,7 +109,8 @@ public enum Build {
         try run(options, session: session, keepingIn: nil)
     }
 
-    /// `store`: where the session is kept when the build writes a site, saved while the pages render.
+    /// `store`: where the session is kept when the build writes a site, saving begun while the pages
+    /// are planned and rendered (`BuildSession.saving`) and finished by `SessionStore.save`.
     static func run(_ options: BuildOptions, session: BuildSession, keepingIn store: SessionStore?) throws(PlanfolioError) -> BuildReport {
         session.lock.lock()
         defer { session.lock.unlock() }
@@ -196,6 +203,8 @@ public enum Build {
         try history(session, head: head, listing: listing, settings: settings, options: options, earlyLog: earlyLog, gitIDs: gitIDs)
         let linked = linkFiles(listing, session: session, options: options)
         compute(session, settings: settings, options: options)
+        // What the session keeps on disk is known now: it is written while the rest runs.
+        if let store { session.saving = store.start(session) }
 
         let diagnostics = diagnostics(session, settings: settings, theme: theme, linked: linked, options: options)
         var report = BuildReport(diagnostics: diagnostics, documentsRead: session.documents.count, pagesWritten: 0, wrote: false)
@@ -209,14 +218,13 @@ public enum Build {
 
         // Render and write what changed.
         let written = try renderAndWrite(session, portfolio: portfolio, theme: compiled, linked: linked, settings: settings,
-                                         options: options, outputNow: outputNow, stager: stager, store: store)
+                                         options: options, outputNow: outputNow, stager: stager)
         report.wrote = true
         report.pagesWritten = written.pages
         report.filesUnchanged = written.unchanged
         report.changedFiles = written.changed
         report.mode = written.full ? .full : written.rendered == 0 ? .unchanged : .partial(rendered: written.rendered, parsed: parsedCount)
         session.report = report
-        written.saving?.finish()
         return report
     }
 
@@ -723,10 +731,9 @@ public enum Build {
     /// the new site from the current one, begun when the output was found
     /// to be the site the session wrote.
     private static func renderAndWrite(_ session: BuildSession, portfolio: Portfolio, theme: CompiledTheme, linked: Linked,
-                                       settings: Settings, options: BuildOptions, outputNow: OutputState?, stager early: BackgroundStager?,
-                                       store: SessionStore?)
-        throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int, changed: [String]?, saving: SessionStore.Saving?) {
-        guard let statusResult = session.status else { return (false, 0, 0, 0, nil, nil) }
+                                       settings: Settings, options: BuildOptions, outputNow: OutputState?, stager early: BackgroundStager?)
+        throws(PlanfolioError) -> (full: Bool, rendered: Int, pages: Int, unchanged: Int, changed: [String]?) {
+        guard let statusResult = session.status else { return (false, 0, 0, 0, nil) }
         var inputs = SiteRenderer.Inputs(portfolio: portfolio, config: settings.config, today: options.today, theme: theme,
                                          status: statusResult.status)
         inputs.links = linked.bySource
@@ -751,7 +758,7 @@ public enum Build {
         if previous != nil, selected.isEmpty, removed.isEmpty {
             session.site?.keys = planKeys
             session.site?.order = plan.map(\.path)
-            return (false, 0, pages, plan.count, [], nil)
+            return (false, 0, pages, plan.count, [])
         }
 
         // What the files to render read: whole faces, statuses, trees. A
@@ -806,8 +813,6 @@ public enum Build {
             session.svgCopies[path] = copy
         }
         inputs.svgCopies = session.svgCopies
-        // The session is written down while the pages render (its site and report are added after).
-        let saving = store?.start(session)
         let output = options.output
         let partial = previous != nil
         // A whole new site: its staging folder is made on the stager's thread while the first pages render.
@@ -828,11 +833,12 @@ public enum Build {
         options.progress?(BuildProgress(stage: .writing, done: 0, total: 0))
         // A whole new site that a session lives on with (kept on disk, or by `serve`): the next
         // build will start from it, and a spare made now spares that build linking every file.
-        let written = try stager.finish(removing: removed, keepingSpare: partial, linkingSpare: !partial && (store != nil || options.ownsOutput),
+        let sessionLivesOn = session.saving != nil || options.ownsOutput
+        let written = try stager.finish(removing: removed, keepingSpare: partial, linkingSpare: !partial && sessionLivesOn,
                                         previousEntries: outputNow?.entries)
         session.site = .init(output: options.output, keys: planKeys, order: plan.map(\.path), stamp: written.entries.map(OutputStamp.hash),
                              files: planKeys.count, entries: written.entries)
-        return (!partial, selected.count, pages, plan.count - written.result.written, partial ? written.changed.sorted() : nil, saving)
+        return (!partial, selected.count, pages, plan.count - written.result.written, partial ? written.changed.sorted() : nil)
     }
 
     /// The keys of the site's files (`SitePlan`).

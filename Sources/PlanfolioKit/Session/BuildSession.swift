@@ -321,6 +321,8 @@ public final class BuildSession: @unchecked Sendable {
         var entries: [String]? = nil
     }
 
+    /// Saving to disk begun during a build (`SessionStore.Saving`), finished by `SessionStore.save`.
+    var saving: SessionStore.Saving?
     /// The link key of the faces `SessionStore` has on disk for this session, when known.
     var facesOnDisk: Digest?
     /// Changed since it was last kept (`SessionStore`).

@@ -10,24 +10,27 @@ import PlanfolioMarkdown
 /// (`StagingName.workFolder`: hidden, outside the output, never served or
 /// deployed) as two files in `RecordWriter`'s form:
 ///
-/// - `session.bin`: a small head (the keys of the last run, its report,
-///   the output's stamp, the hash of the body), read first, which is all a
-///   build with nothing changed needs; each site file's key; then the body:
-///   one record per document and asset, the link and status keys with
-///   their diagnostics and view keys;
+/// - `session.bin`: the body (one record per document and asset, the link
+///   and status keys with their diagnostics and view keys), then each site
+///   file's key, then a small head (the keys of the last run, its report,
+///   the output's stamp, the body's length and hash), and last the body's
+///   length again in eight bytes. The head is read first, from the end, and
+///   is all a build with nothing changed needs. The body comes first so
+///   that it is written while the pages render (`Saving`): the head and
+///   the site's keys are known only after the write;
 /// - `faces.bin`: each document's face and what Link found between them,
 ///   written again only when some face changed.
 ///
-/// Every failure fails safe: each file (and the head and the site's keys
-/// on their own) ends with a hash of its bytes, and the head holds the
-/// body's (`sealed`), so a missing, short, corrupt or foreign file is
+/// Every failure fails safe: `faces.bin`, the head and the site's keys
+/// each end with a hash of their bytes (`sealed`), and the head holds the
+/// body's, so a missing, short, corrupt or foreign file is
 /// ignored whole and the build starts from what it can trust, at worst an
 /// empty session (every page rendered). Each file is written under a
 /// temporary name and renamed into place; the faces file carries the link
 /// key the session file names.
 public struct SessionStore: Sendable {
     /// Bump when anything about the files changes.
-    static let format = 7
+    static let format = 8
     static let sessionName = "session.bin"
     static let facesName = "faces.bin"
 
@@ -52,9 +55,11 @@ public struct SessionStore: Sendable {
     /// the head is decoded now; the rest when the build needs it
     /// (`BuildSession.materialize`).
     public func restore() -> BuildSession? {
-        guard let bytes = Self.read(folder + "/" + Self.sessionName) else { return nil }
+        let path = folder + "/" + Self.sessionName
+        guard let (tail, bodyLength) = Self.readTail(path) else { return nil }
         let folder = folder
-        let session = Self.decode(bytes, faces: { Self.read(folder + "/" + Self.facesName) })
+        let session = Self.decode(tail: tail, bodyLength: bodyLength, body: { Self.readBody(path, count: bodyLength) },
+                                  faces: { Self.read(folder + "/" + Self.facesName) })
         // The git history's files (`HistoryStore`) with the rest, on first need.
         if let session, let rest = session.pending {
             session.pending = { session in
@@ -69,11 +74,15 @@ public struct SessionStore: Sendable {
         return session
     }
 
-    /// The session in `bytes` (`session.bin`), its head decoded now and the
-    /// rest, with `faces` (`faces.bin`), on first need; nil when the head is not one.
-    static func decode(_ bytes: [UInt8], faces: @escaping @Sendable () -> [UInt8]?) -> BuildSession? {
-        var outer = RecordReader(bytes)
-        guard let head = unsealed(outer.raw()), !outer.failed else { return nil }
+    /// The session whose `session.bin` ends with `tail` (the site's keys and
+    /// the head) after a body of `bodyLength` bytes: its head decoded now,
+    /// the rest, with `body` and `faces` (`faces.bin`), on first need; nil
+    /// when the head is not one.
+    static func decode(tail: [UInt8], bodyLength: Int, body: @escaping @Sendable () -> [UInt8]?,
+                       faces: @escaping @Sendable () -> [UInt8]?) -> BuildSession? {
+        var outer = RecordReader(tail)
+        let keys = outer.raw()
+        guard let head = unsealed(outer.raw()), !outer.failed, outer.isAtEnd else { return nil }
         var reader = RecordReader(head)
         guard reader.string() == "planfolio-session", reader.int() == format,
               reader.string() == Settings.executableIdentity else { return nil }
@@ -86,24 +95,22 @@ public struct SessionStore: Sendable {
         session.site = reader.optional { reader in
             BuildSession.WrittenSite(output: reader.string(), keys: [:], stamp: reader.optional { $0.string() }, files: reader.int())
         }
-        let bodyHash = reader.digest()
-        guard !reader.failed, reader.isAtEnd else { return nil }
-        let restOffset = outer.offset
-        session.pending = { session in decodeRest(bytes, from: restOffset, bodyHash: bodyHash, faces: faces(), into: session) }
+        let length = reader.int(), bodyHash = reader.digest()
+        guard !reader.failed, reader.isAtEnd, length == bodyLength else { return nil }
+        session.pending = { session in decodeRest(body(), bodyHash: bodyHash, keys: keys, faces: faces(), into: session) }
         return session
     }
 
     /// Decodes the documents, the link and status results and the site's
     /// keys; on any failure the session keeps only its head (a cold build).
-    private static func decodeRest(_ bytes: [UInt8], from offset: Int, bodyHash: Digest, faces faceBytes: [UInt8]?, into session: BuildSession) {
+    private static func decodeRest(_ body: [UInt8]?, bodyHash: Digest, keys: ArraySlice<UInt8>, faces faceBytes: [UInt8]?,
+                                   into session: BuildSession) {
         // The faces' seal and the body's hash are checked at once, on two cores.
         let facesChecked = BackgroundWork([{ @Sendable () -> ArraySlice<UInt8>? in faceBytes.flatMap { unsealed($0[...]) } }], lanes: 1)
-        var outer = RecordReader(bytes, from: offset)
-        let siteKeys = unsealed(outer.raw())
-        let bodyStart = outer.offset
-        let bodyIntact = !outer.failed && hash(bytes[bodyStart...]) == bodyHash
-        guard let faces = facesChecked.wait()[0], let siteKeys, bodyIntact else { return session.forgetAllButHead() }
-        var reader = RecordReader(bytes, from: bodyStart)
+        let siteKeys = unsealed(keys)
+        let bodyIntact = body.map { hash($0[...]) == bodyHash } ?? false
+        guard let faces = facesChecked.wait()[0], let siteKeys, let bytes = body, bodyIntact else { return session.forgetAllButHead() }
+        var reader = RecordReader(bytes)
         let linkKey = reader.digest()
         guard let linked = decodeFaces(faces, key: linkKey) else { return session.forgetAllButHead() }
         var documents: [String: BuildSession.DocumentEntry] = [:]
@@ -230,41 +237,64 @@ public struct SessionStore: Sendable {
 
     /// Writes the session down; `faces.bin` only when its link key is not the one on disk.
     public func save(_ session: BuildSession) {
+        // Begun during the build (`Build`): finished now that its site and report are known.
+        if let saving = session.saving {
+            session.saving = nil
+            return saving.finish()
+        }
         // Never decoded since it was restored: the files on disk are this session already.
         guard session.pending == nil else { return }
         start(session).finish()
     }
 
-    /// Saving begun before a build renders (`Build`): the faces and the
-    /// body of `session.bin` are encoded, and `faces.bin` written, on a
-    /// thread of their own while the pages render; `finish` adds what the
-    /// write made known and writes `session.bin`. Nothing of the session may
-    /// change meanwhile but its site and report.
+    /// Saving begun as soon as the build has its statuses (`Build`): the
+    /// faces and the body of `session.bin` are encoded from a `Snapshot`,
+    /// and `faces.bin` and the body written, on a thread of their own while
+    /// the pages are planned and rendered; `finish` adds what the write made
+    /// known (the site's keys, the head) and puts `session.bin` in place.
+    /// What the build changes of the session meanwhile is its site, its
+    /// report and how complete its documents are, none of which the body holds.
     final class Saving: @unchecked Sendable {
         let store: SessionStore
         let session: BuildSession
-        private let work: BackgroundWork<(body: [UInt8], hash: Digest, facesWritten: Bool)>
+        /// The body written under a temporary name, still open, with its length and hash; nil on a failure.
+        private let work: BackgroundWork<(path: String, descriptor: Int32, length: Int, hash: Digest)?>
 
         fileprivate init(store: SessionStore, session: BuildSession) {
             self.store = store
             self.session = session
             let folder = store.folder
             let facesKey = session.link.flatMap { session.facesOnDisk == $0.key ? nil : $0.key }
-            work = BackgroundWork([{ [session] in
-                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return ([], .none, false) }
-                if facesKey != nil, !POSIXFile.replace(folder + "/" + SessionStore.facesName, with: SessionStore.encodeFaces(session)) {
-                    return ([], .none, false)
+            let snapshot = Snapshot(session)
+            work = BackgroundWork([{
+                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return nil }
+                if facesKey != nil, !POSIXFile.replace(folder + "/" + SessionStore.facesName, with: SessionStore.encodeFaces(snapshot)) {
+                    return nil
                 }
-                let body = SessionStore.encodeBody(session)
-                return (body, SessionStore.hash(body[...]), true)
+                let body = SessionStore.encodeBody(snapshot)
+                let temporary = folder + "/" + SessionStore.sessionName + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+                unlink(temporary)
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+                guard descriptor >= 0 else { return nil }
+                guard POSIXFile.writeAll(descriptor, body) else {
+                    close(descriptor)
+                    unlink(temporary)
+                    return nil
+                }
+                return (temporary, descriptor, body.count, SessionStore.hash(body[...]))
             }], lanes: 1)
             if let facesKey { session.facesOnDisk = facesKey }
         }
 
         func finish() {
-            guard let (body, hash, written) = work.wait().first, written,
-                  POSIXFile.replace(store.folder + "/" + SessionStore.sessionName,
-                                    with: SessionStore.assemble(session, body: body, bodyHash: hash)) else {
+            guard let written = work.wait().first ?? nil else {
+                session.facesOnDisk = nil
+                return store.forget()
+            }
+            let complete = POSIXFile.writeAll(written.descriptor, SessionStore.tail(session, bodyLength: written.length, bodyHash: written.hash))
+            close(written.descriptor)
+            guard complete, rename(written.path, store.folder + "/" + SessionStore.sessionName) == 0 else {
+                unlink(written.path)
                 session.facesOnDisk = nil
                 return store.forget()
             }
@@ -275,6 +305,34 @@ public struct SessionStore: Sendable {
             }
             store.removeDeadTemporaries()
         }
+
+        /// The build failed: the body written goes, and the session on disk stays as it was.
+        func abandon() {
+            guard let written = work.wait().first ?? nil else { return }
+            close(written.descriptor)
+            unlink(written.path)
+        }
+    }
+
+    /// What `session.bin`'s body and `faces.bin` are made of, taken from a
+    /// session at one moment: values, encoded on the saving thread while the
+    /// build goes on (a document the build then changes is copied first, `DocumentEntry`).
+    struct Snapshot: Sendable {
+        var documents: [String: BuildSession.DocumentEntry]
+        var documentOrder: [String]
+        var assets: [String: BuildSession.AssetEntry]
+        var listingDiagnostics: [Diagnostic]
+        var link: BuildSession.LinkResult?
+        var status: BuildSession.StatusResult?
+
+        init(_ session: BuildSession) {
+            documents = session.documents
+            documentOrder = session.documentOrder
+            assets = session.assets
+            listingDiagnostics = session.listingDiagnostics
+            link = session.link
+            status = session.status
+        }
     }
 
     /// Begins saving `session` (see `Saving`).
@@ -284,7 +342,7 @@ public struct SessionStore: Sendable {
 
     /// `faces.bin`: every parsed document's face by path, the linked
     /// portfolio's order, and what Link found. Empty without a link result.
-    static func encodeFaces(_ session: BuildSession) -> [UInt8] {
+    static func encodeFaces(_ session: Snapshot) -> [UInt8] {
         guard let link = session.link else { return [] }
         // In path order (`documentOrder` is sorted), each read through its entry: a parsed document is large to copy.
         let parsed = session.documentOrder.filter { session.documents[$0]?.parsed != nil }
@@ -317,17 +375,10 @@ public struct SessionStore: Sendable {
         return sealed(writer.take())
     }
 
-    /// `session.bin`, whole.
-    static func encode(_ session: BuildSession) -> [UInt8] {
-        let body = encodeBody(session)
-        return Array(assemble(session, body: body, bodyHash: hash(body[...])).joined())
-    }
-
-    /// `session.bin` in its parts: the head and each site file's key, known
-    /// only after the write, each sealed, then `body` (`encodeBody`, made and
-    /// hashed before the site was rendered) as it is: its 30 MB are written,
-    /// not copied behind the head and hashed again.
-    static func assemble(_ session: BuildSession, body: [UInt8], bodyHash: Digest) -> [[UInt8]] {
+    /// What follows the body (`encodeBody`, `bodyLength` bytes hashing to
+    /// `bodyHash`) in `session.bin`: each site file's key and the head, each
+    /// sealed, then the body's length in eight bytes, which says where they begin.
+    static func tail(_ session: BuildSession, bodyLength: Int, bodyHash: Digest) -> [UInt8] {
         var head = RecordWriter()
         head.string("planfolio-session")
         head.int(format)
@@ -342,6 +393,7 @@ public struct SessionStore: Sendable {
             writer.optional(site.stamp) { $0.string($1) }
             writer.int(site.files)
         }
+        head.int(bodyLength)
         head.digest(bodyHash)
         let site = session.site
         var keys = RecordWriter(capacity: (site?.files ?? 0) * 60 + 64)
@@ -349,10 +401,15 @@ public struct SessionStore: Sendable {
             writer.string(item.0)
             writer.digest(item.1)
         }
-        var parts = RecordWriter(capacity: head.bytes.count + keys.bytes.count + 128)
-        parts.raw(sealed(head.take()))
-        parts.raw(sealed(keys.take()))
-        return [parts.take(), body]
+        var tail = RecordWriter(capacity: head.bytes.count + keys.bytes.count + 128)
+        tail.raw(sealed(keys.take()))
+        tail.raw(sealed(head.take()))
+        var length = UInt64(bodyLength)
+        for _ in 0..<8 {
+            tail.byte(UInt8(truncatingIfNeeded: length))
+            length >>= 8
+        }
+        return tail.take()
     }
 
     /// The hash the head keeps of the body.
@@ -364,7 +421,7 @@ public struct SessionStore: Sendable {
 
     /// The part of `session.bin` a build knows before it renders: every
     /// document and asset, the link and status results.
-    static func encodeBody(_ session: BuildSession) -> [UInt8] {
+    static func encodeBody(_ session: Snapshot) -> [UInt8] {
         // Most records are the bytes they were read from: their size is known.
         var capacity = 4_096
         for entry in session.documents.values { capacity += entry.encoded?.count ?? 2_048 }
@@ -478,6 +535,30 @@ public struct SessionStore: Sendable {
         var hasher = StableHasher()
         body.withUnsafeBytes { hasher.combine(bytes: $0) }
         return bytes[body.endIndex...].elementsEqual(hasher.finalize().utf8) ? body : nil
+    }
+
+    /// The end of `session.bin` after its body (`tail`), without the last eight bytes, and the body's length.
+    private static func readTail(_ path: String) -> (tail: [UInt8], bodyLength: Int)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size >= 8, let trailer = POSIXFile.readRange(descriptor, at: Int(info.st_size) - 8, count: 8) else {
+            return nil
+        }
+        let length = trailer.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard length <= UInt64(info.st_size) - 8, let tail = POSIXFile.readRange(descriptor, at: Int(length), count: Int(info.st_size) - 8 - Int(length)) else {
+            return nil
+        }
+        return (tail, Int(length))
+    }
+
+    /// The first `count` bytes of `session.bin`: its body.
+    private static func readBody(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        return POSIXFile.readRange(descriptor, at: 0, count: count)
     }
 
     private static func read(_ path: String) -> [UInt8]? {

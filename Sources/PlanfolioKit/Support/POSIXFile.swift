@@ -155,19 +155,39 @@ enum POSIXFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", path) }
         defer { close(descriptor) }
-        for bytes in parts {
-            var offset = 0
-            while offset < bytes.count {
-                let count = bytes.withUnsafeBytes { buffer in
-                    Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-                }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw failure("cannot write", path)
-                }
-                offset += count
+        for bytes in parts where !writeAll(descriptor, bytes) { throw failure("cannot write", path) }
+    }
+
+    /// Writes all of `bytes` at the descriptor's offset; false on a failure.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
             }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += count
         }
+        return true
+    }
+
+    /// `count` bytes of the file from `offset`, or nil when it has fewer or cannot be read.
+    static func readRange(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
+        guard offset >= 0, count >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+            }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            done += got
+        }
+        return bytes
     }
 
     /// True when `path` is a regular file whose bytes are exactly `bytes`; false on any doubt.

@@ -919,9 +919,9 @@ import Testing
         },
         Damage(name: "a byte of session.bin's site keys changed") { sandbox in
             var bytes = try Data(contentsOf: sandbox.session)
-            // The head, then the site's keys (`SessionStore.assemble`), each length-prefixed.
-            var reader = RecordReader(Array(bytes))
-            _ = reader.raw()
+            // After the body, whose length the last eight bytes give, the site's keys, length-prefixed (`SessionStore.tail`).
+            let bodyLength = bytes.suffix(8).reversed().reduce(0) { $0 << 8 | Int($1) }
+            var reader = RecordReader(Array(bytes), from: bodyLength)
             let keys = reader.raw()
             try #require(!reader.failed && keys.count > 64)
             bytes[keys.startIndex + keys.count / 2] ^= 0xFF
@@ -967,9 +967,20 @@ import Testing
         Damage(name: "page in the output changed") { sandbox in
             try Data("changed".utf8).write(to: sandbox.output.appendingPathComponent("index.html"))
         },
-        Damage(name: "session.bin's head garbage") { sandbox in
+        Damage(name: "session.bin's body's first bytes garbage") { sandbox in
             var bytes = try Data(contentsOf: sandbox.session)
             for index in 2..<min(40, bytes.count) { bytes[index] = 0x5A }
+            try bytes.write(to: sandbox.session)
+        },
+        Damage(name: "session.bin's head garbage") { sandbox in
+            var bytes = try Data(contentsOf: sandbox.session)
+            // The head is last, before the eight bytes of the body's length.
+            for index in max(0, bytes.count - 60)..<(bytes.count - 8) { bytes[index] = 0x5A }
+            try bytes.write(to: sandbox.session)
+        },
+        Damage(name: "session.bin's body length wrong") { sandbox in
+            var bytes = try Data(contentsOf: sandbox.session)
+            bytes[bytes.count - 8] ^= 0x01
             try bytes.write(to: sandbox.session)
         },
     ]
