@@ -394,7 +394,14 @@ public enum Build {
         let key = linkKey(session)
         if let known = session.link, known.key == key { return }
         let documents = paths.compactMap { session.documents[$0]?.parsed?.document }
-        let (portfolio, diagnostics) = Linker.link(documents)
+        // Only what Link does not read changed (a title, a table row): the same links, with the documents as they are now.
+        let shape = Linker.shape(of: documents)
+        let portfolio: Portfolio, diagnostics: [Diagnostic]
+        if let known = session.link, known.shape == shape {
+            (portfolio, diagnostics) = (Linker.relink(known.portfolio, with: documents), known.diagnostics)
+        } else {
+            (portfolio, diagnostics) = Linker.link(documents)
+        }
         var targets: [String: IDLinker.Target] = [:]
         for document in portfolio.documents { targets[document.id] = IDLinker.Target(path: document.url, title: document.title) }
         if let old = session.link?.targets {
@@ -416,7 +423,7 @@ public enum Build {
                 }
             }
         }
-        session.link = .init(key: key, portfolio: portfolio, diagnostics: diagnostics, targets: targets,
+        session.link = .init(key: key, shape: shape, portfolio: portfolio, diagnostics: diagnostics, targets: targets,
                              shown: shownByID(portfolio))
     }
 
@@ -815,9 +822,9 @@ public enum Build {
         inputs.svgCopies = session.svgCopies
         let output = options.output
         let partial = previous != nil
-        // A whole new site: its staging folder is made on the stager's thread while the first pages render.
         // A staging begun from the current site that is not wanted after all (the session could not be read) goes first: it has the same folder.
         if !partial { early?.abandon() }
+        // A whole new site: its staging folder is made on the stager's thread while the first pages render.
         let stager = partial ? early ?? BackgroundStager.startFromCurrentSite(output: output)
             : BackgroundStager { () throws(PlanfolioError) -> SiteStaging in try SiteStaging.open(output: output) }
         let progress = options.progress

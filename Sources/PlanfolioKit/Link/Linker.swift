@@ -35,6 +35,41 @@ public enum Linker {
         return (portfolio, diagnostics)
     }
 
+    /// What `link` reads of `parsed`, as one hash: documents of the same
+    /// shape link alike (the same order, references, systems and
+    /// diagnostics) whatever else of them changed, a title or a table row.
+    static func shape(of parsed: [Document]) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(parsed.count)
+        for document in parsed {
+            hasher.combine(document.source)
+            hasher.combine(document.displayPath)
+            hasher.combine(document.id)
+            hasher.combine(document.kind.rawValue)
+            hasher.combine(document.idLine)
+            for text in [document.system] + [document.references.assessment, document.references.investigation,
+                                             document.references.supersedes].map({ $0?.value }) {
+                hasher.combine(text == nil ? 0 : 1)
+                hasher.combine(text ?? "")
+            }
+            for line in [document.references.assessment, document.references.investigation, document.references.supersedes].map({ $0?.line }) {
+                hasher.combine(line ?? -1)
+            }
+        }
+        return hasher.digest()
+    }
+
+    /// `portfolio`, linked from documents of the same shape as `parsed`
+    /// (`shape`), with the documents of `parsed` in place of its own.
+    static func relink(_ portfolio: Portfolio, with parsed: [Document]) -> Portfolio {
+        var portfolio = portfolio
+        for document in parsed {
+            guard let index = portfolio.index(of: document.id), portfolio.documents[index].source == document.source else { continue }
+            portfolio.documents[index] = document
+        }
+        return portfolio
+    }
+
     /// Ids that differ only in case (`RP-1`, `rp-1`): their pages are one
     /// file on macOS and Windows, where auditors open the site from a share,
     /// so each after the first (in path order) is an error, as for a duplicate.

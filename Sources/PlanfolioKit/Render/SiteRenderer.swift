@@ -263,7 +263,8 @@ public enum SiteRenderer {
             done += batch.count
             progress?(done, total)
         }
-        for files in siteWideFiles.wait() { emit(files) }
+        // Each as it is done: the largest (`portfolio.json`) is written while the others render.
+        siteWideFiles.forEachAsDone(emit)
         progress?(total, total)
     }
 

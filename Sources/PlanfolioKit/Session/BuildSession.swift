@@ -281,6 +281,8 @@ public final class BuildSession: @unchecked Sendable {
     /// The Link stage's result, for one set of faces.
     struct LinkResult: Sendable {
         var key: Digest
+        /// What Link read of the documents (`Linker.shape`).
+        var shape: Digest
         var portfolio: Portfolio
         var diagnostics: [Diagnostic]
         /// Each document's prose-link target (`IDLinker.Target`), to see which ones moved.

@@ -30,7 +30,7 @@ import PlanfolioMarkdown
 /// key the session file names.
 public struct SessionStore: Sendable {
     /// Bump when anything about the files changes.
-    static let format = 8
+    static let format = 9
     static let sessionName = "session.bin"
     static let facesName = "faces.bin"
 
@@ -111,7 +111,7 @@ public struct SessionStore: Sendable {
         let bodyIntact = body.map { hash($0[...]) == bodyHash } ?? false
         guard let faces = facesChecked.wait()[0], let siteKeys, let bytes = body, bodyIntact else { return session.forgetAllButHead() }
         var reader = RecordReader(bytes)
-        let linkKey = reader.digest()
+        let linkKey = reader.digest(), linkShape = reader.digest()
         guard let linked = decodeFaces(faces, key: linkKey) else { return session.forgetAllButHead() }
         var documents: [String: BuildSession.DocumentEntry] = [:]
         var order: [String] = []
@@ -182,7 +182,7 @@ public struct SessionStore: Sendable {
         session.listingDiagnostics = listingDiagnostics
         var targets: [String: IDLinker.Target] = [:]
         for document in linked.portfolio.documents { targets[document.id] = IDLinker.Target(path: document.url, title: document.title) }
-        session.link = .init(key: linkKey, portfolio: linked.portfolio, diagnostics: linkDiagnostics, targets: targets, shown: [:])
+        session.link = .init(key: linkKey, shape: linkShape, portfolio: linked.portfolio, diagnostics: linkDiagnostics, targets: targets, shown: [:])
         session.facesOnDisk = linkKey
         session.status = .init(key: statusKey, rules: rules,
                                inputs: Dictionary(views.map { ($0.id, $0.inputs) }, uniquingKeysWith: { first, _ in first }),
@@ -306,7 +306,8 @@ public struct SessionStore: Sendable {
             store.removeDeadTemporaries()
         }
 
-        /// The build failed: the body written goes, and the session on disk stays as it was.
+        /// The build failed: the body written goes, and `session.bin` stays as it was (a
+        /// `faces.bin` written since names another link key: the next build does not trust the two).
         func abandon() {
             guard let written = work.wait().first ?? nil else { return }
             close(written.descriptor)
@@ -427,6 +428,7 @@ public struct SessionStore: Sendable {
         for entry in session.documents.values { capacity += entry.encoded?.count ?? 2_048 }
         var writer = RecordWriter(capacity: capacity + session.assets.count * 100)
         writer.digest(session.link?.key ?? .none)
+        writer.digest(session.link?.shape ?? .none)
         let documents = session.documentOrder.compactMap { path in session.documents[path].map { (path, $0) } }
         writer.array(documents) { writer, item in
             let (path, entry) = item

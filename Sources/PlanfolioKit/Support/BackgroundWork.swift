@@ -15,7 +15,9 @@ final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
     /// Guarded by `lock`: the next job to start, and the results so far.
     private var next = 0
     private var results: [Result?]
+    /// Signalled by each lane when it has no job left, and once for each job done.
     private let finished = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
     private let lanes: Int
 
     init(_ jobs: [@Sendable () -> Result], lanes: Int) {
@@ -27,6 +29,7 @@ final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
                 while let index = take() {
                     let result = self.jobs[index]()
                     lock.withLock { results[index] = result }
+                    done.signal()
                 }
                 finished.signal()
             }
@@ -41,6 +44,23 @@ final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
             defer { next += 1 }
             return next
         }
+    }
+
+    /// Each job's result as soon as it is done, in the order they finish,
+    /// to `body` on the calling thread (in place of `wait`): what is done
+    /// first goes on while the rest run.
+    func forEachAsDone(_ body: (Result) -> Void) {
+        guard lanes > 0 else { return jobs.forEach { body($0()) } }
+        for _ in jobs.indices {
+            done.wait()
+            let result: Result? = lock.withLock {
+                guard let index = results.firstIndex(where: { $0 != nil }) else { return nil }
+                defer { results[index] = nil }
+                return results[index]
+            }
+            if let result { body(result) }
+        }
+        for _ in 0..<lanes { finished.wait() }
     }
 
     /// Every job's result, in the order of `jobs`, once all are done.

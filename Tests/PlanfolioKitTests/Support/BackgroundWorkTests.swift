@@ -14,6 +14,23 @@ import Testing
         #expect(work.wait() == [0, 1, 4, 9, 16, 25, 36])
     }
 
+    @Test func forEachAsDoneGivesEachResultOnceAsItIsDone() {
+        // Job 0 cannot finish before job 1 has been handed over: it waits for the caller to have it.
+        let firstHandedOver = DispatchSemaphore(value: 0)
+        let jobs: [@Sendable () -> Int] = [
+            { firstHandedOver.wait(); return 0 },
+            { 1 },
+        ] + (2..<7).map { index in { index * index } }
+        let work = ConcurrentMap.withThreads(2) { BackgroundWork(jobs, lanes: 2) }
+        var order: [Int] = []
+        work.forEachAsDone { result in
+            order.append(result)
+            if order.count == 1 { firstHandedOver.signal() }
+        }
+        #expect(order.first != 0, "a job done later is not waited for")
+        #expect(order.sorted() == [0, 1, 4, 9, 16, 25, 36])
+    }
+
     @Test func withOneThreadTheJobsRunInsideWait() {
         let caller = pthread_self()
         let ranHere = Counter()
