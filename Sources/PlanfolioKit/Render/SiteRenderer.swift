@@ -126,7 +126,12 @@ public enum SiteRenderer {
             }
             files[files.count - 1].linkedFile = path
         }
-        // Site-wide pages: one long job each, over every document.
+        // Site-wide files: one long job each, over every document. The largest (50 MB at 10,000 plans) first,
+        // so that it is written while the others render and its lane ends with small ones.
+        add("portfolio.json", key: keys?.siteWide("portfolio.json") ?? .none, siteWide: true) { inputs, _ in
+            OutputFile(path: "portfolio.json",
+                       contents: PortfolioJSON.bytes(portfolio: inputs.portfolio, status: inputs.status, generator: generator))
+        }
         add("index.html", key: keys?.siteWide("index.html") ?? .none, siteWide: true) { inputs, _ in
             page("index.html", title: "Dashboard", section: "index", template: "index", inputs) { root in
                 DashboardPage(portfolio: inputs.portfolio, status: inputs.status, config: inputs.config, root: root)
@@ -185,12 +190,8 @@ public enum SiteRenderer {
                 }
             }
         }
-        // The data files are site-wide too.
+        // The search index is site-wide too.
         let pages = files.map(\.path).filter { $0.hasSuffix(".html") }
-        add("portfolio.json", key: keys?.siteWide("portfolio.json") ?? .none, siteWide: true) { inputs, _ in
-            OutputFile(path: "portfolio.json",
-                       contents: PortfolioJSON.bytes(portfolio: inputs.portfolio, status: inputs.status, generator: generator))
-        }
         add(SearchIndex.fileName, key: keys?.searchIndex() ?? .none, siteWide: true, statuses: .none, reads: .light) { inputs, _ in
             let texts = inputs.searchTexts
             return OutputFile(path: SearchIndex.fileName, contents: SearchIndex.scriptBytes(portfolio: inputs.portfolio) {

@@ -59,7 +59,7 @@ public struct SessionStore: Sendable {
         guard let (tail, bodyLength) = Self.readTail(path) else { return nil }
         let folder = folder
         let session = Self.decode(tail: tail, bodyLength: bodyLength, body: { Self.readBody(path, count: bodyLength) },
-                                  faces: { Self.read(folder + "/" + Self.facesName) })
+                                  faces: { Self.readFaces(folder + "/" + Self.facesName) })
         // The git history's files (`HistoryStore`) with the rest, on first need.
         if let session, let rest = session.pending {
             session.pending = { session in
@@ -561,6 +561,16 @@ public struct SessionStore: Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         return POSIXFile.readRange(descriptor, at: 0, count: count)
+    }
+
+    /// The whole of `faces.bin`.
+    private static func readFaces(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return POSIXFile.readRange(descriptor, at: 0, count: Int(info.st_size))
     }
 
     private static func read(_ path: String) -> [UInt8]? {

@@ -177,17 +177,20 @@ enum POSIXFile {
     /// `count` bytes of the file from `offset`, or nil when it has fewer or cannot be read.
     static func readRange(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
         guard offset >= 0, count >= 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+        var complete = true
+        // Not zeroed first: every byte is read into (tens of megabytes for a session).
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                done += got
             }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { return nil }
-            done += got
+            complete = done == count
+            initialized = done
         }
-        return bytes
+        return complete ? bytes : nil
     }
 
     /// True when `path` is a regular file whose bytes are exactly `bytes`; false on any doubt.
