@@ -21,8 +21,9 @@
 /// about the same few pages whichever id it is.
 public struct MentionFilter: Sendable, Equatable {
     /// The salt (8 bytes, little-endian) and then the filter's bits, a power
-    /// of two of them, at least 64.
-    public private(set) var bytes: [UInt8]
+    /// of two of them, at least 64. A slice: a restored session's filters are
+    /// read where they lie in the session's bytes, not copied out.
+    public private(set) var bytes: ArraySlice<UInt8>
 
     /// Bits per word of the source: three probes then give at most 3% false
     /// positives (every word different); a word written twice or more leaves
@@ -33,9 +34,13 @@ public struct MentionFilter: Sendable, Equatable {
     private static let saltSize = 8
 
     public init(bytes: [UInt8]) {
+        self.init(bytes: bytes[...])
+    }
+
+    public init(bytes: ArraySlice<UInt8>) {
         let bits = bytes.count - Self.saltSize
         let usable = bits >= 8 && bits & (bits - 1) == 0
-        self.bytes = usable ? bytes : Self.everything
+        self.bytes = usable ? bytes : Self.everything[...]
     }
 
     /// The words of `source`, a document's whole text; `salt`, the document's path.
@@ -43,7 +48,7 @@ public struct MentionFilter: Sendable, Equatable {
         var salt = salt
         let saltValue = salt.withUTF8 { Self.hash($0) }
         guard let words = Self.words(of: source) else {
-            self.bytes = Self.everything
+            self.bytes = Self.everything[...]
             return
         }
         var bitCount = 64
@@ -59,7 +64,7 @@ public struct MentionFilter: Sendable, Equatable {
                 bytes[bit >> 3] |= 1 << UInt8(bit & 7)
             }
         }
-        self.bytes = bytes
+        self.bytes = bytes[...]
     }
 
     /// A filter that says yes to every word.
@@ -68,14 +73,15 @@ public struct MentionFilter: Sendable, Equatable {
     /// False only when `id` is certainly not a word of the prose.
     public func mayMention(_ id: String) -> Bool {
         var id = id
+        let base = bytes.startIndex
         var saltValue: UInt64 = 0
-        for index in 0..<Self.saltSize { saltValue |= UInt64(bytes[index]) << (8 * UInt64(index)) }
+        for index in 0..<Self.saltSize { saltValue |= UInt64(bytes[base + index]) << (8 * UInt64(index)) }
         let salted = Self.finish(id.withUTF8 { Self.hash($0) } ^ saltValue)
         let mask = UInt64((bytes.count - Self.saltSize) * 8 - 1)
         let second = (salted >> 32) | (salted << 32) | 1
         for probe in 0..<UInt64(Self.probes) {
             let bit = Self.saltSize * 8 + Int((salted &+ probe &* second) & mask)
-            if bytes[bit >> 3] & (1 << UInt8(bit & 7)) == 0 { return false }
+            if bytes[base + (bit >> 3)] & (1 << UInt8(bit & 7)) == 0 { return false }
         }
         return true
     }

@@ -125,7 +125,7 @@ public struct SessionStore: Sendable {
             let parsed = reader.optional { reader -> BuildSession.ParsedDocument? in
                 let own = reader.array(diagnostic).compactMap { $0 }
                 let faceHash = reader.digest(), searchText = reader.string()
-                let mentions = MentionFilter(bytes: Array(reader.raw()))
+                let mentions = MentionFilter(bytes: reader.raw())
                 let links = reader.array { reader in LinkedFiles.Candidate(url: reader.string(), line: reader.int()) }
                 let version = reader.digest()
                 let resolved = reader.optional { reader -> BuildSession.Resolved in

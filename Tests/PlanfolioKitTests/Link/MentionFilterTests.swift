@@ -78,4 +78,15 @@ import PlanfolioMarkdown
         // Bytes that are no filter give one that says yes to everything: a page is rendered again rather than left stale.
         #expect(MentionFilter(bytes: [1, 2, 3]).mayMention("anything"))
     }
+
+    /// A restored session's filters are slices of its bytes, read where they lie.
+    @Test func aFilterReadInPlaceFromLargerBytesAnswersTheSame() {
+        let filter = MentionFilter(source: "Mentions RP-2026-001 and DIR-2026-004.\n", salt: "a.md")
+        let around = [UInt8](repeating: 0xAB, count: 13) + Array(filter.bytes) + [UInt8](repeating: 0x00, count: 7)
+        let slice = around[13..<(13 + filter.bytes.count)]
+        let inPlace = MentionFilter(bytes: slice)
+        for id in ["RP-2026-001", "DIR-2026-004"] + (0..<2_000).map({ "RP-2099-\($0)" }) {
+            #expect(inPlace.mayMention(id) == filter.mayMention(id), "\(id)")
+        }
+    }
 }
