@@ -15,8 +15,9 @@ final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
     /// Guarded by `lock`: the next job to start, and the results so far.
     private var next = 0
     private var results: [Result?]
-    /// Signalled by each lane when it has no job left, and once for each job done.
+    /// Signalled by each lane when it has no job left.
     private let finished = DispatchSemaphore(value: 0)
+    /// Signalled once for each job done (`forEachAsDone`).
     private let done = DispatchSemaphore(value: 0)
     private let lanes: Int
 
