@@ -7,8 +7,9 @@
 public enum Linker {
     public static func link(_ parsed: [Document]) -> (Portfolio, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        // Positions are sorted and looked up, not documents: a document is
-        // large to move and to copy, and a portfolio has tens of thousands.
+        // Positions are sorted and kept in the tables, not documents: every
+        // copy of a document into or out of a table or a sort is reference
+        // counting, and a portfolio has tens of thousands.
         let bySource = parsed.indices.sorted { parsed[$0].source < parsed[$1].source }
         var firstByID: [String: Int] = [:]
         firstByID.reserveCapacity(parsed.count)
