@@ -58,8 +58,8 @@ public struct SessionStore: Sendable {
         let path = folder + "/" + Self.sessionName
         guard let (tail, bodyLength) = Self.readTail(path) else { return nil }
         let folder = folder
-        let session = Self.decode(tail: tail, bodyLength: bodyLength, body: { Self.readBody(path, count: bodyLength) },
-                                  faces: { Self.readFaces(folder + "/" + Self.facesName) })
+        let session = Self.decode(tail: tail, bodyLength: bodyLength, body: { Self.read(path, count: bodyLength) },
+                                  faces: { Self.read(folder + "/" + Self.facesName) })
         // The git history's files (`HistoryStore`) with the rest, on first need.
         if let session, let rest = session.pending {
             session.pending = { session in
@@ -272,7 +272,7 @@ public struct SessionStore: Sendable {
                     return nil
                 }
                 let body = SessionStore.encodeBody(snapshot)
-                let temporary = folder + "/" + SessionStore.sessionName + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+                let temporary = POSIXFile.temporaryPath(for: folder + "/" + SessionStore.sessionName)
                 unlink(temporary)
                 let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
                 guard descriptor >= 0 else { return nil }
@@ -555,32 +555,14 @@ public struct SessionStore: Sendable {
         return (tail, Int(length))
     }
 
-    /// The first `count` bytes of `session.bin`: its body.
-    private static func readBody(_ path: String, count: Int) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        return POSIXFile.readRange(descriptor, at: 0, count: count)
-    }
-
-    /// The whole of `faces.bin`.
-    private static func readFaces(_ path: String) -> [UInt8]? {
+    /// The file at `path`, or its first `count` bytes (`session.bin`'s body).
+    private static func read(_ path: String, count: Int? = nil) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        return POSIXFile.readRange(descriptor, at: 0, count: Int(info.st_size))
-    }
-
-    private static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0,
-              case .bytes(let bytes) = POSIXFile.readToEnd(descriptor, expected: Int(info.st_size), limit: Int.max / 2) else { return nil }
-        return bytes
+        return POSIXFile.readRange(descriptor, at: 0, count: count ?? Int(info.st_size))
     }
 
     private static func report(_ writer: inout RecordWriter, _ report: BuildReport?) {

@@ -129,9 +129,15 @@ enum POSIXFile {
         replace(path, with: [bytes])
     }
 
+    /// Where `path` is written before it is renamed into place: `NAME.PID.tmp`, which
+    /// no other process writes and a later one can tell is left over (`SessionStore`).
+    static func temporaryPath(for path: String) -> String {
+        path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+    }
+
     /// `replace` with the bytes of `parts`, one after the other (none copied into one buffer).
     static func replace(_ path: String, with parts: [[UInt8]]) -> Bool {
-        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let temporary = temporaryPath(for: path)
         unlink(temporary)
         guard (try? writeNew(temporary, parts)) != nil, rename(temporary, path) == 0 else {
             unlink(temporary)
