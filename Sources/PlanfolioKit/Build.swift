@@ -194,12 +194,14 @@ public enum Build {
         let theme = compileTheme(settings, session: session)
 
         // Link, history, linked files, compute.
-        if options.write { decodeFacesAhead(session) }
+        // What Link keys on, hashed once for the work ahead and for Link.
+        let key = linkKey(session)
+        if options.write { decodeFacesAhead(session, linkKey: key) }
         defer {
             session.ahead = nil
             session.statusesAhead = nil
         }
-        link(session)
+        link(session, key: key)
         try history(session, head: head, listing: listing, settings: settings, options: options, earlyLog: earlyLog, gitIDs: gitIDs)
         let linked = linkFiles(listing, session: session, options: options)
         compute(session, settings: settings, options: options)
@@ -244,7 +246,7 @@ public enum Build {
             session.svgCopies = loaded.svgCopies
             let settings = Settings(config: options.config, configDiagnostics: [], themeFiles: themeFiles, themePath: themePath, key: .none)
             let theme = compileTheme(settings, session: session)
-            link(session)
+            link(session, key: linkKey(session))
             let listing = InputListing(entries: loaded.assets.map { .init(path: $0, absolute: $0, role: .asset, stamp: "") },
                                        diagnostics: loaded.diagnostics)
             let linked = linkFiles(listing, session: session, options: options)
@@ -389,9 +391,9 @@ public enum Build {
     /// Link: again only when some document's face changed, or one came or went.
     /// Then the documents whose prose may mention an id whose page moved,
     /// came, went or was retitled get a new mentions version.
-    private static func link(_ session: BuildSession) {
+    /// `key`: `linkKey` of the session.
+    private static func link(_ session: BuildSession, key: Digest) {
         let paths = session.documentOrder
-        let key = linkKey(session)
         if let known = session.link, known.key == key { return }
         let documents = paths.compactMap { session.documents[$0]?.parsed?.document }
         // Only what Link does not read changed (a title, a table row): the same links, with the documents as they are now.
@@ -443,8 +445,8 @@ public enum Build {
     /// statuses. The faces are decoded on a thread of their own from before
     /// Link (`statusesAhead` then adds the statuses), while this one links
     /// and computes; the next `completing` of every document takes them.
-    private static func decodeFacesAhead(_ session: BuildSession) {
-        guard session.link.map({ $0.key != linkKey(session) }) ?? false else { return }
+    private static func decodeFacesAhead(_ session: BuildSession, linkKey: Digest) {
+        guard session.link.map({ $0.key != linkKey }) ?? false else { return }
         var light: [(source: String, faceHash: Digest, face: [UInt8], body: MarkdownNode)] = []
         for path in session.documentOrder {
             // Through the entry's reference: binding `parsed` would copy every field of it.

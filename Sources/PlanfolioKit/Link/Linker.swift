@@ -48,13 +48,12 @@ public enum Linker {
             hasher.combine(document.id)
             hasher.combine(document.kind.rawValue)
             hasher.combine(document.idLine)
-            for text in [document.system] + [document.references.assessment, document.references.investigation,
-                                             document.references.supersedes].map({ $0?.value }) {
-                hasher.combine(text == nil ? 0 : 1)
-                hasher.combine(text ?? "")
-            }
-            for line in [document.references.assessment, document.references.investigation, document.references.supersedes].map({ $0?.line }) {
-                hasher.combine(line ?? -1)
+            hasher.combine(document.system == nil ? 0 : 1)
+            hasher.combine(document.system ?? "")
+            for reference in [document.references.assessment, document.references.investigation, document.references.supersedes] {
+                hasher.combine(reference == nil ? 0 : 1)
+                hasher.combine(reference?.value ?? "")
+                hasher.combine(reference?.line ?? -1)
             }
         }
         return hasher.digest()
